@@ -1,0 +1,62 @@
+# orchgen: make, make check, make install, make demo, make clean.
+# The user's CFLAGS are appended to, never replaced.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+PKG_CONFIG ?= pkg-config
+DEPS = yaml-0.1 libxxhash inih
+DEPS_CFLAGS != $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null || true
+DEPS_LIBS != $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null || echo -lyaml -lxxhash -linih
+
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Wall -Wextra -Wshadow -Wstrict-prototypes -O2 -g $(DEPS_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(LDFLAGS)
+LIBS = $(DEPS_LIBS)
+
+SRC != ls src/*.c | grep -v /templates.c
+OBJ = $(SRC:.c=.o) src/templates.o
+LIBOBJ = $(OBJ:src/main.o=)
+UNIT != ls tests/unit/test-*.c 2>/dev/null || true
+UNITBIN = $(UNIT:.c=)
+
+all: orchgen
+
+orchgen: $(OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
+.c.o:
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(OBJ): src/*.h
+
+# The built-in templates, compiled in so that orchgen needs no data files.
+src/templates.c: templates/build.ninja.in templates/embed.sh
+	sh templates/embed.sh templates/build.ninja.in > $@.tmp && mv $@.tmp $@
+
+$(UNITBIN): $(LIBOBJ) tests/unit/check.h
+	$(CC) $(ALL_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ $@.c $(LIBOBJ) $(LIBS)
+
+unit: $(UNITBIN)
+
+# Installs what is missing (as root), starts dockerd when no engine answers.
+setup:
+	sh docker/host-setup.sh
+
+check: setup
+	$(MAKE) all unit
+	sh tests/run.sh
+
+demo: setup
+	$(MAKE) all
+	sh docker/demo.sh
+
+install: orchgen
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	cp orchgen $(DESTDIR)$(BINDIR)/orchgen
+	cp doc/orchgen.1 $(DESTDIR)$(MANDIR)/man1/orchgen.1
+
+clean:
+	rm -f orchgen src/*.o src/templates.c $(UNITBIN)
+	rm -rf tests/tmp
+
+.PHONY: all unit setup check demo install clean

@@ -1,0 +1,158 @@
+#include <stdio.h>
+#include <string.h>
+#include "str.h"
+#include "engine.h"
+#include "proc.h"
+#include "util.h"
+
+/* The client could not talk to a daemon, as opposed to "no such image". */
+static int
+no_daemon(const char *err)
+{
+	return strstr(err, "Cannot connect") || strstr(err, "daemon running")
+	    || strstr(err, "connection refused") || strstr(err, "not installed");
+}
+
+void
+engine_trouble(const char *engine, const char *err)
+{
+	const char *line = strstr(err, "Error") ? strstr(err, "Error") : err;
+	size_t n = strcspn(line, "\n");
+
+	if (!no_daemon(err)) {
+		warn("%s failed: %.*s", engine, (int)n, line);
+		return;
+	}
+	warn("the %s engine does not answer: %.*s", engine, (int)n, line);
+	warn("start one (as root: `dockerd &`, or `systemctl start docker`) and run ninja again");
+}
+
+/* A --mount field: CSV-quoted when it holds a comma or a quote. */
+static char *
+mount(const char *src, const char *dst)
+{
+	struct buf b = {0};
+
+	buf_puts(&b, "type=bind,");
+	if (strpbrk(src, ",\"")) {
+		buf_puts(&b, "\"src=");
+		for (const char *p = src; *p; p++) {
+			if (*p == '"')
+				buf_putc(&b, '"');
+			buf_putc(&b, *p);
+		}
+		buf_putc(&b, '"');
+	} else {
+		buf_printf(&b, "src=%s", src);
+	}
+	buf_printf(&b, ",dst=%s,readonly", dst);
+	return b.s;
+}
+
+int
+engine_image_id(const char *engine, const char *ref, char *id, size_t n)
+{
+	struct strv argv = {0};
+	struct buf out = {0}, err = {0};
+	int rc, st;
+
+	strv_push(&argv, engine);
+	strv_push(&argv, "image"), strv_push(&argv, "inspect");
+	strv_push(&argv, "--format"), strv_push(&argv, "{{.Id}}");
+	strv_push(&argv, ref);
+	st = proc_run(&argv, &out, &err);
+	if (st == 0) {
+		snprintf(id, n, "%.*s", (int)strcspn(buf_str(&out), "\n"), buf_str(&out));
+		rc = 0;
+	} else if (st > 0 && st != 127 && !no_daemon(buf_str(&err))) {
+		rc = 1;
+	} else {
+		engine_trouble(engine, st == 127 ? "its client is not installed" : buf_str(&err));
+		rc = -1;
+	}
+	strv_free(&argv);
+	buf_free(&out);
+	buf_free(&err);
+	return rc;
+}
+
+/* Run a client command with output to LOGFD; tell a failure from trouble
+ * by asking the engine a cheap question afterwards. */
+static int
+logged(const char *engine, struct strv *argv, int logfd)
+{
+	pid_t pid = proc_start(argv, logfd);
+	int st = pid < 0 ? -1 : proc_wait(pid, -1);
+	char id[16];
+
+	strv_free(argv);
+	if (st == 0)
+		return 0;
+	if (st < 0 || engine_image_id(engine, "orchgen-probe/none", id, sizeof(id)) < 0)
+		return -1;
+	return 1;
+}
+
+int
+engine_pull(const char *engine, const char *ref, int logfd)
+{
+	struct strv argv = {0};
+
+	strv_push(&argv, engine);
+	strv_push(&argv, "pull"), strv_push(&argv, ref);
+	return logged(engine, &argv, logfd);
+}
+
+int
+engine_build(const struct build_spec *b, int logfd)
+{
+	struct strv argv = {0};
+
+	strv_push(&argv, b->engine);
+	strv_push(&argv, "build");
+	strv_push(&argv, "-f"), strv_push(&argv, b->dockerfile);
+	strv_push(&argv, "-t"), strv_push(&argv, b->tag);
+	strv_push(&argv, "--label"), strv_take(&argv, xasprintf("orchgen.project=%s", b->project));
+	strv_push(&argv, "--build-arg"), strv_take(&argv, xasprintf("BASE_IMAGE=%s", b->base));
+	for (size_t i = 0; i < b->build_args->n; i++)
+		strv_push(&argv, "--build-arg"), strv_push(&argv, b->build_args->v[i]);
+	strv_push(&argv, b->context);
+	return logged(b->engine, &argv, logfd);
+}
+
+void
+engine_run_argv(const struct run_spec *r, struct strv *argv)
+{
+	strv_push(argv, r->engine);
+	strv_push(argv, "run");
+	strv_push(argv, "--rm"), strv_push(argv, "--init");
+	strv_push(argv, "--name"), strv_push(argv, r->name);
+	strv_push(argv, "--label"), strv_take(argv, xasprintf("orchgen.project=%s", r->project));
+	strv_push(argv, "--label"), strv_take(argv, xasprintf("orchgen.job=%s", r->job));
+	strv_push(argv, "--mount"), strv_take(argv, mount(r->workspace, "/workspace"));
+	strv_push(argv, "--mount"), strv_take(argv, mount(r->scripts, "/.orchgen"));
+	strv_push(argv, "-w"), strv_push(argv, "/workspace");
+	for (size_t i = 0; i < r->env->n; i++)
+		strv_push(argv, "-e"), strv_push(argv, r->env->v[i]);
+	for (size_t i = 0; i < r->pass->n; i++)
+		strv_push(argv, "-e"), strv_push(argv, r->pass->v[i]);
+	strv_push(argv, r->image);
+	strv_push(argv, "/bin/sh"), strv_push(argv, r->command);
+}
+
+int
+engine_run_failed(int status)
+{
+	return status == 125;
+}
+
+void
+engine_remove(const char *engine, const char *name)
+{
+	struct strv argv = {0};
+
+	strv_push(&argv, engine);
+	strv_push(&argv, "rm"), strv_push(&argv, "-f"), strv_push(&argv, name);
+	proc_run(&argv, NULL, NULL);
+	strv_free(&argv);
+}

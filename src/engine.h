@@ -1,0 +1,39 @@
+/* The container engine: the only module that knows docker's command line. */
+
+/* A `docker build`. */
+struct build_spec {
+	const char *engine;	/* docker or podman */
+	const char *dockerfile, *context, *tag;
+	const char *base;	/* BASE_IMAGE */
+	const struct strv *build_args;	/* KEY=VALUE */
+	const char *project;	/* orchgen.project label */
+};
+
+/* A `docker run` of one job. */
+struct run_spec {
+	const char *engine;
+	const char *name;	/* container name */
+	const char *project, *job;	/* labels */
+	const char *workspace;	/* absolute host path, mounted read-only */
+	const char *scripts;	/* absolute host path, mounted read-only at /.orchgen */
+	const struct strv *env;	/* NAME=VALUE set in the container */
+	const struct strv *pass;	/* NAMES whose host values pass through */
+	const char *image;
+	const char *command;	/* the script to run, inside the container */
+};
+
+/* The ID of image REF into ID (size n): 0 present, 1 missing, -1 the engine
+ * did not answer (explained on stderr). */
+int engine_image_id(const char *engine, const char *ref, char *id, size_t n);
+/* Pull REF, output to LOGFD: 0, 1 failed, -1 engine trouble. */
+int engine_pull(const char *engine, const char *ref, int logfd);
+/* Build, output to LOGFD: 0, 1 the build failed, -1 engine trouble. */
+int engine_build(const struct build_spec *b, int logfd);
+/* The argument vector of a job's `run`: --rm, --init, labels, mounts. */
+void engine_run_argv(const struct run_spec *r, struct strv *argv);
+/* Did a `run` exit with the engine's own failure status (not the job's)? */
+int engine_run_failed(int status);
+/* Kill and remove container NAME; quiet when it is already gone. */
+void engine_remove(const char *engine, const char *name);
+/* Print how to start an engine after its client said ERR. */
+void engine_trouble(const char *engine, const char *err);

@@ -1,0 +1,141 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "str.h"
+#include "engine.h"
+#include "file.h"
+#include "hash.h"
+#include "log.h"
+#include "matrix.h"
+#include "model.h"
+#include "cmd.h"
+#include "util.h"
+
+/* Bumped when what goes into an image key changes meaning. */
+#define IMAGE_SCHEME "orchgen-image-1"
+
+char *
+image_tag(const struct matrix *m, const struct distro *d, const char *context, const char *base_id)
+{
+	struct hasher h;
+	char hex[HASH_HEX + 1];
+
+	hasher_init(&h);
+	hasher_add(&h, IMAGE_SCHEME);
+	hasher_add(&h, context);
+	hasher_add(&h, m->project.dockerfile);
+	hasher_add(&h, d->base);
+	hasher_add(&h, base_id);
+	for (size_t i = 0; i < d->build_args.n; i++)
+		hasher_add(&h, d->build_args.v[i]);
+	hasher_end(&h, hex);
+	return xasprintf("%s-%s:%.16s", m->project.name, d->name, hex);
+}
+
+/* The base image's ID, pulling it when it is missing. Exit status or 0. */
+static int
+base_id(const struct matrix *m, const struct distro *d, const char *logpath, char *id, size_t n)
+{
+	const char *engine = m->project.engine;
+	int rc = engine_image_id(engine, d->base, id, n);
+	int fd;
+
+	if (rc <= 0)
+		return rc < 0 ? EXIT_ENGINE : 0;
+	if ((fd = log_open(logpath)) < 0)
+		return EXIT_ENGINE;
+	rc = engine_pull(engine, d->base, fd);
+	close(fd);
+	if (rc != 0 || engine_image_id(engine, d->base, id, n) != 0) {
+		if (rc > 0)
+			log_tail(logpath, 10);
+		warn("%s: base image %s is not present and could not be pulled", d->where, d->base);
+		return EXIT_ENGINE;
+	}
+	return 0;
+}
+
+static int
+build(const struct matrix *m, const struct distro *d, const char *tag, const char *logpath)
+{
+	struct build_spec b = {
+		.engine = m->project.engine,
+		.dockerfile = m->project.dockerfile,
+		.context = m->project.context,
+		.tag = tag,
+		.base = d->base,
+		.build_args = &d->build_args,
+		.project = m->project.name,
+	};
+	int fd = log_open(logpath), rc;
+
+	if (fd < 0)
+		return EXIT_ENGINE;
+	rc = engine_build(&b, fd);
+	close(fd);
+	if (rc > 0) {
+		log_tail(logpath, 20);
+		warn("image %s: docker build failed", tag);
+		return EXIT_JOBFAIL;
+	}
+	return rc < 0 ? EXIT_ENGINE : 0;
+}
+
+/* Ensure the distro's image exists: inspect, else build. The output file
+ * holds the tag and changes only when the tag does (restat). */
+static int
+ensure(const struct matrix *m, const struct distro *d, const char *context, const char *out)
+{
+	char id[256], *tag, *logpath = xasprintf(".orch/logs/%s/image.log", d->name);
+	int rc = base_id(m, d, logpath, id, sizeof(id));
+
+	if (rc != 0) {
+		free(logpath);
+		return rc;
+	}
+	tag = image_tag(m, d, context, id);
+	rc = engine_image_id(m->project.engine, tag, id, sizeof(id));
+	if (rc < 0)
+		rc = EXIT_ENGINE;
+	else if (rc > 0)
+		rc = build(m, d, tag, logpath);
+	if (rc == 0) {
+		char *line = xasprintf("%s\n", tag);
+		rc = file_update(out, line, strlen(line)) < 0 ? EXIT_ENGINE : 0;
+		free(line);
+	}
+	free(tag);
+	free(logpath);
+	return rc;
+}
+
+int
+cmd_image(struct cmdargs *a)
+{
+	struct matrix m;
+	char *context;
+	int rc;
+
+	if (!a->distro || !a->hash || !a->out)
+		fatal(EXIT_USAGE, "usage: orchgen image [-f FILE] --distro D --hash FILE -o FILE");
+	if (matrix_load(&m, a->o.file, &a->o.defines) < 0)
+		return EXIT_USAGE;
+	const struct distro *d = matrix_distro(&m, a->distro);
+	if (!d) {
+		warn("no distro \"%s\" in %s", a->distro, a->o.file);
+		matrix_free(&m);
+		return EXIT_USAGE;
+	}
+	context = file_read(a->hash, NULL);
+	if (!context) {
+		warn("%s: cannot read the context hash (run ninja, not orchgen image, by hand):", a->hash);
+		matrix_free(&m);
+		return EXIT_USAGE;
+	}
+	context[strcspn(context, "\n")] = '\0';
+	rc = ensure(&m, d, context, a->out);
+	free(context);
+	matrix_free(&m);
+	return rc;
+}

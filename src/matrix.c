@@ -1,0 +1,463 @@
+#include <ctype.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ini.h>
+#include "str.h"
+#include "matrix.h"
+#include "suite.h"
+#include "util.h"
+
+/* Where a value comes from, so every message can name file and line. */
+struct reader {
+	struct matrix *m;
+	FILE *f;
+	const char *file;
+	int line;
+	int continued;		/* the current line starts with a blank */
+	int toolong;		/* line number of the first overlong line */
+	int errors;
+	char lastkey[256];	/* "section\nname" of the previous value */
+};
+
+enum kind { PROJECT, DISTRO, CACHE };
+
+struct key {
+	const char *name;
+	int (*set)(struct reader *, void *field, const char *value);
+	size_t offset;
+};
+
+static int
+bad(struct reader *r, const char *fmt, const char *arg)
+{
+	struct buf b = {0};
+
+	if (r->line > 0)
+		buf_printf(&b, "%s:%d: ", r->file, r->line);
+	else
+		buf_printf(&b, "%s: ", r->file);
+	buf_printf(&b, fmt, arg);
+	warn("%s", b.s);
+	buf_free(&b);
+	r->errors++;
+	return 1;	/* counted here; inih goes on to find more */
+}
+
+static int
+set_str(struct reader *r, void *field, const char *value)
+{
+	char **p = field;
+
+	if (r->continued && *p) {
+		char *s = xasprintf("%s\n%s", *p, value);
+		free(*p);
+		*p = s;
+		return 1;
+	}
+	free(*p);
+	*p = xstrdup(value);
+	return 1;
+}
+
+static int
+set_words(struct reader *r, void *field, const char *value)
+{
+	struct strv *sv = field;
+
+	if (!r->continued)
+		strv_free(sv);
+	strv_split(sv, value);
+	return 1;
+}
+
+static int
+set_duration(struct reader *r, void *field, const char *value)
+{
+	long *p = field;
+	long secs = duration_parse(value);
+
+	if (secs < 0)
+		return bad(r, "bad duration \"%s\": expected a time such as 90s, 30m or 1h30m", value);
+	*p = secs;
+	return 1;
+}
+
+static int
+set_jobs(struct reader *r, void *field, const char *value)
+{
+	int *p = field;
+	char *end;
+	long n = strtol(value, &end, 10);
+
+	if (*end || end == value || n < 1 || n > 1024)
+		return bad(r, "bad jobs \"%s\": expected a whole number from 1 to 1024", value);
+	*p = (int)n;
+	return 1;
+}
+
+static int
+set_bool(struct reader *r, void *field, const char *value)
+{
+	int *p = field;
+
+	if (!strcmp(value, "yes") || !strcmp(value, "true"))
+		*p = 1;
+	else if (!strcmp(value, "no") || !strcmp(value, "false"))
+		*p = 0;
+	else
+		return bad(r, "bad value \"%s\": expected yes or no", value);
+	return 1;
+}
+
+static int
+set_name(struct reader *r, void *field, const char *value)
+{
+	if (!name_valid(value))
+		return bad(r, "bad name \"%s\": expected lowercase letters, digits, '.', '_' or '-', starting with a letter or digit", value);
+	return set_str(r, field, value);
+}
+
+static int
+set_abspath(struct reader *r, void *field, const char *value)
+{
+	if (value[0] != '/')
+		return bad(r, "bad path \"%s\": expected an absolute path inside the container", value);
+	return set_str(r, field, value);
+}
+
+static int
+set_engine(struct reader *r, void *field, const char *value)
+{
+	if (strcmp(value, "docker") != 0 && strcmp(value, "podman") != 0)
+		return bad(r, "bad engine \"%s\": expected docker or podman", value);
+	return set_str(r, field, value);
+}
+
+#define P(f) offsetof(struct project, f)
+static const struct key project_keys[] = {
+	{"name", set_name, P(name)},
+	{"dockerfile", set_str, P(dockerfile)},
+	{"context", set_str, P(context)},
+	{"suites", set_str, P(suites)},
+	{"workspace", set_str, P(workspace)},
+	{"prepare-each", set_str, P(prepare_each)},
+	{"restore-each", set_str, P(restore_each)},
+	{"debug-each", set_str, P(debug_each)},
+	{"env", set_words, P(env)},
+	{"kill-timeout", set_duration, P(kill_timeout)},
+	{"warn-timeout", set_duration, P(warn_timeout)},
+	{"jobs", set_jobs, P(jobs)},
+	{"engine", set_engine, P(engine)},
+	{NULL, NULL, 0},
+};
+#undef P
+
+#define D(f) offsetof(struct distro, f)
+static const struct key distro_keys[] = {
+	{"base", set_str, D(base)},
+	{"build-args", set_words, D(build_args)},
+	{"features", set_words, D(features)},
+	{NULL, NULL, 0},
+};
+#undef D
+
+#define C(f) offsetof(struct cache, f)
+static const struct key cache_keys[] = {
+	{"path", set_abspath, C(path)},
+	{"per-distro", set_bool, C(per_distro)},
+	{NULL, NULL, 0},
+};
+#undef C
+
+int
+name_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 128 || !(islower((unsigned char)s[0]) || isdigit((unsigned char)s[0])))
+		return 0;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
+}
+
+static char *
+where(struct reader *r)
+{
+	return xasprintf("%s:%d", r->file, r->line);
+}
+
+static struct distro *
+distro_get(struct reader *r, const char *name)
+{
+	struct matrix *m = r->m;
+	struct distro *d = matrix_distro(m, name);
+
+	if (d)
+		return d;
+	m->distros = xrealloc(m->distros, (m->ndistros + 1) * sizeof(*m->distros));
+	d = &m->distros[m->ndistros++];
+	memset(d, 0, sizeof(*d));
+	d->name = xstrdup(name);
+	d->where = where(r);
+	return d;
+}
+
+static struct cache *
+cache_get(struct reader *r, const char *name)
+{
+	struct matrix *m = r->m;
+
+	for (size_t i = 0; i < m->ncaches; i++) {
+		if (!strcmp(m->caches[i].name, name))
+			return &m->caches[i];
+	}
+	m->caches = xrealloc(m->caches, (m->ncaches + 1) * sizeof(*m->caches));
+	struct cache *c = &m->caches[m->ncaches++];
+	memset(c, 0, sizeof(*c));
+	c->name = xstrdup(name);
+	c->per_distro = 1;
+	c->where = where(r);
+	return c;
+}
+
+/* The struct a section's values go into, and its key table; NULL when the
+ * section is not one of ours (reported). */
+static void *
+section_target(struct reader *r, const char *section, const struct key **keys)
+{
+	const char *sp = strchr(section, ' ');
+	size_t kindlen = sp ? (size_t)(sp - section) : strlen(section);
+	const char *name = sp ? sp + 1 : "";
+
+	if (!sp && !strcmp(section, "project")) {
+		*keys = project_keys;
+		return &r->m->project;
+	}
+	int distro = kindlen == 6 && !strncmp(section, "distro", 6);
+	int cache = kindlen == 5 && !strncmp(section, "cache", 5);
+	if (distro || cache) {
+		if (!name_valid(name)) {
+			bad(r, "bad name in [%s]: expected lowercase letters, digits, '.', '_' or '-', starting with a letter or digit", section);
+			return NULL;
+		}
+		*keys = distro ? distro_keys : cache_keys;
+		return distro ? (void *)distro_get(r, name) : (void *)cache_get(r, name);
+	}
+	bad(r, "unknown section [%s]: expected [project], [distro NAME] or [cache NAME]", section);
+	return NULL;
+}
+
+static int
+handler(void *user, const char *section, const char *name, const char *value)
+{
+	struct reader *r = user;
+	const struct key *keys;
+	char key[sizeof(r->lastkey)];
+	void *target = section_target(r, section, &keys);
+
+	if (!target)
+		return 1;
+	snprintf(key, sizeof(key), "%s\n%s", section, name);
+	if (r->continued && strcmp(key, r->lastkey) != 0)
+		r->continued = 0;
+	memcpy(r->lastkey, key, sizeof(key));
+	for (const struct key *k = keys; k->name; k++) {
+		if (!strcmp(k->name, name))
+			return k->set(r, (char *)target + k->offset, value);
+	}
+	warn("%s:%d: unknown key \"%s\" in [%s] (ignored)", r->file, r->line, name, section);
+	return 1;
+}
+
+/* inih's line reader, counting lines and catching the ones it would split. */
+static char *
+readline(char *str, int num, void *stream)
+{
+	struct reader *r = stream;
+	size_t n;
+
+	if (!fgets(str, num, r->f))
+		return NULL;
+	r->line++;
+	n = strlen(str);
+	if (n == (size_t)num - 1 && str[n - 1] != '\n' && !feof(r->f)) {
+		if (!r->toolong)
+			r->toolong = r->line;
+		int c;
+		while ((c = fgetc(r->f)) != EOF && c != '\n')
+			;
+	}
+	r->continued = (str[0] == ' ' || str[0] == '\t') && r->lastkey[0];
+	return str;
+}
+
+/* Read one layer. A missing optional layer is no error. */
+static int
+load_file(struct matrix *m, const char *file, int required)
+{
+	struct reader r = {.m = m, .file = file};
+	int rc;
+
+	r.f = fopen(file, "r");
+	if (!r.f) {
+		if (!required && errno == ENOENT)
+			return 0;
+		warn("%s: cannot read the matrix:", file);
+		return -1;
+	}
+	strv_push(&m->files, file);
+	rc = ini_parse_stream(readline, &r, handler, &r);
+	fclose(r.f);
+	if (r.toolong) {
+		warn("%s:%d: line longer than 199 characters: continue a long value on indented lines", file, r.toolong);
+		return -1;
+	}
+	if (rc > 0) {
+		warn("%s:%d: malformed line: expected [section], key = value, or a comment", file, rc);
+		return -1;
+	}
+	return r.errors ? -1 : 0;
+}
+
+/* -D section.key=value: the key is after the last '.', the name between. */
+static int
+load_define(struct matrix *m, const char *def)
+{
+	struct reader r = {.m = m, .file = "-D", .line = 0};
+	const char *eq = strchr(def, '=');
+	const char *dot = NULL;
+
+	for (const char *p = def; eq && p < eq; p++) {
+		if (*p == '.')
+			dot = p;
+	}
+
+	if (!dot || dot == def) {
+		warn("-D %s: expected section.key=value, e.g. project.jobs=8 or distro.bookworm.base=debian:bookworm", def);
+		return -1;
+	}
+	char *section = xstrndup(def, (size_t)(dot - def));
+	char *key = xstrndup(dot + 1, (size_t)(eq - dot - 1));
+	char *sep = strchr(section, '.');
+	if (sep)
+		*sep = ' ';
+	handler(&r, section, key, eq + 1);
+	free(section);
+	free(key);
+	return r.errors ? -1 : 0;
+}
+
+static int
+cmpdistro(const void *a, const void *b)
+{
+	return strcmp(((const struct distro *)a)->name, ((const struct distro *)b)->name);
+}
+
+static int
+cmpcache(const void *a, const void *b)
+{
+	return strcmp(((const struct cache *)a)->name, ((const struct cache *)b)->name);
+}
+
+static void
+defaults(struct project *p)
+{
+	p->dockerfile = xstrdup("docker/Dockerfile");
+	p->context = xstrdup("docker");
+	p->suites = xstrdup("suites");
+	p->workspace = xstrdup(".");
+	p->jobs = 4;
+	p->kill_timeout = 15 * 60;
+	p->warn_timeout = 5 * 60;
+	p->engine = xstrdup("docker");
+}
+
+/* What every layer together must say. */
+static int
+validate(struct matrix *m)
+{
+	int errors = 0;
+
+	if (!m->project.name) {
+		warn("%s: [project] has no name: expected name = NAME (lowercase, used in image tags)", m->files.v[m->files.n - 1]);
+		errors++;
+	}
+	if (m->ndistros == 0) {
+		warn("%s: no [distro NAME] section: the matrix needs at least one distro", m->files.v[m->files.n - 1]);
+		errors++;
+	}
+	for (size_t i = 0; i < m->ndistros; i++) {
+		if (!m->distros[i].base) {
+			warn("%s: [distro %s] has no base: expected base = IMAGE", m->distros[i].where, m->distros[i].name);
+			errors++;
+		}
+	}
+	for (size_t i = 0; i < m->ncaches; i++) {
+		if (!m->caches[i].path) {
+			warn("%s: [cache %s] has no path: expected path = /absolute/dir", m->caches[i].where, m->caches[i].name);
+			errors++;
+		}
+	}
+	return errors ? -1 : 0;
+}
+
+int
+matrix_load(struct matrix *m, const char *file, const struct strv *defines)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char *user = xdg && *xdg ? xasprintf("%s/orchgen/config.ini", xdg)
+	    : xasprintf("%s/.config/orchgen/config.ini", home ? home : "/");
+	int rc = 0;
+
+	memset(m, 0, sizeof(*m));
+	defaults(&m->project);
+	if (load_file(m, "/etc/orchgen/config.ini", 0) < 0 || load_file(m, user, 0) < 0)
+		rc = -1;
+	free(user);
+	if (rc == 0 && load_file(m, file, 1) < 0)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < defines->n; i++)
+		rc = load_define(m, defines->v[i]);
+	if (rc == 0)
+		rc = validate(m);
+	if (rc < 0) {
+		matrix_free(m);
+		return -1;
+	}
+	qsort(m->distros, m->ndistros, sizeof(*m->distros), cmpdistro);
+	qsort(m->caches, m->ncaches, sizeof(*m->caches), cmpcache);
+	return 0;
+}
+
+struct distro *
+matrix_distro(const struct matrix *m, const char *name)
+{
+	for (size_t i = 0; i < m->ndistros; i++) {
+		if (!strcmp(m->distros[i].name, name))
+			return &m->distros[i];
+	}
+	return NULL;
+}
+
+void
+matrix_free(struct matrix *m)
+{
+	struct project *p = &m->project;
+
+	free(p->name), free(p->dockerfile), free(p->context), free(p->suites);
+	free(p->workspace), free(p->prepare_each), free(p->restore_each);
+	free(p->debug_each), free(p->engine);
+	strv_free(&p->env);
+	for (size_t i = 0; i < m->ndistros; i++) {
+		struct distro *d = &m->distros[i];
+		free(d->name), free(d->base), free(d->where);
+		strv_free(&d->build_args), strv_free(&d->features);
+	}
+	for (size_t i = 0; i < m->ncaches; i++)
+		free(m->caches[i].name), free(m->caches[i].path), free(m->caches[i].where);
+	free(m->distros), free(m->caches);
+	strv_free(&m->files);
+	memset(m, 0, sizeof(*m));
+}

@@ -1,0 +1,48 @@
+/* The matrix: orchgen.ini and its layers, read into plain structs. */
+
+struct project {
+	char *name;		/* image repository prefix: <name>-<distro>:<hash> */
+	char *dockerfile;	/* path from the project directory */
+	char *context;		/* docker build context */
+	char *suites;		/* searched for task.yaml, nested */
+	char *workspace;	/* mounted at /workspace, read-only */
+	char *prepare_each, *restore_each, *debug_each;	/* around every job */
+	struct strv env;	/* names of host variables passed to jobs */
+	long kill_timeout, warn_timeout;	/* seconds, defaults for suites */
+	int jobs;		/* depth of the engine pool */
+	char *engine;		/* the engine's client command: docker or podman */
+};
+
+struct distro {
+	char *name;		/* an image tag component: [a-z0-9][a-z0-9._-]* */
+	char *base;		/* BASE_IMAGE of the Dockerfile */
+	struct strv build_args;	/* KEY=VALUE words */
+	struct strv features;	/* what suites may require */
+	char *where;		/* "file:line" of the section, for messages */
+};
+
+struct cache {
+	char *name;
+	char *path;		/* absolute mount point inside containers */
+	int per_distro;
+	char *where;
+};
+
+struct matrix {
+	struct project project;
+	struct distro *distros;	/* sorted by name */
+	size_t ndistros;
+	struct cache *caches;	/* sorted by name */
+	size_t ncaches;
+	struct strv files;	/* configuration files read, in order */
+};
+
+/* Read the layers: /etc/orchgen/config.ini, the user's config.ini, FILE
+ * (required), then DEFINES ("section.key=value", section "distro.NAME"
+ * for [distro NAME]). Errors are printed as "FILE:LINE: message".
+ * 0, or -1 on any error. */
+int matrix_load(struct matrix *m, const char *file, const struct strv *defines);
+void matrix_free(struct matrix *m);
+struct distro *matrix_distro(const struct matrix *m, const char *name);
+/* Is S a valid image tag component ([a-z0-9][a-z0-9._-]*, at most 128)? */
+int name_valid(const char *s);

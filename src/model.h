@@ -1,0 +1,36 @@
+/* The model in the middle: the matrix, the suites, and the jobs they make. */
+
+/* One (distro, suite, variant): a container run. */
+struct job {
+	const struct distro *distro;
+	const struct suite *suite;
+	const char *variant;	/* NULL: the suite has no variants */
+	char *id;		/* spread-style "distro:suite[:variant]" */
+	char *file;		/* "distro/suite[:variant]", the name of its stamp, log and result */
+};
+
+struct model {
+	struct matrix matrix;
+	struct suite *suites;	/* sorted by name */
+	size_t nsuites;
+	struct strv suite_dirs;	/* directories searched for task.yaml */
+	struct job *jobs;	/* by distro, then suite, then variant */
+	size_t njobs;
+};
+
+/* Options shared by every command that reads a project. */
+struct options {
+	const char *file;	/* -f: orchgen.ini */
+	const char *output;	/* -o: build.ninja */
+	struct strv defines;	/* -D section.key=value */
+	struct strv distros;	/* --distros: restrict the matrix; empty: all */
+};
+
+/* Read the matrix and every suite, expand the jobs. 0 or -1 (warned). */
+int model_load(struct model *md, const struct options *o);
+void model_free(struct model *md);
+/* Find one job by its id; NULL if there is none. */
+const struct job *model_job(const struct model *md, const char *id);
+/* The job's fields for DISTRO, SUITE and VARIANT (NULL), computed alone. */
+void job_init(struct job *j, const struct distro *d, const struct suite *s, const char *variant);
+void job_free(struct job *j);

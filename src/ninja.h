@@ -1,0 +1,32 @@
+/* Ninja syntax: the only module that writes it, and the escaping of paths
+ * and commands in one place each. */
+
+/* One build statement. Paths are raw; they are escaped when printed. */
+struct edge {
+	const char *rule;
+	struct strv outs, ins, implicit, order;
+	struct strv args;	/* $args: the helper's arguments, shell-quoted */
+	struct strv vars;	/* more bindings: name, value pairs (plain text) */
+};
+
+struct graph {
+	struct strv program;	/* $orchgen: how commands call orchgen, as words */
+	struct strv header;	/* top-level bindings: name, value pairs */
+	struct edge *edges;
+	size_t nedges;
+	struct strv defaults;
+};
+
+/* A new edge in G for RULE with one output OUT (NULL: none yet). */
+struct edge *graph_edge(struct graph *g, const char *rule, const char *out);
+void graph_free(struct graph *g);
+
+/* Append S escaped as a Ninja path ($, space, ':' prefixed with $), or,
+ * when PATH is 0, as a variable's value (only $ doubled). -1 if S holds a
+ * newline, which Ninja cannot express. */
+int ninja_escape(struct buf *b, const char *s, int path);
+/* Append ARGV as shell words: each quoted when it needs it, then $ doubled. */
+int ninja_command(struct buf *b, const struct strv *argv);
+/* The whole file: $orchgen, header bindings, the TEMPLATE text, the edges, defaults.
+ * -1 (warned) when some path or value cannot be expressed. */
+int ninja_write(struct buf *b, const struct graph *g, const char *template);

@@ -1,0 +1,125 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "str.h"
+#include "proc.h"
+#include "util.h"
+
+static void
+child(const struct strv *argv, int out, int err)
+{
+	int null = open("/dev/null", O_RDONLY);
+	char **v = xcalloc(argv->n + 1, sizeof(*v));
+
+	if (null >= 0)
+		dup2(null, 0);
+	if (out >= 0)
+		dup2(out, 1);
+	if (err >= 0)
+		dup2(err, 2);
+	memcpy(v, argv->v, argv->n * sizeof(*v));
+	signal(SIGPIPE, SIG_DFL);
+	execvp(v[0], v);
+	warn("cannot run %s:", v[0]);
+	_exit(127);
+}
+
+pid_t
+proc_start(const struct strv *argv, int fd)
+{
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		warn("fork:");
+		return -1;
+	}
+	if (pid == 0)
+		child(argv, fd, fd);
+	return pid;
+}
+
+static int
+status_of(int st)
+{
+	if (WIFEXITED(st))
+		return WEXITSTATUS(st);
+	return 128 + WTERMSIG(st);
+}
+
+int
+proc_wait(pid_t pid, long timeout_ms)
+{
+	struct timespec tick = {0, 50 * 1000 * 1000};
+	int st;
+
+	for (long waited = 0;; waited += 50) {
+		pid_t r = waitpid(pid, &st, timeout_ms < 0 ? 0 : WNOHANG);
+		if (r == pid)
+			return status_of(st);
+		if (r < 0 && errno != EINTR)
+			return -1;
+		if (timeout_ms >= 0 && waited >= timeout_ms)
+			return -2;
+		if (r == 0)
+			nanosleep(&tick, NULL);
+	}
+}
+
+/* Read both pipes until both close, so neither child write blocks. */
+static void
+drain(int fds[2], struct buf *bufs[2])
+{
+	struct pollfd p[2] = {{fds[0], POLLIN, 0}, {fds[1], POLLIN, 0}};
+	char chunk[4096];
+	int open = 2;
+
+	while (open > 0) {
+		if (poll(p, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (int i = 0; i < 2; i++) {
+			if (p[i].fd < 0 || !(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			ssize_t n = read(p[i].fd, chunk, sizeof(chunk));
+			if (n > 0 && bufs[i]) {
+				buf_putn(bufs[i], chunk, (size_t)n);
+			} else if (n == 0 || (n < 0 && errno != EINTR)) {
+				close(p[i].fd);
+				p[i].fd = -1;
+				open--;
+			}
+		}
+	}
+}
+
+int
+proc_run(const struct strv *argv, struct buf *out, struct buf *err)
+{
+	int po[2], pe[2];
+	pid_t pid;
+
+	if (pipe(po) < 0 || pipe(pe) < 0) {
+		warn("pipe:");
+		return -1;
+	}
+	pid = fork();
+	if (pid < 0) {
+		warn("fork:");
+		return -1;
+	}
+	if (pid == 0) {
+		close(po[0]), close(pe[0]);
+		child(argv, po[1], pe[1]);
+	}
+	close(po[1]), close(pe[1]);
+	drain((int[2]){po[0], pe[0]}, (struct buf *[2]){out, err});
+	return proc_wait(pid, -1);
+}

@@ -1,0 +1,12 @@
+/* Child processes: started with an argument vector, never through a shell. */
+#include <sys/types.h>
+
+/* Start ARGV with stdin from /dev/null and stdout+stderr to FD (-1: ours).
+ * The pid, or -1 (warned). */
+pid_t proc_start(const struct strv *argv, int fd);
+/* Wait for PID up to TIMEOUT_MS (-1: forever). The exit status, 128+signal
+ * for a signal, -2 on time-out (the child still runs), -1 on error. */
+int proc_wait(pid_t pid, long timeout_ms);
+/* Run ARGV to the end, its stdout into OUT and stderr into ERR (either may
+ * be NULL: discarded). The exit status as proc_wait, -1 if it did not start. */
+int proc_run(const struct strv *argv, struct buf *out, struct buf *err);

@@ -1,0 +1,358 @@
+/* orchgen test: one job, in one fresh container, from start to result. */
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
+#include "str.h"
+#include "engine.h"
+#include "file.h"
+#include "log.h"
+#include "matrix.h"
+#include "proc.h"
+#include "result.h"
+#include "suite.h"
+#include "model.h"
+#include "cmd.h"
+#include "util.h"
+
+/* Runs inside the container. Each section is its own shell with -e, like
+ * spread's; restore always runs, debug only after a failure. */
+static const char driver[] =
+	"sh=sh; command -v bash >/dev/null 2>&1 && sh=bash\n"
+	"section() {\n"
+	"\t[ -f \"/.orchgen/$1\" ] || return 0\n"
+	"\techo \"orchgen: -- $1\"\n"
+	"\t$sh -e -c '. /.orchgen/env; . \"/.orchgen/$1\"' \"$1\" \"$1\"\n"
+	"}\n"
+	"rc=0\n"
+	"section prepare-each || rc=$?\n"
+	"[ $rc -ne 0 ] || section prepare || rc=$?\n"
+	"[ $rc -ne 0 ] || section execute || rc=$?\n"
+	"if [ $rc -ne 0 ]; then section debug-each; section debug; fi\n"
+	"section restore || { r=$?; [ $rc -ne 0 ] || rc=$r; }\n"
+	"section restore-each || { r=$?; [ $rc -ne 0 ] || rc=$r; }\n"
+	"echo \"orchgen: -- exit $rc\"\n"
+	"exit $rc\n";
+
+static volatile sig_atomic_t stop_signal;
+
+static void
+on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static long long
+now_ms(void)
+{
+	struct timeval tv;
+
+	gettimeofday(&tv, NULL);
+	return (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+}
+
+/* The env file: spread's semantics, values expanded by the job's shell. */
+static void
+env_file(struct buf *b, const struct suite *s, const char *variant)
+{
+	struct strv pairs = {0};
+
+	suite_env_for(s, variant, &pairs);
+	for (size_t i = 0; i + 1 < pairs.n; i += 2) {
+		buf_printf(b, "export %s=\"", pairs.v[i]);
+		for (const char *p = pairs.v[i + 1]; *p; p++) {
+			if (*p == '"' || *p == '\\')
+				buf_putc(b, '\\');
+			buf_putc(b, *p);
+		}
+		buf_puts(b, "\"\n");
+	}
+	strv_free(&pairs);
+}
+
+static int
+put(const char *dir, const char *name, const char *text)
+{
+	char *path;
+	int rc;
+
+	if (!text)
+		return 0;
+	path = xasprintf("%s/%s", dir, name);
+	rc = file_write(path, text, strlen(text));
+	free(path);
+	return rc;
+}
+
+/* The scripts the container runs, in a directory of this job's own. */
+static int
+write_scripts(const char *dir, const struct project *p, const struct suite *s, const char *variant)
+{
+	struct buf env = {0};
+	int rc = 0;
+
+	env_file(&env, s, variant);
+	rc |= put(dir, "env", buf_str(&env));
+	rc |= put(dir, "run", driver);
+	rc |= put(dir, "prepare-each", p->prepare_each);
+	rc |= put(dir, "restore-each", p->restore_each);
+	rc |= put(dir, "debug-each", p->debug_each);
+	rc |= put(dir, "prepare", s->prepare);
+	rc |= put(dir, "execute", s->execute);
+	rc |= put(dir, "restore", s->restore);
+	rc |= put(dir, "debug", s->debug);
+	buf_free(&env);
+	return rc ? -1 : 0;
+}
+
+/* Everything one run needs, resolved from the arguments. */
+struct run {
+	struct matrix m;
+	struct suite s;
+	const struct distro *d;
+	struct job job;
+	char *image;		/* the tag */
+	char *scripts;		/* absolute path of the job's script directory */
+	char *log, *result, *stamp;
+	char *container;
+};
+
+static char *
+slug(const char *s)
+{
+	char *t = xstrdup(s);
+
+	for (char *p = t; *p; p++) {
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-", *p))
+			*p = '-';
+	}
+	return t;
+}
+
+static char *
+absolute(const char *path)
+{
+	char cwd[PATH_MAX];
+
+	if (path[0] == '/' || !getcwd(cwd, sizeof(cwd)))
+		return xstrdup(path);
+	return strcmp(path, ".") == 0 ? xstrdup(cwd) : xasprintf("%s/%s", cwd, path);
+}
+
+static int
+load(struct run *r, struct cmdargs *a)
+{
+	char *dir, *path, *tag;
+
+	if (matrix_load(&r->m, a->o.file, &a->o.defines) < 0)
+		return EXIT_USAGE;
+	if (!(r->d = matrix_distro(&r->m, a->distro))) {
+		warn("no distro \"%s\" in %s", a->distro, a->o.file);
+		return EXIT_USAGE;
+	}
+	dir = xasprintf("%s/%s", r->m.project.suites, a->suite);
+	path = xasprintf("%s/task.yaml", dir);
+	int rc = suite_parse(&r->s, path, dir, a->suite);
+	free(dir), free(path);
+	if (rc < 0) {
+		memset(&r->s, 0, sizeof(r->s));
+		return EXIT_USAGE;
+	}
+	if (a->variant ? !strv_contains(&r->s.variants, a->variant) : r->s.variants.n > 0) {
+		warn("%s: no variant \"%s\"", r->s.path, a->variant ? a->variant : "");
+		return EXIT_USAGE;
+	}
+	if (!(tag = file_read(a->image, NULL))) {
+		warn("%s: no image recorded (run ninja, not orchgen test, by hand):", a->image);
+		return EXIT_USAGE;
+	}
+	tag[strcspn(tag, "\n")] = '\0';
+	r->image = tag;
+	return 0;
+}
+
+static void
+paths(struct run *r)
+{
+	const struct job *j = &r->job;
+	char *s = slug(r->s.name);
+	char *rel = xasprintf(".orch/run/%s", j->file);
+
+	r->scripts = absolute(rel);
+	r->log = xasprintf(".orch/logs/%s.log", j->file);
+	r->result = xasprintf(".orch/results/%s.json", j->file);
+	r->stamp = xasprintf(".orch/stamp/%s", j->file);
+	r->container = xasprintf("orch-%s-%s-%s-%lx%lx", r->m.project.name, r->d->name, s,
+	    (long)getpid(), (long)(now_ms() & 0xffff));
+	free(s);
+	free(rel);
+}
+
+static void
+run_free(struct run *r)
+{
+	free(r->image), free(r->scripts), free(r->log), free(r->result);
+	free(r->stamp), free(r->container);
+	job_free(&r->job);
+	suite_free(&r->s);
+	matrix_free(&r->m);
+}
+
+static void
+container_env(const struct run *r, struct strv *env)
+{
+	const struct job *j = &r->job;
+
+	strv_take(env, xasprintf("ORCHGEN_DISTRO=%s", j->distro->name));
+	strv_take(env, xasprintf("ORCHGEN_SUITE=%s", j->suite->name));
+	strv_take(env, xasprintf("ORCHGEN_VARIANT=%s", j->variant ? j->variant : ""));
+	strv_take(env, xasprintf("ORCHGEN_JOB=%s", j->id));
+}
+
+/* Wait for the container's client, warning and killing at the deadlines.
+ * The exit status, or -2 after a kill-timeout. */
+static int
+supervise(const struct run *r, pid_t pid, long warn_s, long kill_s)
+{
+	long long start = now_ms();
+	int warned = 0;
+
+	for (;;) {
+		int st = proc_wait(pid, 100);
+		long long ran = now_ms() - start;
+		if (stop_signal) {
+			engine_remove(r->m.project.engine, r->container);
+			if (st == -2)
+				proc_wait(pid, -1);
+			signal(stop_signal, SIG_DFL);
+			raise(stop_signal);
+			_exit(128 + stop_signal);
+		}
+		if (st != -2)
+			return st;
+		if (!warned && warn_s > 0 && ran >= warn_s * 1000) {
+			warn("%s: still running after %lds (warn-timeout)", r->job.id, warn_s);
+			warned = 1;
+		}
+		if (kill_s > 0 && ran >= kill_s * 1000) {
+			engine_remove(r->m.project.engine, r->container);
+			proc_wait(pid, -1);
+			return -2;
+		}
+	}
+}
+
+static int
+start(const struct run *r, int logfd, pid_t *pid)
+{
+	struct strv env = {0}, argv = {0};
+	char *ws = absolute(r->m.project.workspace);
+	struct run_spec spec = {
+		.engine = r->m.project.engine,
+		.name = r->container,
+		.project = r->m.project.name,
+		.job = r->job.id,
+		.workspace = ws,
+		.scripts = r->scripts,
+		.env = &env,
+		.pass = &r->m.project.env,
+		.image = r->image,
+		.command = "/.orchgen/run",
+	};
+
+	container_env(r, &env);
+	engine_run_argv(&spec, &argv);
+	*pid = proc_start(&argv, logfd);
+	strv_free(&env), strv_free(&argv);
+	free(ws);
+	return *pid < 0 ? -1 : 0;
+}
+
+static const char *
+status_name(const struct suite *s, int st)
+{
+	if (st == -2)
+		return "timeout";
+	if (s->expect_fail)
+		return st == 0 ? "xpass" : "xfail";
+	return st == 0 ? "pass" : "fail";
+}
+
+/* Record the outcome; the stamp only for a success. */
+static int
+finish(const struct run *r, int st, long long t0)
+{
+	const char *status = status_name(&r->s, st);
+	struct result res = {
+		.distro = r->d->name, .suite = r->s.name, .variant = r->job.variant,
+		.status = status, .exit_code = st < 0 ? -1 : st,
+		.start_ms = t0, .end_ms = now_ms(), .image = r->image, .log = r->log,
+	};
+	int ok = !strcmp(status, "pass") || !strcmp(status, "xfail");
+
+	if (result_write(r->result, &res) < 0)
+		return EXIT_ENGINE;
+	if (ok) {
+		char *text = xasprintf("%s\n", r->image);
+		int rc = file_write(r->stamp, text, strlen(text));
+		free(text);
+		return rc < 0 ? EXIT_ENGINE : 0;
+	}
+	log_tail(r->log, 20);
+	warn("%s: %s (exit status %d)", r->job.id, status, st);
+	return EXIT_JOBFAIL;
+}
+
+static int
+execute(struct run *r)
+{
+	const struct project *p = &r->m.project;
+	long kill_s = r->s.kill_timeout ? r->s.kill_timeout : p->kill_timeout;
+	long warn_s = r->s.warn_timeout ? r->s.warn_timeout : p->warn_timeout;
+	long long t0 = now_ms();
+	pid_t pid;
+	int fd, st;
+
+	unlink(r->stamp);
+	if (file_mkdirs(r->scripts) < 0 || write_scripts(r->scripts, p, &r->s, r->job.variant) < 0)
+		return EXIT_ENGINE;
+	if ((fd = log_open(r->log)) < 0)
+		return EXIT_ENGINE;
+	if (start(r, fd, &pid) < 0) {
+		close(fd);
+		return EXIT_ENGINE;
+	}
+	close(fd);
+	st = supervise(r, pid, warn_s, kill_s);
+	if (st == -1 || engine_run_failed(st)) {
+		char *err = file_read(r->log, NULL);
+		engine_trouble(p->engine, err ? err : "");
+		free(err);
+		return EXIT_ENGINE;
+	}
+	return finish(r, st, t0);
+}
+
+int
+cmd_test(struct cmdargs *a)
+{
+	struct run r;
+	int rc;
+
+	if (!a->distro || !a->suite || !a->image)
+		fatal(EXIT_USAGE, "usage: orchgen test [-f FILE] --distro D --suite S [--variant V] --image FILE");
+	memset(&r, 0, sizeof(r));
+	rc = load(&r, a);
+	if (rc == 0) {
+		job_init(&r.job, r.d, &r.s, a->variant);
+		paths(&r);
+		signal(SIGINT, on_signal);
+		signal(SIGTERM, on_signal);
+		rc = execute(&r);
+	}
+	run_free(&r);
+	return rc;
+}

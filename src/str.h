@@ -1,0 +1,30 @@
+/* Growable strings and string vectors. */
+#include <stddef.h>
+
+struct buf {
+	char *s;	/* always NUL-terminated once anything was added */
+	size_t len, cap;
+};
+
+void buf_putc(struct buf *b, char c);
+void buf_puts(struct buf *b, const char *s);
+void buf_putn(struct buf *b, const char *s, size_t n);
+void buf_printf(struct buf *b, const char *fmt, ...);
+/* The contents, "" for an empty buffer; owned by the buffer. */
+const char *buf_str(struct buf *b);
+void buf_free(struct buf *b);
+
+struct strv {
+	char **v;
+	size_t n, cap;
+};
+
+/* Append a copy of S. */
+void strv_push(struct strv *sv, const char *s);
+/* Append S itself; the vector now owns it. */
+void strv_take(struct strv *sv, char *s);
+void strv_sort(struct strv *sv);
+int strv_contains(const struct strv *sv, const char *s);
+/* Split S on blanks (space, tab, newline) and append each word. */
+void strv_split(struct strv *sv, const char *s);
+void strv_free(struct strv *sv);

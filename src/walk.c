@@ -1,0 +1,384 @@
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "file.h"
+#include "str.h"
+#include "util.h"
+#include "walk.h"
+
+/* What a walk needs besides its outputs: the cleaned excludes and the
+ * .dockerignore patterns of the context (ROOT, NULL when none). */
+struct walk {
+	struct strv exclude;
+	struct strv patterns;
+	char *root;
+	struct strv *files, *dirs;
+};
+
+/* Lexical clean like Go's path.Clean, minus the leading '/' when STRIP:
+ * no empty or "." components, ".." folded where it can be. "" for ".". */
+static char *
+path_clean(const char *s, int strip)
+{
+	struct buf b = {0};
+	int abs = s[0] == '/';
+	size_t keep = 0;	/* bytes of leading ".." that cannot fold */
+
+	while (*s) {
+		size_t n;
+
+		s += strspn(s, "/");
+		n = strcspn(s, "/");
+		if (n == 0 || (n == 1 && s[0] == '.')) {
+			s += n;
+			continue;
+		}
+		if (n == 2 && s[0] == '.' && s[1] == '.' && b.len > keep) {
+			char *slash = strrchr(b.s + keep, '/');
+			b.len = slash ? (size_t)(slash - b.s) : keep;
+			b.s[b.len] = '\0';
+		} else if (n == 2 && s[0] == '.' && s[1] == '.' && abs) {
+			/* "/.." is "/" */
+		} else {
+			if (b.len)
+				buf_putc(&b, '/');
+			buf_putn(&b, s, n);
+			if (n == 2 && s[0] == '.' && s[1] == '.')
+				keep = b.len;
+		}
+		s += n;
+	}
+	char *out = xasprintf("%s%s", abs && !strip ? "/" : "", buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* Is PATH equal to or below DIR ("" is the current directory)? */
+static int
+path_below(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	if (n == 0)
+		return path[0] != '/';
+	return strncmp(path, dir, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+static int
+glob_match(const char *pat, const char *s);
+
+/* Match "**" + REST against S: "**\/" is any number of directories (zero
+ * included), any other "**" any run of characters, '/' included. */
+static int
+glob_star2(const char *rest, const char *s)
+{
+	if (rest[0] == '/') {
+		if (glob_match(rest + 1, s))
+			return 1;
+		for (; *s; s++) {
+			if (*s == '/' && glob_match(rest + 1, s + 1))
+				return 1;
+		}
+		return 0;
+	}
+	for (;; s++) {
+		if (glob_match(rest, s))
+			return 1;
+		if (!*s)
+			return 0;
+	}
+}
+
+/* Go filepath.Match globs (fnmatch with FNM_PATHNAME) plus "**". */
+static int
+glob_match(const char *pat, const char *s)
+{
+	const char *star2 = strstr(pat, "**");
+	size_t slen = strlen(s);
+	int ok = 0;
+
+	if (!star2)
+		return fnmatch(pat, s, FNM_PATHNAME) == 0;
+	char *prefix = xstrndup(pat, (size_t)(star2 - pat));
+	char *head = xmalloc(slen + 1);
+	for (size_t i = 0; i <= slen && !ok; i++) {
+		memcpy(head, s, i);
+		head[i] = '\0';
+		if (fnmatch(prefix, head, FNM_PATHNAME) == 0)
+			ok = glob_star2(star2 + 2, s + i);
+	}
+	free(head);
+	free(prefix);
+	return ok;
+}
+
+/* Does PAT match REL or one of its parent directories? */
+static int
+pattern_match(const char *pat, const char *rel)
+{
+	char *p = xstrdup(rel);
+	int ok = glob_match(pat, p);
+
+	for (char *slash = strrchr(p, '/'); !ok && slash; slash = strrchr(p, '/')) {
+		*slash = '\0';
+		ok = glob_match(pat, p);
+	}
+	free(p);
+	return ok;
+}
+
+int
+ignore_match(const struct strv *patterns, const char *rel)
+{
+	char *clean = path_clean(rel, 1);
+	int excluded = 0;
+
+	for (size_t i = 0; i < patterns->n; i++) {
+		const char *pat = patterns->v[i];
+		int exception = pat[0] == '!';
+
+		/* Only a pattern that could flip the verdict needs matching. */
+		if (exception != excluded)
+			continue;
+		if (pattern_match(pat + exception, clean))
+			excluded = !exception;
+	}
+	free(clean);
+	return excluded;
+}
+
+/* One .dockerignore line, trimmed and cleaned; NULL when it holds no pattern. */
+static char *
+ignore_line(char *line)
+{
+	const char *blank = " \t\r\v\f";
+	size_t n;
+	int exception;
+
+	line += strspn(line, blank);
+	n = strlen(line);
+	while (n > 0 && strchr(blank, line[n - 1]))
+		line[--n] = '\0';
+	if (n == 0 || line[0] == '#')
+		return NULL;
+	exception = line[0] == '!';
+	if (exception)
+		line += 1 + strspn(line + 1, blank);
+	char *clean = path_clean(line, 1);
+	if (!clean[0]) {
+		free(clean);
+		return NULL;
+	}
+	char *pat = xasprintf("%s%s", exception ? "!" : "", clean);
+	free(clean);
+	return pat;
+}
+
+int
+ignore_load(const char *path, struct strv *patterns)
+{
+	char *text = file_read(path, NULL);
+	char *line, *next;
+
+	if (!text) {
+		if (errno == ENOENT)
+			return 0;
+		warn("read %s:", path);
+		return -1;
+	}
+	for (line = text; line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		char *pat = ignore_line(line);
+		if (pat)
+			strv_take(patterns, pat);
+	}
+	free(text);
+	return 0;
+}
+
+/* Could an exception pattern match something strictly below DIR? Judged
+ * from each pattern's literal prefix (before any glob character): false
+ * only when that prefix rules it out, so the answer errs towards yes. */
+static int
+ignore_may_reinclude(const struct strv *patterns, const char *dir)
+{
+	char *below = xasprintf("%s/", dir);
+	size_t n = strlen(below);
+	int may = 0;
+
+	for (size_t i = 0; i < patterns->n && !may; i++) {
+		const char *pat = patterns->v[i];
+
+		if (pat[0] != '!')
+			continue;
+		pat++;
+		size_t lit = strcspn(pat, "*?[\\");
+		if (pat[lit] == '\0')
+			may = strncmp(pat, below, n) == 0;
+		else
+			may = strncmp(pat, below, lit < n ? lit : n) == 0;
+	}
+	free(below);
+	return may;
+}
+
+/* PATH relative to the context, or NULL when outside it or without one. */
+static const char *
+walk_rel(const struct walk *w, const char *path)
+{
+	size_t n;
+
+	if (!w->root || !path_below(path, w->root))
+		return NULL;
+	n = strlen(w->root);
+	if (n == 0)
+		return path;
+	return path[n] ? path + n + 1 : path + n;
+}
+
+/* Is PATH left out of the context by the .dockerignore? A directory only
+ * counts as left out when nothing below it can be brought back. */
+static int
+walk_ignored(const struct walk *w, const char *path, int isdir)
+{
+	const char *rel = walk_rel(w, path);
+
+	if (!rel || !rel[0] || !ignore_match(&w->patterns, rel))
+		return 0;
+	return !isdir || !ignore_may_reinclude(&w->patterns, rel);
+}
+
+static int
+walk_excluded(const struct walk *w, const char *path)
+{
+	for (size_t i = 0; i < w->exclude.n; i++) {
+		if (path_below(path, w->exclude.v[i]))
+			return 1;
+	}
+	return 0;
+}
+
+static char *
+path_join(const char *dir, const char *name)
+{
+	if (!dir[0])
+		return xstrdup(name);
+	if (strcmp(dir, "/") == 0)
+		return xasprintf("/%s", name);
+	return xasprintf("%s/%s", dir, name);
+}
+
+static int
+walk_path(struct walk *w, const char *path);
+
+/* List DIR and walk its entries. An ignored directory's own files are
+ * dropped one by one, since an exception may keep some of them. */
+static int
+walk_dir(struct walk *w, const char *dir)
+{
+	DIR *d = opendir(dir[0] ? dir : ".");
+	struct dirent *e;
+	int rc = 0;
+
+	if (!d) {
+		warn("open %s:", dir[0] ? dir : ".");
+		return -1;
+	}
+	strv_push(w->dirs, dir[0] ? dir : ".");
+	errno = 0;
+	while (rc == 0 && (e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		char *path = path_join(dir, e->d_name);
+		rc = walk_path(w, path);
+		free(path);
+		errno = 0;
+	}
+	if (rc == 0 && errno != 0) {
+		warn("read %s:", dir[0] ? dir : ".");
+		rc = -1;
+	}
+	closedir(d);
+	return rc;
+}
+
+/* Walk PATH: a file or symlink is listed, a directory walked, anything
+ * else (fifo, socket, device) left out, since no build context uses one. */
+static int
+walk_path(struct walk *w, const char *path)
+{
+	struct stat st;
+
+	if (walk_excluded(w, path))
+		return 0;
+	if (lstat(path[0] ? path : ".", &st) != 0) {
+		warn("%s:", path[0] ? path : ".");
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		if (walk_ignored(w, path, 1))
+			return 0;
+		return walk_dir(w, path);
+	}
+	if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) && !walk_ignored(w, path, 0))
+		strv_push(w->files, path[0] ? path : ".");
+	return 0;
+}
+
+/* Sort SV and drop repeated entries. */
+static void
+strv_uniq(struct strv *sv)
+{
+	size_t j = 0;
+
+	strv_sort(sv);
+	for (size_t i = 0; i < sv->n; i++) {
+		if (j > 0 && strcmp(sv->v[j - 1], sv->v[i]) == 0)
+			free(sv->v[i]);
+		else
+			sv->v[j++] = sv->v[i];
+	}
+	sv->n = j;
+}
+
+static void
+walk_free(struct walk *w)
+{
+	strv_free(&w->exclude);
+	strv_free(&w->patterns);
+	free(w->root);
+}
+
+/* Paths are cleaned ("./a/" is "a"), "." walked as the current directory
+ * lists its entries without a "./" prefix. Directories left out by the
+ * .dockerignore (with no exception that could reach below them) are neither
+ * walked nor listed in DIRS: a file added there cannot change the context. */
+int
+group_list(const struct group *g, struct strv *files, struct strv *dirs)
+{
+	struct walk w = {.files = files, .dirs = dirs};
+	int rc = 0;
+
+	for (size_t i = 0; i < g->exclude.n; i++)
+		strv_take(&w.exclude, path_clean(g->exclude.v[i], 0));
+	if (g->ignore_root) {
+		w.root = path_clean(g->ignore_root, 0);
+		char *path = xasprintf("%s/.dockerignore", g->ignore_root);
+		rc = ignore_load(path, &w.patterns);
+		free(path);
+	}
+	for (size_t i = 0; i < g->paths.n && rc == 0; i++) {
+		char *path = path_clean(g->paths.v[i], 0);
+		rc = walk_path(&w, path);
+		free(path);
+	}
+	walk_free(&w);
+	strv_uniq(files);
+	strv_uniq(dirs);
+	return rc;
+}

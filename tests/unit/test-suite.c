@@ -1,0 +1,411 @@
+/* suite.c: task.yaml parsing, variants, environment, systems, durations. */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "check.h"
+#include "str.h"
+#include "suite.h"
+#include "util.h"
+
+static char tmpdir[] = "/tmp/test-suite-XXXXXX";
+static char yamlpath[64], errpath[64];
+static char errtext[4096];	/* what the last parse printed on stderr */
+
+static void
+writefile(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0)
+		fatal(1, "write %s:", path);
+}
+
+/* Parse PATH into S, capturing stderr in errtext. */
+static int
+parsepath(struct suite *s, const char *path)
+{
+	int saved, fd, rc;
+	ssize_t n;
+
+	fflush(stderr);
+	saved = dup(2);
+	fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	dup2(fd, 2);
+	close(fd);
+	rc = suite_parse(s, path, "suites/main/t", "main/t");
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	fd = open(errpath, O_RDONLY);
+	n = read(fd, errtext, sizeof(errtext) - 1);
+	errtext[n > 0 ? n : 0] = '\0';
+	close(fd);
+	return rc;
+}
+
+/* Parse YAML as tmpdir/task.yaml. */
+static int
+parse(struct suite *s, const char *yaml)
+{
+	writefile(yamlpath, yaml, strlen(yaml));
+	return parsepath(s, yamlpath);
+}
+
+/* YAML must fail with a message containing WHERE ("task.yaml:L:C:") and WHAT. */
+static void
+fails(int line, const char *yaml, const char *where, const char *what)
+{
+	struct suite s;
+	int rc = parse(&s, yaml);
+
+	checks_run++;
+	if (rc != -1 || !strstr(errtext, where) || !strstr(errtext, what)) {
+		checks_failed++;
+		fprintf(stderr, "%s:%d: rc %d, stderr \"%s\", want \"%s\" and \"%s\"\n",
+			__FILE__, line, rc, errtext, where, what);
+	}
+	if (rc == 0)
+		suite_free(&s);
+}
+#define FAILS(yaml, where, what) fails(__LINE__, yaml, where, what)
+
+static void
+test_full(void)
+{
+	struct suite s;
+	const char *yaml =
+		"summary: Every key at once\n"
+		"details: |\n"
+		"  Long text.\n"
+		"systems: [ubuntu-*, -ubuntu-14.04]\n"
+		"environment:\n"
+		"  A: 1\n"
+		"  B/x,y: two words\n"
+		"variants: [+z]\n"
+		"prepare: |\n"
+		"  echo prepare\n"
+		"execute: |\n"
+		"  echo one\n"
+		"  echo two\n"
+		"restore: echo restore\n"
+		"debug: echo debug\n"
+		"manual: yes\n"
+		"expect: fail\n"
+		"priority: -3\n"
+		"kill-timeout: 1h30m\n"
+		"warn-timeout: 90s\n"
+		"requires: [locale-de, apt]\n"
+		"skip:\n"
+		"  - reason: no\n"
+		"    if: true\n"
+		"artifacts: [a.log]\n"
+		"samples: 2\n"
+		"backends: [qemu]\n";
+
+	CHECK(parse(&s, yaml) == 0);
+	CHECK_STR(errtext, "");
+	CHECK_STR(s.name, "main/t");
+	CHECK_STR(s.dir, "suites/main/t");
+	CHECK_STR(s.path, yamlpath);
+	CHECK_STR(s.summary, "Every key at once");
+	CHECK_STR(s.details, "Long text.\n");
+	CHECK(s.systems.n == 2 && s.systems_line == 4);
+	CHECK_STR(s.systems.v[1], "-ubuntu-14.04");
+	CHECK(s.nenv == 2);
+	CHECK_STR(s.env[1].name, "B");
+	CHECK_STR(s.env[1].value, "two words");
+	CHECK(s.env[1].only.n == 2 && s.env[1].line == 7);
+	CHECK(s.variants.n == 3);
+	CHECK_STR(s.variants.v[2], "z");
+	CHECK_STR(s.prepare, "echo prepare\n");
+	CHECK_STR(s.execute, "echo one\necho two\n");
+	CHECK_STR(s.restore, "echo restore");
+	CHECK_STR(s.debug, "echo debug");
+	CHECK(s.manual == 1 && s.expect_fail == 1 && s.priority == -3);
+	CHECK(s.kill_timeout == 5400 && s.warn_timeout == 90);
+	CHECK(s.requires.n == 2);
+	CHECK_STR(s.requires.v[0], "locale-de");
+	suite_free(&s);
+}
+
+static void
+test_minimal(void)
+{
+	struct suite s;
+
+	CHECK(parse(&s, "execute: true\nprepare:\nenvironment:\n") == 0);
+	CHECK_STR(s.execute, "true");
+	CHECK(s.prepare == NULL && s.summary == NULL && s.nenv == 0);
+	CHECK(s.variants.n == 0 && s.systems_line == 0 && s.manual == 0);
+	CHECK(s.kill_timeout == 0 && s.expect_fail == 0);
+	suite_free(&s);
+	CHECK(parse(&s, "execute: x\nexpect: pass\nmanual: False\ndistro-check: [arch]\n") == 0);
+	CHECK(s.expect_fail == 0 && s.manual == 0 && s.systems.n == 1);
+	suite_free(&s);
+}
+
+static void
+test_order(void)
+{
+	struct suite s;
+	const char *yaml =
+		"execute: x\n"
+		"variants: [+z, -c, y, +a]\n"
+		"environment:\n"
+		"  ZED: last\n"
+		"  A/b,a: 1\n"
+		"  B: 2\n"
+		"  A/c: 3\n"
+		"  C/a: 4\n"
+		"  N: ~\n";
+
+	CHECK(parse(&s, yaml) == 0);
+	CHECK(s.nenv == 6);
+	CHECK_STR(s.env[0].name, "ZED");
+	CHECK_STR(s.env[3].name, "A");
+	CHECK_STR(s.env[5].value, "");
+	CHECK(s.variants.n == 4);
+	CHECK_STR(s.variants.v[0], "b");
+	CHECK_STR(s.variants.v[1], "a");
+	CHECK_STR(s.variants.v[2], "z");
+	CHECK_STR(s.variants.v[3], "y");
+	suite_free(&s);
+
+	CHECK(parse(&s, "execute: x\nenvironment: {X/a: 1}\nvariants: [-nope, -a]\n") == 0);
+	CHECK(s.variants.n == 0);
+	CHECK(strstr(errtext, "task.yaml:3:12: variants: \"-nope\" removes no variant (ignored)") != NULL);
+	suite_free(&s);
+}
+
+static void
+test_env_for(void)
+{
+	struct suite s;
+	struct strv out = {0};
+	const char *yaml =
+		"execute: x\n"
+		"environment:\n"
+		"  X: 1\n"
+		"  Y/a: ya\n"
+		"  X/a: xa\n"
+		"  Y/b: yb\n"
+		"  Z/b: zb\n"
+		"  W: w\n";
+	CHECK(parse(&s, yaml) == 0);
+	suite_env_for(&s, "a", &out);
+	CHECK(out.n == 6);
+	if (out.n == 6) {
+		CHECK_STR(out.v[0], "X");
+		CHECK_STR(out.v[1], "xa");
+		CHECK_STR(out.v[2], "Y");
+		CHECK_STR(out.v[3], "ya");
+		CHECK_STR(out.v[4], "W");
+		CHECK_STR(out.v[5], "w");
+	}
+	strv_free(&out);
+	suite_env_for(&s, "b", &out);
+	CHECK(out.n == 8);
+	if (out.n == 8) {
+		CHECK_STR(out.v[1], "1");
+		CHECK_STR(out.v[3], "yb");
+		CHECK_STR(out.v[4], "Z");
+		CHECK_STR(out.v[5], "zb");
+	}
+	strv_free(&out);
+	suite_env_for(&s, NULL, &out);
+	CHECK(out.n == 4);
+	if (out.n == 4) {
+		CHECK_STR(out.v[0], "X");
+		CHECK_STR(out.v[1], "1");
+		CHECK_STR(out.v[2], "W");
+	}
+	strv_free(&out);
+	suite_free(&s);
+
+	/* The last applicable entry wins, a general one included. */
+	CHECK(parse(&s, "execute: x\nenvironment:\n  V/a: 1\n  V: 2\n  U: 3\n  U/a: 4\n") == 0);
+	suite_env_for(&s, "a", &out);
+	CHECK(out.n == 4);
+	if (out.n == 4) {
+		CHECK_STR(out.v[1], "2");
+		CHECK_STR(out.v[3], "4");
+	}
+	strv_free(&out);
+	suite_free(&s);
+}
+
+static int
+selects(const char *systems, const char *distro)
+{
+	struct suite s;
+	char *yaml = xasprintf("execute: x\nsystems: %s\n", systems);
+	int rc = -1;
+
+	if (parse(&s, yaml) == 0) {
+		rc = suite_selects(&s, distro);
+		suite_free(&s);
+	}
+	free(yaml);
+	return rc;
+}
+
+static void
+test_systems(void)
+{
+	CHECK(selects("[]", "arch") == 1);
+	CHECK(selects("[ubuntu-*]", "ubuntu-22.04") == 1);
+	CHECK(selects("[ubuntu-*]", "arch") == 0);
+	CHECK(selects("[ubuntu-*, -ubuntu-14.04]", "ubuntu-14.04") == 0);
+	CHECK(selects("[ubuntu-*, -ubuntu-14.04]", "ubuntu-16.04") == 1);
+	CHECK(selects("[ubuntu-*, -ubuntu-1*, +ubuntu-16.04]", "ubuntu-16.04") == 1);
+	CHECK(selects("[ubuntu-*, -ubuntu-1*, +ubuntu-16.04]", "ubuntu-18.04") == 0);
+	CHECK(selects("[-arch*]", "archlinux") == 0);
+	CHECK(selects("[-arch*]", "bookworm") == 1);
+	CHECK(selects("[+fedora]", "bookworm") == 1);
+	CHECK(selects("[bookworm, -bookworm, +bookworm]", "bookworm") == 1);
+}
+
+static void
+test_duration(void)
+{
+	CHECK(duration_parse("90s") == 90);
+	CHECK(duration_parse("30m") == 1800);
+	CHECK(duration_parse("1h30m") == 5400);
+	CHECK(duration_parse("2h") == 7200);
+	CHECK(duration_parse("1h30m15s") == 5415);
+	CHECK(duration_parse("1h15s") == 3615);
+	CHECK(duration_parse("45") == 45);
+	CHECK(duration_parse("0") == 0);
+	CHECK(duration_parse("") == -1);
+	CHECK(duration_parse("10x") == -1);
+	CHECK(duration_parse("m") == -1);
+	CHECK(duration_parse("1h30") == -1);
+	CHECK(duration_parse("30m1h") == -1);
+	CHECK(duration_parse("1m1m") == -1);
+	CHECK(duration_parse("-5s") == -1);
+	CHECK(duration_parse(" 5s") == -1);
+	CHECK(duration_parse("5s ") == -1);
+	CHECK(duration_parse("1.5h") == -1);
+	CHECK(duration_parse("99999999999999999999") == -1);
+	CHECK(duration_parse("9999999999999999h") == -1);
+}
+
+static void
+test_errors(void)
+{
+	FAILS("- a\n- b\n", "task.yaml:1:1:", "task.yaml must be a mapping of keys, got a sequence");
+	FAILS("just text\n", "task.yaml:1:1:", "must be a mapping of keys, got a scalar");
+	FAILS("# nothing\n", "task.yaml:1:1:", "got an empty file");
+	FAILS("execute: x\n---\nexecute: y\n", "task.yaml:2:1:", "one YAML document");
+	FAILS("execute: [a\nsummary: b\n", "task.yaml:", "did not find expected");
+	FAILS("summary: a\n  bad: b\n", "task.yaml:2:6:", "mapping values are not allowed");
+	FAILS("execute: x\nsummary: \xff\n", "task.yaml:2:10:", "invalid leading UTF-8 octet");
+	FAILS("a: &x foo\nexecute: *x\n", "task.yaml:2:10:", "aliases are not supported");
+	FAILS("summary: s\n", "task.yaml:1:1:", "no \"execute\" script: every task needs one");
+	FAILS("execute: \"\"\n", "task.yaml:1:1:", "no \"execute\" script");
+	FAILS("execute: x\nsummary: a\nsummary: b\n", "task.yaml:3:1:", "duplicate key \"summary\" (first at line 2)");
+	FAILS("execute: x\nfoo: 1\nbar: 2\nfoo: 3\nbar: 4\n", "task.yaml:4:1:", "duplicate key \"foo\" (first at line 2)");
+	FAILS("execute: x\nsystems: [a]\ndistro-check: [b]\n", "task.yaml:3:1:", "duplicate key \"distro-check\" (first at line 2");
+	FAILS("execute: x\nenvironment:\n  A: 1\n  B: 2\n  A: 3\n", "task.yaml:5:3:", "duplicate key \"A\" (first at line 3)");
+	FAILS("execute: x\nenvironment:\n  X/: 1\n", "task.yaml:3:3:", "bad variant \"\" in \"X/\"");
+	FAILS("execute: x\nenvironment:\n  X/a,,b: 1\n", "task.yaml:3:3:", "bad variant \"\" in \"X/a,,b\"");
+	FAILS("execute: x\nenvironment:\n  1X: 1\n", "task.yaml:3:3:", "bad variable name \"1X\"");
+	FAILS("execute: x\nenvironment:\n  X-Y: 1\n", "task.yaml:3:3:", "bad variable name");
+	FAILS("execute: x\nenvironment:\n  X: [1]\n", "task.yaml:3:6:", "environment: X: expected a string, got a sequence");
+	FAILS("execute: x\nenvironment:\n  - A=1\n", "task.yaml:3:3:", "environment: expected a mapping of NAME: value, got a sequence");
+	FAILS("execute: x\nsystems:\n  a: b\n", "task.yaml:3:3:", "systems: expected a list of strings, got a mapping");
+	FAILS("execute: x\nsystems: [a, [b]]\n", "task.yaml:2:14:", "systems: expected a string in the list, got a sequence");
+	FAILS("execute: x\nsystems: [a, \"-\"]\n", "task.yaml:2:14:", "systems: empty pattern \"-\"");
+	FAILS("execute: x\nsummary: {a: b}\n", "task.yaml:2:10:", "summary: expected a string, got a mapping");
+	FAILS("execute:\n  - a\n", "task.yaml:2:3:", "execute: expected a string, got a sequence");
+	FAILS("execute: x\nvariants: [\"a b\"]\n", "task.yaml:2:12:", "variants: bad variant \"a b\"");
+	FAILS("execute: x\nvariants: [a, -b*]\n", "task.yaml:2:15:", "variants: bad variant \"-b*\"");
+	FAILS("execute: x\nmanual: maybe\n", "task.yaml:2:9:", "manual: expected true or false, got \"maybe\"");
+	FAILS("execute: x\nexpect: pas\n", "task.yaml:2:9:", "expect: expected \"pass\" or \"fail\", got \"pas\"");
+	FAILS("execute: x\npriority: high\n", "task.yaml:2:11:", "priority: expected an integer, got \"high\"");
+	FAILS("execute: x\npriority: 99999999999\n", "task.yaml:2:11:", "priority: expected an integer");
+	FAILS("execute: x\nkill-timeout: soon\n", "task.yaml:2:15:", "kill-timeout: expected a duration like 90s, 30m or 1h30m, got \"soon\"");
+	FAILS("execute: x\nwarn-timeout: 5q\n", "task.yaml:2:15:", "warn-timeout: expected a duration like 90s, 30m or 1h30m");
+	FAILS("execute: x\nrequires: [\"two words\"]\n", "task.yaml:2:12:", "requires: bad feature name \"two words\"");
+	FAILS("execute: x\n[a]: b\n", "task.yaml:2:1:", "keys must be strings, got a sequence");
+	FAILS("execute: \"a\\0b\"\n", "task.yaml:1:10:", "NUL");
+}
+
+static void
+test_warnings(void)
+{
+	struct suite s;
+
+	CHECK(parse(&s, "execute: x\nbogus: 1\nskip: [{reason: r, if: true}]\n") == 0);
+	CHECK(strstr(errtext, "orchgen: ") == errtext);
+	CHECK(strstr(errtext, "task.yaml:2:1: unknown key \"bogus\" (ignored)\n") != NULL);
+	CHECK(strstr(errtext, "skip") == NULL);
+	suite_free(&s);
+}
+
+static void
+test_limits(void)
+{
+	struct suite s;
+	struct buf b = {0};
+	int i;
+
+	buf_puts(&b, "execute: x\ndeep: ");
+	for (i = 0; i < 31; i++)
+		buf_putc(&b, '[');
+	for (i = 0; i < 31; i++)
+		buf_putc(&b, ']');
+	buf_putc(&b, '\n');
+	CHECK(parse(&s, buf_str(&b)) == 0);	/* 32 levels with the top mapping */
+	suite_free(&s);
+	buf_free(&b);
+
+	buf_puts(&b, "execute: x\ndeep: ");
+	for (i = 0; i < 1000; i++)
+		buf_puts(&b, "[");
+	FAILS(buf_str(&b), "task.yaml:2:38:", "nested deeper than 32 levels");
+	buf_free(&b);
+
+	buf_puts(&b, "execute: x\n");
+	while (b.len <= (1 << 20))
+		buf_puts(&b, "# a comment, filling the file\n");
+	FAILS(buf_str(&b), "task.yaml: larger than 1 MiB", "");
+	buf_free(&b);
+
+	buf_puts(&b, "execute: x\nenvironment:\n  A/v0");
+	for (i = 1; i <= 256; i++)
+		buf_printf(&b, i == 200 ? ": 1\n  B/v%d" : ",v%d", i);
+	buf_puts(&b, ": 1\n");
+	FAILS(buf_str(&b), "task.yaml:4:3:", "more than 256 variants");
+	buf_free(&b);
+	buf_puts(&b, "execute: x\nvariants:\n");
+	for (i = 0; i < 257; i++)
+		buf_printf(&b, "  - v%d\n", i);
+	FAILS(buf_str(&b), "task.yaml:259:5:", "more than 256 variants");
+	buf_free(&b);
+
+	CHECK(parsepath(&s, "/nonexistent/task.yaml") == -1);
+	CHECK_STR(errtext, "orchgen: open /nonexistent/task.yaml: No such file or directory\n");
+}
+
+int
+main(void)
+{
+	if (!mkdtemp(tmpdir))
+		fatal(1, "mkdtemp:");
+	snprintf(yamlpath, sizeof(yamlpath), "%s/task.yaml", tmpdir);
+	snprintf(errpath, sizeof(errpath), "%s/stderr", tmpdir);
+	test_full();
+	test_minimal();
+	test_order();
+	test_env_for();
+	test_systems();
+	test_duration();
+	test_errors();
+	test_warnings();
+	test_limits();
+	unlink(yamlpath);
+	unlink(errpath);
+	rmdir(tmpdir);
+	return checks_done();
+}
