@@ -24,7 +24,7 @@ static const char driver[] =
 	"sh=sh; command -v bash >/dev/null 2>&1 && sh=bash\n"
 	"section() {\n"
 	"\t[ -f \"/.orchgen/$1\" ] || return 0\n"
-	"\techo \"orchgen: -- $1\"\n"
+	"\techo \"--- $1\"\n"
 	"\t$sh -e -c '. /.orchgen/env; . \"/.orchgen/$1\"' \"$1\" \"$1\"\n"
 	"}\n"
 	"rc=0\n"
@@ -34,7 +34,7 @@ static const char driver[] =
 	"if [ $rc -ne 0 ]; then section debug-each; section debug; fi\n"
 	"section restore || { r=$?; [ $rc -ne 0 ] || rc=$r; }\n"
 	"section restore-each || { r=$?; [ $rc -ne 0 ] || rc=$r; }\n"
-	"echo \"orchgen: -- exit $rc\"\n"
+	"echo \"--- exit $rc\"\n"
 	"exit $rc\n";
 
 static volatile sig_atomic_t stop_signal;

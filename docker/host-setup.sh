@@ -1,0 +1,46 @@
+#!/bin/sh
+# Gets a machine ready to build orchgen and run it against a real engine:
+# installs what is missing (Debian, as root), then starts dockerd when no
+# engine answers. Safe to run again: it does nothing when all is there.
+set -eu
+
+need=""
+have() { command -v "$1" >/dev/null 2>&1; }
+pkg() { dpkg -s "$1" >/dev/null 2>&1 || need="$need $1"; }
+
+pkg build-essential; pkg pkg-config; pkg ninja-build
+pkg libyaml-dev; pkg libxxhash-dev; pkg libinih-dev
+pkg busybox-static
+have docker && have dockerd || pkg docker.io
+
+if [ -n "$need" ]; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "orchgen setup: missing packages:$need (install them as root, or run this as root)" >&2
+		exit 2
+	fi
+	echo "orchgen setup: installing$need"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -q >/dev/null
+	apt-get install -y -q --no-install-recommends $need >/dev/null
+fi
+
+if docker info >/dev/null 2>&1; then
+	exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+	echo "orchgen setup: no Docker engine answers; start one (sudo systemctl start docker) and retry" >&2
+	exit 3
+fi
+echo "orchgen setup: starting dockerd"
+log=${TMPDIR:-/tmp}/orchgen-dockerd.log
+nohup dockerd >"$log" 2>&1 &
+i=0
+until docker info >/dev/null 2>&1; do
+	i=$((i + 1))
+	if [ $i -gt 60 ]; then
+		echo "orchgen setup: dockerd did not answer within 60s; its log:" >&2
+		tail -n 20 "$log" >&2
+		exit 3
+	fi
+	sleep 1
+done

@@ -1,0 +1,84 @@
+# Sourced by every tests/t*.sh: a scratch project, the program, assertions.
+# Each test is one behaviour; it exits non-zero (via fail) when it breaks.
+set -eu
+: "${TOP:?run through tests/run.sh}"
+ORCHGEN="$TOP/orchgen"
+NAME=$(basename "$0" .sh)
+T="$TOP/tests/tmp/$NAME"
+rm -rf "$T"
+mkdir -p "$T/bin"
+BASE_IMAGE=orchtest-busybox:1
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# expect_exit N CMD...: run CMD, fail unless it exits N; output in $T/out.
+expect_exit() {
+	want=$1; shift
+	set +e
+	"$@" >"$T/out" 2>&1
+	got=$?
+	set -e
+	[ "$got" -eq "$want" ] || { cat "$T/out" >&2; fail "$* exited $got, expected $want"; }
+}
+
+# expect_output PATTERN: the last expect_exit printed a line matching PATTERN.
+expect_output() {
+	grep -q -- "$1" "$T/out" || { cat "$T/out" >&2; fail "no output matching: $1"; }
+}
+
+# A base image built locally from a static busybox: no registry needed.
+base_image() { sh "$TOP/docker/busybox-base.sh" "$BASE_IMAGE"; }
+
+# A docker first on PATH that logs each call, then runs the real one.
+docker_spy() {
+	real=$(command -v docker)
+	cat >"$T/bin/docker" <<SPY
+#!/bin/sh
+echo "\$*" >>"$T/docker.calls"
+exec "$real" "\$@"
+SPY
+	chmod +x "$T/bin/docker"
+	PATH="$T/bin:$PATH"
+	: >"$T/docker.calls"
+}
+
+# calls WORD: how many logged docker calls began with WORD (build, run, ...).
+calls() { grep -c "^$1 " "$T/docker.calls" || true; }
+reset_calls() { : >"$T/docker.calls"; }
+
+# A project: two distros on the busybox base, two suites, one with variants.
+# Image names carry the test's name, so tests never share images.
+project() {
+	P="$T/project"
+	PNAME=$(echo "$NAME" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-')
+	trap 'docker images -q --filter "label=orchgen.project=$PNAME" | xargs -r docker rmi -f >/dev/null 2>&1 || true' EXIT
+	mkdir -p "$P/docker" "$P/suites/main/hello" "$P/suites/main/vars"
+	cat >"$P/orchgen.ini" <<INI
+[project]
+name = $PNAME
+jobs = 2
+
+[distro alpha]
+base = $BASE_IMAGE
+
+[distro beta]
+base = $BASE_IMAGE
+build-args = FLAVOUR=beta
+INI
+	printf 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nARG FLAVOUR=plain\nRUN echo $FLAVOUR >/flavour\n' >"$P/docker/Dockerfile"
+	cat >"$P/suites/main/hello/task.yaml" <<'YAML'
+summary: says hello
+execute: |
+  echo "hello from $ORCHGEN_DISTRO"
+  cat /flavour
+YAML
+	cat >"$P/suites/main/vars/task.yaml" <<'YAML'
+summary: one job per variant
+environment:
+  X/one: 1
+  X/two: 2
+execute: |
+  echo "X=$X"
+YAML
+	cd "$P"
+}
