@@ -125,7 +125,7 @@ suite_edge(struct graph *g, const struct model *md, const struct suite *s, struc
 {
 	struct group grp = {0};
 	size_t n = strlen(s->dir);
-	char *out = xasprintf(".orch/hash/suite/%s", s->name);
+	char *out = suite_hash_path(s);
 	int rc;
 
 	strv_push(&grp.paths, s->dir);
@@ -195,14 +195,12 @@ gen_job_key(const struct matrix *m, const struct distro *d, char hex[HASH_HEX + 
 static void
 test_edge(struct graph *g, const struct options *o, const struct job *j, const char *key)
 {
-	char *out = xasprintf(".orch/stamp/%s", j->file);
 	char *target = xasprintf("test-%s", j->file);
-	struct strv ins = {0};
-	struct edge *e = graph_edge(g, "test", out);
-
 	char *image = xasprintf(".orch/image/%s", j->distro->name);
+	struct strv ins = {0};
+	struct edge *e = graph_edge(g, "test", j->stamp);
 
-	strv_take(&e->ins, xasprintf(".orch/hash/suite/%s", j->suite->name));
+	strv_take(&e->ins, suite_hash_path(j->suite));
 	strv_push(&e->ins, image);
 	matrix_args(e, o);
 	args(e, "--distro", j->distro->name, "--suite", j->suite->name, NULL);
@@ -210,15 +208,29 @@ test_edge(struct graph *g, const struct options *o, const struct job *j, const c
 		args(e, "--variant", j->variant, NULL);
 	args(e, "--image", image, "--key", key, NULL);
 	var(e, "what", j->id);
-	strv_push(&ins, out);
+	strv_push(&ins, j->stamp);
 	phony(g, target, &ins);
 	strv_free(&ins);
 	free(image);
-	free(out);
 	free(target);
 }
 
-/* test-D: every job of D that is not manual; manual ones run when named. */
+/* test-D/S for a suite with variants: all of them. */
+static void
+variants_edge(struct graph *g, const struct job *jobs, size_t n)
+{
+	struct strv ins = {0};
+	char *target = xasprintf("test-%s/%s", jobs[0].distro->name, jobs[0].suite->name);
+
+	for (size_t i = 0; i < n; i++)
+		strv_push(&ins, jobs[i].stamp);
+	phony(g, target, &ins);
+	strv_free(&ins);
+	free(target);
+}
+
+/* test-D: every job of D that is not manual; manual ones run when named.
+ * Jobs come grouped by distro, then suite. */
 static void
 distro_edges(struct graph *g, const struct model *md, const struct options *o, const struct distro *d)
 {
@@ -234,7 +246,9 @@ distro_edges(struct graph *g, const struct model *md, const struct options *o, c
 			continue;
 		test_edge(g, o, j, key);
 		if (!j->suite->manual)
-			strv_take(&ins, xasprintf(".orch/stamp/%s", j->file));
+			strv_push(&ins, j->stamp);
+		if (j->variant && j->variant == j->suite->variants.v[j->suite->variants.n - 1])
+			variants_edge(g, j + 1 - j->suite->variants.n, j->suite->variants.n);
 	}
 	phony(g, target, &ins);
 	strv_free(&ins);
@@ -260,6 +274,16 @@ regen_edge(struct graph *g, const struct model *md, const struct options *o, con
 	}
 	matrix_args(e, o);
 	args(e, "-o", o->output, NULL);
+	/* A deleted input must make ninja regenerate, not stop: give each one a
+	 * phony edge, as CMake does for its own inputs. */
+	struct strv inputs = {0};
+	for (size_t i = 0; i < e->ins.n; i++)
+		strv_push(&inputs, e->ins.v[i]);
+	for (size_t i = 0; i < e->implicit.n; i++)
+		strv_push(&inputs, e->implicit.v[i]);
+	for (size_t i = 0; i < inputs.n; i++)
+		graph_edge(g, "phony", inputs.v[i]);
+	strv_free(&inputs);
 	if (o->distros.n > 0) {
 		struct buf b = {0};
 		for (size_t i = 0; i < o->distros.n; i++)

@@ -111,6 +111,11 @@ cmd_keys(struct cmdargs *a)
 
 	if (matrix_load(&m, a->o.file, &a->o.defines) < 0)
 		return EXIT_USAGE;
+	if (a->distro && !matrix_distro(&m, a->distro)) {
+		warn("--distro=%s: no such distro in %s", a->distro, a->o.file);
+		matrix_free(&m);
+		return EXIT_USAGE;
+	}
 	if (context_key(&m.project, context) < 0) {
 		matrix_free(&m);
 		return EXIT_USAGE;

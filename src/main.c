@@ -29,12 +29,14 @@ static const struct command {
 };
 
 static _Noreturn void
-usage(void)
+usage(int status)
 {
-	fprintf(stderr, "usage: orchgen [-C DIR] [-f orchgen.ini] [-o build.ninja] [-D section.key=value]... [--distros=a,b] [COMMAND]\n");
+	FILE *f = status ? stderr : stdout;
+
+	fprintf(f, "usage: orchgen [-C DIR] [-f orchgen.ini] [-o build.ninja] [-D section.key=value]... [--distros=a,b] [COMMAND]\n");
 	for (const struct command *c = commands; c->name; c++)
-		fprintf(stderr, "  %-9s %s\n", c->name, c->help);
-	exit(EXIT_USAGE);
+		fprintf(f, "  %-9s %s\n", c->name, c->help);
+	exit(status);
 }
 
 int
@@ -126,7 +128,8 @@ parse(struct cmdargs *a, int argc, char *argv[])
 		case OPT_FORMAT: a->format = optarg; break;
 		case OPT_CONTEXT: a->context = optarg; break;
 		case OPT_EXCLUDE: strv_push(&a->exclude, optarg); break;
-		default: usage();
+		case 'h': usage(0);
+		default: usage(EXIT_USAGE);
 		}
 	}
 	for (int i = optind; i < argc; i++)
@@ -148,7 +151,7 @@ main(int argc, char *argv[])
 			;
 		if (!c->name) {
 			warn("unknown command \"%s\"", a.rest.v[0]);
-			usage();
+			usage(EXIT_USAGE);
 		}
 		free(a.rest.v[0]);
 		memmove(a.rest.v, a.rest.v + 1, --a.rest.n * sizeof(*a.rest.v));

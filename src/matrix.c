@@ -1,4 +1,3 @@
-#include <ctype.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -10,19 +9,22 @@
 #include "suite.h"
 #include "util.h"
 
+struct key;
+
 /* Where a value comes from, so every message can name file and line. */
 struct reader {
 	struct matrix *m;
 	FILE *f;
-	const char *file;
+	const char *file;	/* a file, or "-D section.key=value" (line 0) */
 	int line;
 	int continued;		/* the current line starts with a blank */
 	int toolong;		/* line number of the first overlong line */
 	int errors;
-	char lastkey[256];	/* "section\nname" of the previous value */
+	char *section;		/* the open section, as written: inih truncates long ones */
+	void *target;		/* where its values go; NULL: a bad section, already reported */
+	const struct key *keys;
+	char lastkey[256];	/* "section\nname" of the previous value; "" after a header */
 };
-
-enum kind { PROJECT, DISTRO, CACHE };
 
 struct key {
 	const char *name;
@@ -30,8 +32,9 @@ struct key {
 	size_t offset;
 };
 
-static int
-bad(struct reader *r, const char *fmt, const char *arg)
+/* Print "FILE:LINE: message" (just "FILE: " for -D). */
+static void
+report(struct reader *r, const char *fmt, const char *arg)
 {
 	struct buf b = {0};
 
@@ -42,6 +45,12 @@ bad(struct reader *r, const char *fmt, const char *arg)
 	buf_printf(&b, fmt, arg);
 	warn("%s", b.s);
 	buf_free(&b);
+}
+
+static int
+bad(struct reader *r, const char *fmt, const char *arg)
+{
+	report(r, fmt, arg);
 	r->errors++;
 	return 1;	/* counted here; inih goes on to find more */
 }
@@ -51,7 +60,7 @@ set_str(struct reader *r, void *field, const char *value)
 {
 	char **p = field;
 
-	if (r->continued && *p) {
+	if (r->continued && *p && **p) {
 		char *s = xasprintf("%s\n%s", *p, value);
 		free(*p);
 		*p = s;
@@ -112,11 +121,14 @@ set_bool(struct reader *r, void *field, const char *value)
 	return 1;
 }
 
+/* What name_valid() accepts, for messages. */
+#define NAME_FORM "expected lowercase letters and digits, separated by '.', '_', '__' or dashes (a name in image tags)"
+
 static int
 set_name(struct reader *r, void *field, const char *value)
 {
 	if (!name_valid(value))
-		return bad(r, "bad name \"%s\": expected lowercase letters, digits, '.', '_' or '-', starting with a letter or digit", value);
+		return bad(r, "bad name \"%s\": " NAME_FORM, value);
 	return set_str(r, field, value);
 }
 
@@ -172,20 +184,34 @@ static const struct key cache_keys[] = {
 };
 #undef C
 
+/* Docker's grammar for a component of an image name: runs of [a-z0-9]
+ * joined by '.', '_', "__" or any run of '-'. Anything looser passes here
+ * and fails later, in `docker build`, as an invalid reference. */
 int
 name_valid(const char *s)
 {
-	size_t n = strlen(s);
+	const char *alnum = "abcdefghijklmnopqrstuvwxyz0123456789";
+	size_t n = strlen(s), run, sep;
 
-	if (n == 0 || n > 128 || !(islower((unsigned char)s[0]) || isdigit((unsigned char)s[0])))
+	if (n == 0 || n > 128)
 		return 0;
-	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789._-") == n;
+	for (;;) {
+		if ((run = strspn(s, alnum)) == 0)
+			return 0;
+		s += run;
+		if (!*s)
+			return 1;
+		sep = strspn(s, "._-");
+		if (sep != 1 && strncmp(s, "__", sep) != 0 && strspn(s, "-") != sep)
+			return 0;
+		s += sep;
+	}
 }
 
 static char *
 where(struct reader *r)
 {
-	return xasprintf("%s:%d", r->file, r->line);
+	return r->line > 0 ? xasprintf("%s:%d", r->file, r->line) : xstrdup(r->file);
 }
 
 static struct distro *
@@ -231,6 +257,10 @@ section_target(struct reader *r, const char *section, const struct key **keys)
 	size_t kindlen = sp ? (size_t)(sp - section) : strlen(section);
 	const char *name = sp ? sp + 1 : "";
 
+	if (!*section) {
+		bad(r, "%s", "a key before any section: expected [project], [distro NAME] or [cache NAME] above it");
+		return NULL;
+	}
 	if (!sp && !strcmp(section, "project")) {
 		*keys = project_keys;
 		return &r->m->project;
@@ -239,7 +269,7 @@ section_target(struct reader *r, const char *section, const struct key **keys)
 	int cache = kindlen == 5 && !strncmp(section, "cache", 5);
 	if (distro || cache) {
 		if (!name_valid(name)) {
-			bad(r, "bad name in [%s]: expected lowercase letters, digits, '.', '_' or '-', starting with a letter or digit", section);
+			bad(r, "bad name in [%s]: " NAME_FORM, section);
 			return NULL;
 		}
 		*keys = distro ? distro_keys : cache_keys;
@@ -249,29 +279,74 @@ section_target(struct reader *r, const char *section, const struct key **keys)
 	return NULL;
 }
 
+/* Check SECTION (taken) once, at its header, and create what it names,
+ * so that an empty [distro NAME] is seen too. */
+static void
+open_section(struct reader *r, char *section)
+{
+	free(r->section);
+	r->section = section;
+	r->target = section_target(r, section, &r->keys);
+	r->lastkey[0] = '\0';
+}
+
 static int
 handler(void *user, const char *section, const char *name, const char *value)
 {
 	struct reader *r = user;
-	const struct key *keys;
 	char key[sizeof(r->lastkey)];
-	void *target = section_target(r, section, &keys);
 
-	if (!target)
-		return 1;
-	snprintf(key, sizeof(key), "%s\n%s", section, name);
+	if (!r->section)
+		open_section(r, xstrdup(section));
+	snprintf(key, sizeof(key), "%s\n%s", r->section, name);
 	if (r->continued && strcmp(key, r->lastkey) != 0)
 		r->continued = 0;
 	memcpy(r->lastkey, key, sizeof(key));
-	for (const struct key *k = keys; k->name; k++) {
+	if (!r->target)
+		return 1;
+	for (const struct key *k = r->keys; k->name; k++) {
 		if (!strcmp(k->name, name))
-			return k->set(r, (char *)target + k->offset, value);
+			return k->set(r, (char *)r->target + k->offset, value);
 	}
-	warn("%s:%d: unknown key \"%s\" in [%s] (ignored)", r->file, r->line, name, section);
+	if (!r->continued) {
+		struct buf b = {0};
+		buf_printf(&b, "unknown key \"%s\" in [%s] (ignored)", name, r->section);
+		report(r, "%s", b.s);
+		buf_free(&b);
+	}
 	return 1;
 }
 
-/* inih's line reader, counting lines and catching the ones it would split. */
+/* A "[section]" line, as inih sees one: not when an indented line continues
+ * a value. The UTF-8 byte order mark inih skips on line 1 is skipped too. */
+static void
+header(struct reader *r, const char *str)
+{
+	const char *s, *end;
+
+	if (r->line == 1 && !strncmp(str, "\xEF\xBB\xBF", 3))
+		str += 3;
+	s = str + strspn(str, " \t\r\v\f");
+	if (*s != '[' || (s > str && r->lastkey[0]) || !(end = strchr(s, ']')))
+		return;
+	open_section(r, xstrndup(s + 1, (size_t)(end - s - 1)));
+}
+
+/* Did the line just read end here? If not, skip the rest of it. */
+static int
+line_ends(FILE *f)
+{
+	int c = fgetc(f);
+
+	if (c == '\n' || c == EOF)
+		return 1;
+	while ((c = fgetc(f)) != EOF && c != '\n')
+		;
+	return 0;
+}
+
+/* inih's line reader: counts lines, opens sections, and blanks out a line
+ * longer than inih's buffer (it would split it into two). */
 static char *
 readline(char *str, int num, void *stream)
 {
@@ -282,14 +357,14 @@ readline(char *str, int num, void *stream)
 		return NULL;
 	r->line++;
 	n = strlen(str);
-	if (n == (size_t)num - 1 && str[n - 1] != '\n' && !feof(r->f)) {
+	if (n == (size_t)num - 1 && str[n - 1] != '\n' && !line_ends(r->f)) {
 		if (!r->toolong)
 			r->toolong = r->line;
-		int c;
-		while ((c = fgetc(r->f)) != EOF && c != '\n')
-			;
+		strcpy(str, "\n");
+		return str;
 	}
 	r->continued = (str[0] == ' ' || str[0] == '\t') && r->lastkey[0];
+	header(r, str);
 	return str;
 }
 
@@ -310,6 +385,7 @@ load_file(struct matrix *m, const char *file, int required)
 	strv_push(&m->files, file);
 	rc = ini_parse_stream(readline, &r, handler, &r);
 	fclose(r.f);
+	free(r.section);
 	if (r.toolong) {
 		warn("%s:%d: line longer than 199 characters: continue a long value on indented lines", file, r.toolong);
 		return -1;
@@ -325,7 +401,6 @@ load_file(struct matrix *m, const char *file, int required)
 static int
 load_define(struct matrix *m, const char *def)
 {
-	struct reader r = {.m = m, .file = "-D", .line = 0};
 	const char *eq = strchr(def, '=');
 	const char *dot = NULL;
 
@@ -338,14 +413,17 @@ load_define(struct matrix *m, const char *def)
 		warn("-D %s: expected section.key=value, e.g. project.jobs=8 or distro.bookworm.base=debian:bookworm", def);
 		return -1;
 	}
+	struct reader r = {.m = m, .file = xasprintf("-D %s", def)};
 	char *section = xstrndup(def, (size_t)(dot - def));
 	char *key = xstrndup(dot + 1, (size_t)(eq - dot - 1));
 	char *sep = strchr(section, '.');
 	if (sep)
 		*sep = ' ';
+	open_section(&r, section);
 	handler(&r, section, key, eq + 1);
-	free(section);
+	free(r.section);
 	free(key);
+	free((char *)r.file);
 	return r.errors ? -1 : 0;
 }
 
@@ -389,7 +467,7 @@ validate(struct matrix *m)
 		errors++;
 	}
 	for (size_t i = 0; i < m->ndistros; i++) {
-		if (!m->distros[i].base) {
+		if (!m->distros[i].base || !*m->distros[i].base) {
 			warn("%s: [distro %s] has no base: expected base = IMAGE", m->distros[i].where, m->distros[i].name);
 			errors++;
 		}
@@ -426,8 +504,10 @@ matrix_load(struct matrix *m, const char *file, const struct strv *defines)
 		matrix_free(m);
 		return -1;
 	}
-	qsort(m->distros, m->ndistros, sizeof(*m->distros), cmpdistro);
-	qsort(m->caches, m->ncaches, sizeof(*m->caches), cmpcache);
+	if (m->ndistros > 1)
+		qsort(m->distros, m->ndistros, sizeof(*m->distros), cmpdistro);
+	if (m->ncaches > 1)	/* qsort(NULL, 0) is undefined */
+		qsort(m->caches, m->ncaches, sizeof(*m->caches), cmpcache);
 	return 0;
 }
 

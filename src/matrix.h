@@ -14,7 +14,7 @@ struct project {
 };
 
 struct distro {
-	char *name;		/* an image tag component: [a-z0-9][a-z0-9._-]* */
+	char *name;		/* a component of an image name (see name_valid) */
 	char *base;		/* BASE_IMAGE of the Dockerfile */
 	struct strv build_args;	/* KEY=VALUE words */
 	struct strv features;	/* what suites may require */
@@ -44,5 +44,6 @@ struct matrix {
 int matrix_load(struct matrix *m, const char *file, const struct strv *defines);
 void matrix_free(struct matrix *m);
 struct distro *matrix_distro(const struct matrix *m, const char *name);
-/* Is S a valid image tag component ([a-z0-9][a-z0-9._-]*, at most 128)? */
+/* Is S a valid component of an image name: runs of [a-z0-9] joined by
+ * '.', '_', "__" or dashes, at most 128 bytes? */
 int name_valid(const char *s);

@@ -20,6 +20,7 @@ job_init(struct job *j, const struct distro *d, const struct suite *s, const cha
 		j->id = xasprintf("%s:%s", d->name, s->name);
 		j->file = xasprintf("%s/%s", d->name, s->name);
 	}
+	j->stamp = xasprintf(".orch/stamp/%s.ok", j->file);
 }
 
 void
@@ -27,6 +28,13 @@ job_free(struct job *j)
 {
 	free(j->id);
 	free(j->file);
+	free(j->stamp);
+}
+
+char *
+suite_hash_path(const struct suite *s)
+{
+	return xasprintf(".orch/hash/suite/%s.hash", s->name);
 }
 
 /* Keep only the distros named by --distros. */
@@ -58,8 +66,8 @@ static int
 suite_name_ok(const char *name, const char *path)
 {
 	for (const char *p = name; *p; p++) {
-		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
-			warn("%s: a suite's directory name may not hold control characters or newlines", path);
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '|') {
+			warn("%s: a suite's directory name may not hold '|', control characters or newlines (Ninja cannot name such a file)", path);
 			return 0;
 		}
 	}

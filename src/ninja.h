@@ -22,8 +22,9 @@ struct edge *graph_edge(struct graph *g, const char *rule, const char *out);
 void graph_free(struct graph *g);
 
 /* Append S escaped as a Ninja path ($, space, ':' prefixed with $), or,
- * when PATH is 0, as a variable's value (only $ doubled). -1 if S holds a
- * newline, which Ninja cannot express. */
+ * when PATH is 0, as a variable's value ($ doubled, leading blanks kept
+ * with $). -1 if S holds a newline, or a path holds '|': Ninja cannot
+ * express either. */
 int ninja_escape(struct buf *b, const char *s, int path);
 /* Append ARGV as shell words: each quoted when it needs it, then $ doubled. */
 int ninja_command(struct buf *b, const struct strv *argv);

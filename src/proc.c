@@ -23,6 +23,13 @@ child(const struct strv *argv, int out, int err)
 		dup2(out, 1);
 	if (err >= 0)
 		dup2(err, 2);
+	/* The originals would leak into the program, holding pipes open. */
+	if (null > 2)
+		close(null);
+	if (out > 2)
+		close(out);
+	if (err > 2 && err != out)
+		close(err);
 	memcpy(v, argv->v, argv->n * sizeof(*v));
 	signal(SIGPIPE, SIG_DFL);
 	execvp(v[0], v);

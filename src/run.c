@@ -184,7 +184,7 @@ paths(struct run *r)
 	r->scripts = absolute(rel);
 	r->log = xasprintf(".orch/logs/%s.log", j->file);
 	r->result = xasprintf(".orch/results/%s.json", j->file);
-	r->stamp = xasprintf(".orch/stamp/%s", j->file);
+	r->stamp = xstrdup(j->stamp);
 	r->container = xasprintf("orch-%s-%s-%s-%lx%lx", r->m.project.name, r->d->name, s,
 	    (long)getpid(), (long)(now_ms() & 0xffff));
 	free(s);

@@ -242,13 +242,14 @@ walk_rel(const struct walk *w, const char *path)
 }
 
 /* Is PATH left out of the context by the .dockerignore? A directory only
- * counts as left out when nothing below it can be brought back. */
+ * counts as left out when nothing below it can be brought back. The
+ * .dockerignore itself never is: docker reads it, so it shapes the build. */
 static int
 walk_ignored(const struct walk *w, const char *path, int isdir)
 {
 	const char *rel = walk_rel(w, path);
 
-	if (!rel || !rel[0] || !ignore_match(&w->patterns, rel))
+	if (!rel || !rel[0] || !strcmp(rel, ".dockerignore") || !ignore_match(&w->patterns, rel))
 		return 0;
 	return !isdir || !ignore_may_reinclude(&w->patterns, rel);
 }
@@ -274,7 +275,7 @@ path_join(const char *dir, const char *name)
 }
 
 static int
-walk_path(struct walk *w, const char *path);
+walk_path(struct walk *w, const char *path, int named);
 
 /* List DIR and walk its entries. An ignored directory's own files are
  * dropped one by one, since an exception may keep some of them. */
@@ -295,7 +296,7 @@ walk_dir(struct walk *w, const char *dir)
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
 		char *path = path_join(dir, e->d_name);
-		rc = walk_path(w, path);
+		rc = walk_path(w, path, 0);
 		free(path);
 		errno = 0;
 	}
@@ -308,9 +309,11 @@ walk_dir(struct walk *w, const char *dir)
 }
 
 /* Walk PATH: a file or symlink is listed, a directory walked, anything
- * else (fifo, socket, device) left out, since no build context uses one. */
+ * else (fifo, socket, device) left out, since no build context uses one.
+ * A file the group NAMED is listed whatever the .dockerignore says: docker
+ * reads an ignored Dockerfile all the same. */
 static int
-walk_path(struct walk *w, const char *path)
+walk_path(struct walk *w, const char *path, int named)
 {
 	struct stat st;
 
@@ -325,7 +328,7 @@ walk_path(struct walk *w, const char *path)
 			return 0;
 		return walk_dir(w, path);
 	}
-	if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) && !walk_ignored(w, path, 0))
+	if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) && (named || !walk_ignored(w, path, 0)))
 		strv_push(w->files, path[0] ? path : ".");
 	return 0;
 }
@@ -374,7 +377,7 @@ group_list(const struct group *g, struct strv *files, struct strv *dirs)
 	}
 	for (size_t i = 0; i < g->paths.n && rc == 0; i++) {
 		char *path = path_clean(g->paths.v[i], 0);
-		rc = walk_path(&w, path);
+		rc = walk_path(&w, path, 1);
 		free(path);
 	}
 	walk_free(&w);

@@ -6,7 +6,8 @@ ORCHGEN="$TOP/orchgen"
 NAME=$(basename "$0" .sh)
 T="$TOP/tests/tmp/$NAME"
 rm -rf "$T"
-mkdir -p "$T/bin"
+mkdir -p "$T/bin" "$T/config"
+export XDG_CONFIG_HOME="$T/config"	# a developer's own config.ini stays out
 BASE_IMAGE=orchtest-busybox:1
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -81,4 +82,19 @@ execute: |
   echo "X=$X"
 YAML
 	cd "$P"
+}
+
+# ninja_ok [ARGS]: run ninja; fail, showing its output, when it fails.
+ninja_ok() {
+	ninja "$@" >"$T/ninja.out" 2>&1 || { cat "$T/ninja.out" >&2; fail "ninja $* failed"; }
+}
+
+# built_project: the project after a full, passing run; spy counts reset.
+built_project() {
+	base_image
+	project
+	docker_spy
+	"$ORCHGEN"
+	ninja_ok
+	reset_calls
 }

@@ -4,7 +4,7 @@
 # TESTS="t01*" runs a subset.
 cd "$(dirname "$0")/.." || exit 2
 top=$(pwd)
-mkdir -p tests/tmp
+mkdir -p tests/tmp/unit
 passed=0 failed=0
 
 run_one() {

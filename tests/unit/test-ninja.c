@@ -1,0 +1,289 @@
+/* ninja: the escaping of paths, values and commands, and the whole file.
+ * Commands are checked the way they run: Ninja evaluates them (ninja -t
+ * commands), then /bin/sh splits them back into the exact arguments. */
+#define _XOPEN_SOURCE 700	/* nftw */
+#include <ftw.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "check.h"
+#include "file.h"
+#include "str.h"
+#include "ninja.h"
+#include "util.h"
+
+static struct buf out;
+
+/* ninja_escape(S) as a string; "(-1)" when it is refused. */
+static const char *
+esc(const char *s, int path)
+{
+	out.len = 0;
+	buf_puts(&out, "");
+	if (ninja_escape(&out, s, path) < 0)
+		return "(-1)";
+	return buf_str(&out);
+}
+
+/* ninja_command() of the NULL-terminated words. */
+static const char *
+cmd(const char *first, ...)
+{
+	struct strv argv = {0};
+	va_list ap;
+	int rc;
+
+	va_start(ap, first);
+	for (const char *s = first; s; s = va_arg(ap, const char *))
+		strv_push(&argv, s);
+	va_end(ap);
+	out.len = 0;
+	buf_puts(&out, "");
+	rc = ninja_command(&out, &argv);
+	strv_free(&argv);
+	return rc < 0 ? "(-1)" : buf_str(&out);
+}
+
+static void
+test_escape(void)
+{
+	CHECK_STR(esc("suites/main/hello", 1), "suites/main/hello");
+	CHECK_STR(esc("a b", 1), "a$ b");
+	CHECK_STR(esc("b:one", 1), "b$:one");
+	CHECK_STR(esc("$HOME", 1), "$$HOME");
+	CHECK_STR(esc(" x $y: z", 1), "$ x$ $$y$:$ z");
+	CHECK_STR(esc("it's \"q\"\t#", 1), "it's$ \"q\"\t#");
+	CHECK_STR(esc("", 1), "");
+	CHECK_STR(esc("a\nb", 1), "(-1)");
+	CHECK_STR(esc("a\rb", 1), "(-1)");
+	CHECK_STR(esc("a|b", 1), "(-1)");	/* Ninja ends a path there, and has no escape */
+	CHECK_STR(esc("||", 1), "(-1)");
+
+	CHECK_STR(esc("a b:c", 0), "a b:c");
+	CHECK_STR(esc("$x ${y} $$", 0), "$$x $${y} $$$$");
+	CHECK_STR(esc("a|b #c", 0), "a|b #c");
+	CHECK_STR(esc("trailing ", 0), "trailing ");
+	CHECK_STR(esc("  lead", 0), "$ $ lead");	/* Ninja strips a value's leading blanks */
+	CHECK_STR(esc("x\ny", 0), "(-1)");
+	CHECK_STR(esc("x\r", 0), "(-1)");
+}
+
+static void
+test_command(void)
+{
+	CHECK_STR(cmd("orchgen", "hash", "-o", ".orch/hash/context", "--", "docker", NULL),
+	    "orchgen hash -o .orch/hash/context -- docker");
+	CHECK_STR(cmd("a=b", "x,y", "u@h:p", "50%", "+1", "-D", NULL), "a=b x,y u@h:p 50% +1 -D");
+	CHECK_STR(cmd("a b", NULL), "'a b'");
+	CHECK_STR(cmd("", "x", NULL), "'' x");
+	CHECK_STR(cmd("it's", NULL), "'it'\\''s'");
+	CHECK_STR(cmd("say \"hi\"", NULL), "'say \"hi\"'");
+	CHECK_STR(cmd("$HOME", NULL), "'$$HOME'");
+	CHECK_STR(cmd("back\\slash", NULL), "'back\\slash'");
+	CHECK_STR(cmd("~", "*", "a;b", "#", "!", NULL), "'~' '*' 'a;b' '#' '!'");
+	CHECK_STR(cmd("tab\there", NULL), "'tab\there'");
+	CHECK_STR(cmd("two\nlines", NULL), "(-1)");
+	CHECK_STR(cmd(NULL), "");
+}
+
+/* Run TEXT through Ninja as the args of a rule, as build.ninja does, and
+ * give back the command Ninja would run (without its newline). */
+static char *
+ninja_evaluates(const char *args)
+{
+	struct buf b = {0};
+	char line[8192];
+	FILE *p;
+
+	buf_printf(&b, "rule r\n  command = %s\nbuild out: r\n", args);
+	if (file_write("rt.ninja", b.s, b.len) < 0)
+		fatal(1, "write rt.ninja");
+	buf_free(&b);
+	p = popen("ninja -f rt.ninja -t commands out", "r");
+	if (!p || !fgets(line, sizeof(line), p))
+		line[0] = '\0';
+	if (p)
+		pclose(p);
+	line[strcspn(line, "\n")] = '\0';
+	return xstrdup(line);
+}
+
+/* Every nasty word comes back from sh exactly, once Ninja undid its $$. */
+static void
+test_round_trip(void)
+{
+	static const char *const nasty[] = {
+		"", " ", "  two  spaces ", "it's", "'", "''", "\"", "\"'\"", "$", "$$",
+		"$HOME", "${HOME}", "$(echo pwned)", "`echo pwned`", "\\", "\\n", "\\'",
+		"a\tb", "*", "?", "[a]", "~", "~root", "{a,b}", "!", "!!", "#comment",
+		"a;b", "a&b", "a|b", "<x>", ">y", "--flag", "-n", "-e", "%s", "%%",
+		"caf\xc3\xa9", "a b:c$d", "x=y", "IFS=:", "*.c", ".orch/stamp/a/main/b:one",
+		NULL,
+	};
+	struct strv argv = {0};
+	struct buf b = {0}, sh = {0};
+	char *evaluated, line[512];
+	size_t i = 0;
+	FILE *p;
+
+	strv_push(&argv, "printf");
+	strv_push(&argv, "%s\\n");
+	for (const char *const *s = nasty; *s; s++)
+		strv_push(&argv, *s);
+	CHECK(ninja_command(&b, &argv) == 0);
+
+	/* $$ back to $, as Ninja reads a value */
+	for (const char *s = buf_str(&b); *s; s++) {
+		buf_putc(&sh, *s);
+		if (s[0] == '$' && s[1] == '$')
+			s++;
+	}
+	evaluated = ninja_evaluates(buf_str(&b));
+	CHECK_STR(evaluated, buf_str(&sh));
+
+	p = popen(buf_str(&sh), "r");	/* /bin/sh -c */
+	CHECK(p != NULL);
+	while (p && fgets(line, sizeof(line), p)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (nasty[i] == NULL) {
+			CHECK(!"more lines than arguments");
+			break;
+		}
+		CHECK_STR(line, nasty[i]);
+		i++;
+	}
+	CHECK(p && pclose(p) == 0);
+	CHECK(nasty[i] == NULL);
+	free(evaluated);
+	buf_free(&b);
+	buf_free(&sh);
+	strv_free(&argv);
+}
+
+static const char small_template[] =
+	"rule hash\n"
+	"  command = $orchgen hash $args\n"
+	"  description = HASH $what\n"
+	"  restat = 1\n";
+
+static const char small_expected[] =
+	"# Generated by orchgen: edit orchgen.ini, the suites or build.ninja.in instead.\n"
+	"jobs = 2\n"
+	"project = demo\n"
+	"note = costs $$5: yes\n"
+	"orchgen = '/opt/my tools/orchgen' -v\n"
+	"\n"
+	"rule hash\n"
+	"  command = $orchgen hash $args\n"
+	"  description = HASH $what\n"
+	"  restat = 1\n"
+	"\n"
+	"build .orch/hash/suite/odd$ $$dir/b$:c: hash suites/odd$ $$dir/b$:c/task.yaml"
+	" | suites/odd$ $$dir/b$:c suites/odd$ $$dir/b$:c/data || .orch/always\n"
+	"  args = -o '.orch/hash/suite/odd $$dir/b:c' -- 'suites/odd $$dir/b:c'\n"
+	"  what = odd $$dir/b:c\n"
+	"\n"
+	"build .orch/always: phony\n"
+	"\n"
+	"build test-x/odd$ $$dir/b$:c: phony .orch/hash/suite/odd$ $$dir/b$:c\n"
+	"\n"
+	"default test-x/odd$ $$dir/b$:c\n";
+
+static void
+small_graph(struct graph *g, const char *dir)
+{
+	char *hash = xasprintf(".orch/hash/suite/%s", dir);
+	char *suite = xasprintf("suites/%s", dir);
+	char *target = xasprintf("test-x/%s", dir);
+	struct edge *e;
+
+	strv_push(&g->program, "/opt/my tools/orchgen");
+	strv_push(&g->program, "-v");
+	strv_push(&g->header, "jobs"), strv_push(&g->header, "2");
+	strv_push(&g->header, "project"), strv_push(&g->header, "demo");
+	strv_push(&g->header, "note"), strv_push(&g->header, "costs $5: yes");
+	e = graph_edge(g, "hash", hash);
+	strv_take(&e->ins, xasprintf("%s/task.yaml", suite));
+	strv_push(&e->implicit, suite);
+	strv_take(&e->implicit, xasprintf("%s/data", suite));
+	strv_push(&e->order, ".orch/always");
+	strv_push(&e->args, "-o"), strv_push(&e->args, hash);
+	strv_push(&e->args, "--"), strv_push(&e->args, suite);
+	strv_push(&e->vars, "what"), strv_push(&e->vars, dir);
+	graph_edge(g, "phony", ".orch/always");
+	e = graph_edge(g, "phony", target);
+	strv_push(&e->ins, hash);
+	strv_push(&g->defaults, target);
+	free(hash), free(suite), free(target);
+}
+
+static void
+test_write(void)
+{
+	struct graph g = {0};
+	struct buf b = {0};
+
+	small_graph(&g, "odd $dir/b:c");
+	CHECK(ninja_write(&b, &g, small_template) == 0);
+	CHECK_STR(buf_str(&b), small_expected);
+	/* Ninja reads it as meant: the targets, and the command it would run */
+	CHECK(file_write("small.ninja", b.s, b.len) == 0);
+	CHECK(system("ninja -f small.ninja -t targets all >targets.txt") == 0);
+	char *targets = file_read("targets.txt", NULL);
+	CHECK_STR(targets, ".orch/hash/suite/odd $dir/b:c: hash\n.orch/always: phony\n"
+	    "test-x/odd $dir/b:c: phony\n");
+	free(targets);
+	CHECK(system("ninja -f small.ninja -t commands 'test-x/odd $dir/b:c' >commands.txt") == 0);
+	char *commands = file_read("commands.txt", NULL);
+	CHECK_STR(commands, "'/opt/my tools/orchgen' -v hash -o '.orch/hash/suite/odd $dir/b:c' -- 'suites/odd $dir/b:c'\n");
+	free(commands);
+	graph_free(&g);
+	CHECK(g.nedges == 0 && g.edges == NULL);
+
+	/* nothing a file could not hold: -1, and a warning naming the path */
+	b.len = 0;
+	fprintf(stderr, "(two warnings follow: one about \"a|b\", one about a newline)\n");
+	small_graph(&g, "a|b");
+	CHECK(ninja_write(&b, &g, small_template) == -1);
+	graph_free(&g);
+	b.len = 0;
+	small_graph(&g, "line\nbreak");
+	CHECK(ninja_write(&b, &g, small_template) == -1);
+	graph_free(&g);
+
+	/* an empty graph: the bindings, the template, no default */
+	b.len = 0;
+	strv_push(&g.program, "orchgen");
+	CHECK(ninja_write(&b, &g, "") == 0);
+	CHECK_STR(buf_str(&b), "# Generated by orchgen: edit orchgen.ini, the suites or build.ninja.in instead.\n"
+	    "orchgen = orchgen\n\n");
+	graph_free(&g);
+	buf_free(&b);
+}
+
+static int
+rm(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+int
+main(void)
+{
+	char dir[] = "/tmp/orchgen-test-ninja.XXXXXX";
+
+	if (!mkdtemp(dir) || chdir(dir) != 0)
+		fatal(1, "temporary directory:");
+	test_escape();
+	test_command();
+	test_round_trip();
+	test_write();
+	if (chdir("/") != 0 || nftw(dir, rm, 16, FTW_DEPTH | FTW_PHYS) != 0)
+		warn("remove %s:", dir);
+	buf_free(&out);
+	return checks_done();
+}
