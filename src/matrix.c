@@ -305,8 +305,11 @@ handler(void *user, const char *section, const char *name, const char *value)
 	if (!r->target)
 		return 1;
 	for (const struct key *k = r->keys; k->name; k++) {
-		if (!strcmp(k->name, name))
-			return k->set(r, (char *)r->target + k->offset, value);
+		if (strcmp(k->name, name) != 0)
+			continue;
+		if (r->continued && k->set != set_str && k->set != set_words)
+			return bad(r, "%s takes a single line: only scripts and word lists continue on indented lines", name);
+		return k->set(r, (char *)r->target + k->offset, value);
 	}
 	if (!r->continued) {
 		struct buf b = {0};
