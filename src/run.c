@@ -1,4 +1,5 @@
 /* orchgen test: one job, in one fresh container, from start to result. */
+#include <errno.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -64,7 +65,7 @@ env_file(struct buf *b, const struct suite *s, const char *variant)
 	for (size_t i = 0; i + 1 < pairs.n; i += 2) {
 		buf_printf(b, "export %s=\"", pairs.v[i]);
 		for (const char *p = pairs.v[i + 1]; *p; p++) {
-			if (*p == '"' || *p == '\\')
+			if (*p == '"')
 				buf_putc(b, '\\');
 			buf_putc(b, *p);
 		}
@@ -76,13 +77,13 @@ env_file(struct buf *b, const struct suite *s, const char *variant)
 static int
 put(const char *dir, const char *name, const char *text)
 {
-	char *path;
-	int rc;
+	char *path = xasprintf("%s/%s", dir, name);
+	int rc = 0;
 
-	if (!text)
-		return 0;
-	path = xasprintf("%s/%s", dir, name);
-	rc = file_write(path, text, strlen(text));
+	if (text)
+		rc = file_write(path, text, strlen(text));
+	else if (unlink(path) != 0 && errno != ENOENT)
+		rc = -1, warn("remove %s:", path);
 	free(path);
 	return rc;
 }
@@ -302,8 +303,31 @@ finish(const struct run *r, int st, long long t0)
 		return rc < 0 ? EXIT_ENGINE : 0;
 	}
 	log_tail(r->log, 20);
-	warn("%s: %s (exit status %d)", r->job.id, status, st);
+	if (st == -2)
+		warn("%s: timeout: the container was killed at the kill-timeout", r->job.id);
+	else
+		warn("%s: %s (exit status %d)", r->job.id, status, st);
 	return EXIT_JOBFAIL;
+}
+
+/* Whether the log ends with the driver's last line: then the container ran
+ * to the end, and even docker's own codes (125) are the job's. */
+static int
+driver_finished(const char *log)
+{
+	size_t len;
+	char *s = file_read(log, &len), *last;
+	int done;
+
+	if (!s)
+		return 0;
+	while (len > 0 && s[len - 1] == '\n')
+		s[--len] = '\0';
+	last = strrchr(s, '\n');
+	last = last ? last + 1 : s;
+	done = strncmp(last, "--- exit ", 9) == 0;
+	free(s);
+	return done;
 }
 
 static int
@@ -327,7 +351,7 @@ execute(struct run *r)
 	}
 	close(fd);
 	st = supervise(r, pid, warn_s, kill_s);
-	if (st == -1 || engine_run_failed(st)) {
+	if (st == -1 || (engine_run_failed(st) && !driver_finished(r->log))) {
 		char *err = file_read(r->log, NULL);
 		engine_trouble(p->engine, err ? err : "");
 		free(err);
