@@ -34,7 +34,7 @@ src/templates.c: templates/build.ninja.in templates/embed.sh
 	sh templates/embed.sh templates/build.ninja.in > $@.tmp && mv $@.tmp $@
 
 $(UNITBIN): $(LIBOBJ) tests/unit/check.h
-	$(CC) $(ALL_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ $@.c $(LIBOBJ) $(LIBS)
+	$(CC) $(ALL_CFLAGS) -D_XOPEN_SOURCE=700 -Isrc $(ALL_LDFLAGS) -o $@ $@.c $(LIBOBJ) $(LIBS)
 
 unit: $(UNITBIN)
 

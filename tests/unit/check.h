@@ -1,7 +1,10 @@
 /* A tiny unit-test harness: CHECK records a failure with its line and goes on;
  * main returns checks_done(), which prints a summary and the exit status. */
+#include <ftw.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int checks_run, checks_failed;
 
@@ -27,4 +30,32 @@ checks_done(void)
 {
 	printf("%d checks, %d failed\n", checks_run, checks_failed);
 	return checks_failed != 0;
+}
+
+/* A scratch directory for the test's files, entered; removed by scratch_leave. */
+static char scratch_dir[64];
+
+static inline const char *
+scratch_enter(const char *name)
+{
+	snprintf(scratch_dir, sizeof(scratch_dir), "/tmp/orchgen-test-%s.XXXXXX", name);
+	if (!mkdtemp(scratch_dir) || chdir(scratch_dir) != 0) {
+		perror(scratch_dir);
+		exit(2);
+	}
+	return scratch_dir;
+}
+
+static inline int
+scratch_rm(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+static inline void
+scratch_leave(void)
+{
+	if (chdir("/") != 0 || nftw(scratch_dir, scratch_rm, 16, FTW_DEPTH | FTW_PHYS) != 0)
+		perror(scratch_dir);
 }

@@ -1,7 +1,5 @@
 /* hash: keys, group hashes and the stat cache. */
-#define _XOPEN_SOURCE 700	/* nftw */
 #include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -311,20 +309,11 @@ test_errors(void)
 	CHECK_STR(hash_of("adir", NULL), "error");
 }
 
-static int
-rm(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
 int
 main(void)
 {
-	char dir[] = "/tmp/orchgen-test-hash.XXXXXX";
+	scratch_enter("hash");
 
-	if (!mkdtemp(dir) || chdir(dir) != 0)
-		fatal(1, "temporary directory:");
 	test_hasher();
 	test_changes();
 	test_symlink();
@@ -333,7 +322,6 @@ main(void)
 	test_racy();
 	test_cache_corrupt();
 	test_errors();
-	if (chdir("/") != 0 || nftw(dir, rm, 16, FTW_DEPTH | FTW_PHYS) != 0)
-		warn("remove %s:", dir);
+	scratch_leave();
 	return checks_done();
 }

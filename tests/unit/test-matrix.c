@@ -1,9 +1,7 @@
 /* matrix: orchgen.ini and its layers, read into struct matrix; every error
  * names its file and line. Runs in a temporary directory that is also HOME
  * and XDG_CONFIG_HOME, so the user's own configuration is never read. */
-#define _XOPEN_SOURCE 700	/* nftw */
 #include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -479,21 +477,12 @@ test_odd_files(void)
 	matrix_free(&m);
 }
 
-static int
-rm(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
 int
 main(void)
 {
-	char dir[] = "/tmp/orchgen-test-matrix.XXXXXX";
+	const char *dir = scratch_enter("matrix");
 	char *xdg;
 
-	if (!mkdtemp(dir) || chdir(dir) != 0)
-		fatal(1, "temporary directory:");
 	xdg = xasprintf("%s/xdg", dir);
 	setenv("HOME", dir, 1);
 	setenv("XDG_CONFIG_HOME", xdg, 1);
@@ -509,8 +498,7 @@ main(void)
 	test_long_lines();
 	test_odd_files();
 	test_layers();
-	if (chdir("/") != 0 || nftw(dir, rm, 16, FTW_DEPTH | FTW_PHYS) != 0)
-		warn("remove %s:", dir);
+	scratch_leave();
 	strv_free(&defines);
 	free(errtext);
 	free(xdg);

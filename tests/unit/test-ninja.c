@@ -1,8 +1,6 @@
 /* ninja: the escaping of paths, values and commands, and the whole file.
  * Commands are checked the way they run: Ninja evaluates them (ninja -t
  * commands), then /bin/sh splits them back into the exact arguments. */
-#define _XOPEN_SOURCE 700	/* nftw */
-#include <ftw.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -264,26 +262,16 @@ test_write(void)
 	buf_free(&b);
 }
 
-static int
-rm(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
 int
 main(void)
 {
-	char dir[] = "/tmp/orchgen-test-ninja.XXXXXX";
+	scratch_enter("ninja");
 
-	if (!mkdtemp(dir) || chdir(dir) != 0)
-		fatal(1, "temporary directory:");
 	test_escape();
 	test_command();
 	test_round_trip();
 	test_write();
-	if (chdir("/") != 0 || nftw(dir, rm, 16, FTW_DEPTH | FTW_PHYS) != 0)
-		warn("remove %s:", dir);
+	scratch_leave();
 	buf_free(&out);
 	return checks_done();
 }
