@@ -17,6 +17,8 @@
 extern const char tmpl_build_ninja_in[];
 
 #define CONTEXT_HASH ".orch/hash/context"
+/* Never exists: an edge that depends on it runs on every ninja invocation. */
+#define ALWAYS ".orch/always"
 
 /* What orchgen itself writes into a project: never part of a hash group. */
 static const char *const own_state[] = {".orch", "build.ninja", ".ninja_log", ".ninja_deps", NULL};
@@ -50,7 +52,8 @@ phony(struct graph *g, const char *name, const struct strv *ins)
 }
 
 /* A hash edge for group G into OUT; its files and directories are inputs,
- * and the directories are also inputs of build.ninja, so additions are seen. */
+ * and the directories are also inputs of build.ninja, so additions are seen
+ * (appended to REGEN_DIRS, which the caller de-duplicates once). */
 static int
 hash_edge(struct graph *g, const struct group *grp, const char *out, const char *what, struct strv *regen_dirs)
 {
@@ -72,8 +75,7 @@ hash_edge(struct graph *g, const struct group *grp, const char *out, const char 
 		strv_push(&e->implicit, files.v[i]);
 	for (size_t i = 0; i < dirs.n; i++) {
 		strv_push(&e->implicit, dirs.v[i]);
-		if (!strv_contains(regen_dirs, dirs.v[i]))
-			strv_push(regen_dirs, dirs.v[i]);
+		strv_push(regen_dirs, dirs.v[i]);
 	}
 	var(e, "what", what);
 	strv_free(&files);
@@ -114,8 +116,7 @@ context_edge(struct graph *g, const struct project *p, struct strv *regen_dirs)
 	}
 	gen_context_group(p, &grp);
 	rc = hash_edge(g, &grp, CONTEXT_HASH, "docker context", regen_dirs);
-	strv_free(&grp.paths);
-	strv_free(&grp.exclude);
+	group_free(&grp);
 	return rc;
 }
 
@@ -136,8 +137,7 @@ suite_edge(struct graph *g, const struct model *md, const struct suite *s, struc
 	}
 	rc = hash_edge(g, &grp, out, s->path, regen_dirs);
 	free(out);
-	strv_free(&grp.paths);
-	strv_free(&grp.exclude);
+	group_free(&grp);
 	return rc;
 }
 
@@ -153,13 +153,13 @@ matrix_args(struct edge *e, const struct options *o)
 static void
 image_edge(struct graph *g, const struct options *o, const struct distro *d)
 {
-	char *out = xasprintf(".orch/image/%s", d->name);
+	char *out = image_path(d);
 	char *target = xasprintf("image-%s", d->name);
 	struct strv ins = {0};
 	struct edge *e = graph_edge(g, "image", out);
 
 	strv_push(&e->ins, CONTEXT_HASH);
-	strv_push(&e->implicit, ".orch/always");
+	strv_push(&e->implicit, ALWAYS);
 	matrix_args(e, o);
 	args(e, "--distro", d->name, "--hash", CONTEXT_HASH, "-o", out, NULL);
 	var(e, "what", d->name);
@@ -170,8 +170,10 @@ image_edge(struct graph *g, const struct options *o, const struct distro *d)
 	free(target);
 }
 
-void
-gen_job_key(const struct matrix *m, const struct distro *d, char hex[HASH_HEX + 1])
+/* The key of the settings every job of D depends on besides its suite and
+ * image: on the command line, so that a change reruns D's jobs. */
+static void
+job_key(const struct matrix *m, const struct distro *d, char hex[HASH_HEX + 1])
 {
 	const struct project *p = &m->project;
 	struct hasher h;
@@ -196,7 +198,7 @@ static void
 test_edge(struct graph *g, const struct options *o, const struct job *j, const char *key)
 {
 	char *target = xasprintf("test-%s", j->file);
-	char *image = xasprintf(".orch/image/%s", j->distro->name);
+	char *image = image_path(j->distro);
 	struct strv ins = {0};
 	struct edge *e = graph_edge(g, "test", j->stamp);
 
@@ -239,7 +241,7 @@ distro_edges(struct graph *g, const struct model *md, const struct options *o, c
 	char *target = xasprintf("test-%s", d->name);
 
 	image_edge(g, o, d);
-	gen_job_key(&md->matrix, d, key);
+	job_key(&md->matrix, d, key);
 	for (size_t i = 0; i < md->njobs; i++) {
 		const struct job *j = &md->jobs[i];
 		if (j->distro != d)
@@ -255,10 +257,13 @@ distro_edges(struct graph *g, const struct model *md, const struct options *o, c
 	free(target);
 }
 
+/* build.ninja depends on every file and directory the model was read from
+ * (DIRS: every directory searched, sorted and unique). */
 static void
 regen_edge(struct graph *g, const struct model *md, const struct options *o, const char *template, const struct strv *dirs)
 {
 	struct edge *e = graph_edge(g, "regen", o->output);
+	struct strv ins, implicit;
 
 	for (size_t i = 0; i < md->matrix.files.n; i++)
 		strv_push(&e->ins, md->matrix.files.v[i]);
@@ -266,24 +271,10 @@ regen_edge(struct graph *g, const struct model *md, const struct options *o, con
 		strv_push(&e->ins, template);
 	for (size_t i = 0; i < md->nsuites; i++)
 		strv_push(&e->ins, md->suites[i].path);
-	for (size_t i = 0; i < md->suite_dirs.n; i++)
-		strv_push(&e->implicit, md->suite_dirs.v[i]);
-	for (size_t i = 0; i < dirs->n; i++) {
-		if (!strv_contains(&md->suite_dirs, dirs->v[i]))
-			strv_push(&e->implicit, dirs->v[i]);
-	}
+	for (size_t i = 0; i < dirs->n; i++)
+		strv_push(&e->implicit, dirs->v[i]);
 	matrix_args(e, o);
 	args(e, "-o", o->output, NULL);
-	/* A deleted input must make ninja regenerate, not stop: give each one a
-	 * phony edge, as CMake does for its own inputs. */
-	struct strv inputs = {0};
-	for (size_t i = 0; i < e->ins.n; i++)
-		strv_push(&inputs, e->ins.v[i]);
-	for (size_t i = 0; i < e->implicit.n; i++)
-		strv_push(&inputs, e->implicit.v[i]);
-	for (size_t i = 0; i < inputs.n; i++)
-		graph_edge(g, "phony", inputs.v[i]);
-	strv_free(&inputs);
 	if (o->distros.n > 0) {
 		struct buf b = {0};
 		for (size_t i = 0; i < o->distros.n; i++)
@@ -291,6 +282,14 @@ regen_edge(struct graph *g, const struct model *md, const struct options *o, con
 		strv_take(&e->args, xasprintf("--distros=%s", b.s));
 		buf_free(&b);
 	}
+	/* A deleted input must make ninja regenerate, not stop: give each one a
+	 * phony edge, as CMake does for its own inputs. graph_edge() moves the
+	 * edges, so E is not used past here; the lists it points to stay. */
+	ins = e->ins, implicit = e->implicit;
+	for (size_t i = 0; i < ins.n; i++)
+		graph_edge(g, "phony", ins.v[i]);
+	for (size_t i = 0; i < implicit.n; i++)
+		graph_edge(g, "phony", implicit.v[i]);
 }
 
 static int
@@ -300,7 +299,7 @@ build_graph(struct graph *g, const struct model *md, const struct options *o, co
 	struct strv dirs = {0}, images = {0}, tests = {0};
 	int rc = context_edge(g, &m->project, &dirs);
 
-	graph_edge(g, "phony", ".orch/always");
+	graph_edge(g, "phony", ALWAYS);
 	for (size_t i = 0; rc == 0 && i < md->nsuites; i++)
 		rc = suite_edge(g, md, &md->suites[i], &dirs);
 	for (size_t i = 0; rc == 0 && i < m->ndistros; i++) {
@@ -311,6 +310,9 @@ build_graph(struct graph *g, const struct model *md, const struct options *o, co
 	phony(g, "images", &images);
 	phony(g, "all-distros", &tests);
 	strv_push(&g->defaults, "all-distros");
+	for (size_t i = 0; i < md->suite_dirs.n; i++)
+		strv_push(&dirs, md->suite_dirs.v[i]);
+	strv_uniq(&dirs);
 	if (rc == 0)
 		regen_edge(g, md, o, template, &dirs);
 	strv_free(&dirs), strv_free(&images), strv_free(&tests);

@@ -3,9 +3,6 @@
 /* Build the graph of MD and write it to O->output (atomically, only when its
  * bytes change). SELF is how build.ninja calls orchgen. 0 or -1 (warned). */
 int gen_write(const struct model *md, const struct options *o, const char *self);
-/* The key of the settings every job of D depends on besides its suite and
- * image: a change reruns D's jobs. */
-void gen_job_key(const struct matrix *m, const struct distro *d, char hex[HASH_HEX + 1]);
 /* The files of the image's hash group: the context (less what its
  * .dockerignore excludes) and the Dockerfile. */
 void gen_context_group(const struct project *p, struct group *grp);

@@ -88,7 +88,7 @@ context_key(const struct project *p, char hex[HASH_HEX + 1])
 
 	gen_context_group(p, &g);
 	rc = group_list(&g, &files, &dirs) == 0 ? hash_files(&files, NULL, hex) : -1;
-	strv_free(&g.paths), strv_free(&g.exclude);
+	group_free(&g);
 	strv_free(&files), strv_free(&dirs);
 	return rc;
 }

@@ -525,6 +525,13 @@ matrix_distro(const struct matrix *m, const char *name)
 }
 
 void
+distro_free(struct distro *d)
+{
+	free(d->name), free(d->base), free(d->where);
+	strv_free(&d->build_args), strv_free(&d->features);
+}
+
+void
 matrix_free(struct matrix *m)
 {
 	struct project *p = &m->project;
@@ -533,11 +540,8 @@ matrix_free(struct matrix *m)
 	free(p->workspace), free(p->prepare_each), free(p->restore_each);
 	free(p->debug_each), free(p->engine);
 	strv_free(&p->env);
-	for (size_t i = 0; i < m->ndistros; i++) {
-		struct distro *d = &m->distros[i];
-		free(d->name), free(d->base), free(d->where);
-		strv_free(&d->build_args), strv_free(&d->features);
-	}
+	for (size_t i = 0; i < m->ndistros; i++)
+		distro_free(&m->distros[i]);
 	for (size_t i = 0; i < m->ncaches; i++)
 		free(m->caches[i].name), free(m->caches[i].path), free(m->caches[i].where);
 	free(m->distros), free(m->caches);

@@ -43,6 +43,7 @@ struct matrix {
  * 0, or -1 on any error. */
 int matrix_load(struct matrix *m, const char *file, const struct strv *defines);
 void matrix_free(struct matrix *m);
+void distro_free(struct distro *d);
 struct distro *matrix_distro(const struct matrix *m, const char *name);
 /* Is S a valid component of an image name: runs of [a-z0-9] joined by
  * '.', '_', "__" or dashes, at most 128 bytes? */

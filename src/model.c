@@ -32,6 +32,12 @@ job_free(struct job *j)
 }
 
 char *
+image_path(const struct distro *d)
+{
+	return xasprintf(".orch/image/%s", d->name);
+}
+
+char *
 suite_hash_path(const struct suite *s)
 {
 	return xasprintf(".orch/hash/suite/%s.hash", s->name);
@@ -51,12 +57,10 @@ restrict_distros(struct matrix *m, const struct strv *names)
 	}
 	for (size_t i = 0; i < m->ndistros; i++) {
 		struct distro *d = &m->distros[i];
-		if (strv_contains(names, d->name)) {
+		if (strv_contains(names, d->name))
 			m->distros[kept++] = *d;
-			continue;
-		}
-		free(d->name), free(d->base), free(d->where);
-		strv_free(&d->build_args), strv_free(&d->features);
+		else
+			distro_free(d);
 	}
 	m->ndistros = kept;
 	return 0;

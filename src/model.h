@@ -38,3 +38,5 @@ void job_free(struct job *j);
 /* Where the hash of suite S's files is kept (suffixed, so that a suite
  * nested in another never needs a file and a directory of one name). */
 char *suite_hash_path(const struct suite *s);
+/* Where the tag of distro D's image is kept: its image edge's output. */
+char *image_path(const struct distro *d);

@@ -19,6 +19,9 @@
 #include "cmd.h"
 #include "util.h"
 
+/* The driver's last line: seeing it, the container ran to the end. */
+#define DRIVER_END "--- exit "
+
 /* Runs inside the container. Each section is its own shell with -e, like
  * spread's; restore always runs, debug only after a failure. */
 static const char driver[] =
@@ -35,7 +38,7 @@ static const char driver[] =
 	"if [ $rc -ne 0 ]; then section debug-each; section debug; fi\n"
 	"section restore || { r=$?; [ $rc -ne 0 ] || rc=$r; }\n"
 	"section restore-each || { r=$?; [ $rc -ne 0 ] || rc=$r; }\n"
-	"echo \"--- exit $rc\"\n"
+	"echo \"" DRIVER_END "$rc\"\n"
 	"exit $rc\n";
 
 static volatile sig_atomic_t stop_signal;
@@ -117,7 +120,7 @@ struct run {
 	struct job job;
 	char *image;		/* the tag */
 	char *scripts;		/* absolute path of the job's script directory */
-	char *log, *result, *stamp;
+	char *log, *result;
 	char *container;
 };
 
@@ -185,7 +188,6 @@ paths(struct run *r)
 	r->scripts = absolute(rel);
 	r->log = xasprintf(".orch/logs/%s.log", j->file);
 	r->result = xasprintf(".orch/results/%s.json", j->file);
-	r->stamp = xstrdup(j->stamp);
 	r->container = xasprintf("orch-%s-%s-%s-%lx%lx", r->m.project.name, r->d->name, s,
 	    (long)getpid(), (long)(now_ms() & 0xffff));
 	free(s);
@@ -196,7 +198,7 @@ static void
 run_free(struct run *r)
 {
 	free(r->image), free(r->scripts), free(r->log), free(r->result);
-	free(r->stamp), free(r->container);
+	free(r->container);
 	job_free(&r->job);
 	suite_free(&r->s);
 	matrix_free(&r->m);
@@ -298,7 +300,7 @@ finish(const struct run *r, int st, long long t0)
 		return EXIT_ENGINE;
 	if (ok) {
 		char *text = xasprintf("%s\n", r->image);
-		int rc = file_write(r->stamp, text, strlen(text));
+		int rc = file_write(r->job.stamp, text, strlen(text));
 		free(text);
 		return rc < 0 ? EXIT_ENGINE : 0;
 	}
@@ -325,7 +327,7 @@ driver_finished(const char *log)
 		s[--len] = '\0';
 	last = strrchr(s, '\n');
 	last = last ? last + 1 : s;
-	done = strncmp(last, "--- exit ", 9) == 0;
+	done = strncmp(last, DRIVER_END, strlen(DRIVER_END)) == 0;
 	free(s);
 	return done;
 }
@@ -340,7 +342,7 @@ execute(struct run *r)
 	pid_t pid;
 	int fd, st;
 
-	unlink(r->stamp);
+	unlink(r->job.stamp);
 	if (file_mkdirs(r->scripts) < 0 || write_scripts(r->scripts, p, &r->s, r->job.variant) < 0)
 		return EXIT_ENGINE;
 	if ((fd = log_open(r->log)) < 0)

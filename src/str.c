@@ -97,6 +97,21 @@ strv_sort(struct strv *sv)
 		qsort(sv->v, sv->n, sizeof(*sv->v), cmpstr);
 }
 
+void
+strv_uniq(struct strv *sv)
+{
+	size_t j = 0;
+
+	strv_sort(sv);
+	for (size_t i = 0; i < sv->n; i++) {
+		if (j > 0 && strcmp(sv->v[j - 1], sv->v[i]) == 0)
+			free(sv->v[i]);
+		else
+			sv->v[j++] = sv->v[i];
+	}
+	sv->n = j;
+}
+
 int
 strv_contains(const struct strv *sv, const char *s)
 {

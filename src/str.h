@@ -24,6 +24,8 @@ void strv_push(struct strv *sv, const char *s);
 /* Append S itself; the vector now owns it. */
 void strv_take(struct strv *sv, char *s);
 void strv_sort(struct strv *sv);
+/* Sort SV and drop repeated entries. */
+void strv_uniq(struct strv *sv);
 int strv_contains(const struct strv *sv, const char *s);
 /* Split S on blanks (space, tab, newline) and append each word. */
 void strv_split(struct strv *sv, const char *s);

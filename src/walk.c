@@ -333,20 +333,11 @@ walk_path(struct walk *w, const char *path, int named)
 	return 0;
 }
 
-/* Sort SV and drop repeated entries. */
-static void
-strv_uniq(struct strv *sv)
+void
+group_free(struct group *g)
 {
-	size_t j = 0;
-
-	strv_sort(sv);
-	for (size_t i = 0; i < sv->n; i++) {
-		if (j > 0 && strcmp(sv->v[j - 1], sv->v[i]) == 0)
-			free(sv->v[i]);
-		else
-			sv->v[j++] = sv->v[i];
-	}
-	sv->n = j;
+	strv_free(&g->paths);
+	strv_free(&g->exclude);
 }
 
 static void

@@ -13,6 +13,7 @@ struct group {
  * each sorted, as paths from the current directory. A missing path is an
  * error (warned); 0 or -1. */
 int group_list(const struct group *g, struct strv *files, struct strv *dirs);
+void group_free(struct group *g);
 /* Load .dockerignore patterns from PATH (missing file: no patterns). 0 or -1. */
 int ignore_load(const char *path, struct strv *patterns);
 /* Does the docker-style pattern list exclude REL (relative to the context)? */
