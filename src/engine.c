@@ -29,8 +29,9 @@ engine_trouble(const char *engine, const char *err)
 
 /* A --mount field: CSV-quoted when it holds a comma or a quote. */
 static char *
-mount(const char *src, const char *dst)
+mount_arg(const struct mount *m)
 {
+	const char *src = m->src;
 	struct buf b = {0};
 
 	buf_puts(&b, "type=bind,");
@@ -45,7 +46,7 @@ mount(const char *src, const char *dst)
 	} else {
 		buf_printf(&b, "src=%s", src);
 	}
-	buf_printf(&b, ",dst=%s,readonly", dst);
+	buf_printf(&b, ",dst=%s%s", m->dst, m->readonly ? ",readonly" : "");
 	return b.s;
 }
 
@@ -120,24 +121,42 @@ engine_build(const struct build_spec *b, int logfd)
 	return logged(b->engine, &argv, logfd);
 }
 
+int
+engine_import(const char *engine, const char *tar, const char *tag, const char *project, int logfd)
+{
+	struct strv argv = {0};
+
+	strv_push(&argv, engine);
+	strv_push(&argv, "import");
+	strv_push(&argv, "--change"), strv_take(&argv, xasprintf("LABEL orchgen.project=%s", project));
+	strv_push(&argv, tar), strv_push(&argv, tag);
+	return logged(engine, &argv, logfd);
+}
+
 void
 engine_run_argv(const struct run_spec *r, struct strv *argv)
 {
 	strv_push(argv, r->engine);
 	strv_push(argv, "run");
 	strv_push(argv, "--rm"), strv_push(argv, "--init");
+	if (r->interactive)
+		strv_push(argv, "-it");
 	strv_push(argv, "--name"), strv_push(argv, r->name);
 	strv_push(argv, "--label"), strv_take(argv, xasprintf("orchgen.project=%s", r->project));
 	strv_push(argv, "--label"), strv_take(argv, xasprintf("orchgen.job=%s", r->job));
-	strv_push(argv, "--mount"), strv_take(argv, mount(r->workspace, "/workspace"));
-	strv_push(argv, "--mount"), strv_take(argv, mount(r->scripts, "/.orchgen"));
-	strv_push(argv, "-w"), strv_push(argv, "/workspace");
-	for (size_t i = 0; i < r->env->n; i++)
+	for (size_t i = 0; i < r->nmounts; i++)
+		strv_push(argv, "--mount"), strv_take(argv, mount_arg(&r->mounts[i]));
+	if (r->workdir)
+		strv_push(argv, "-w"), strv_push(argv, r->workdir);
+	if (r->user)
+		strv_push(argv, "--user"), strv_push(argv, r->user);
+	for (size_t i = 0; r->env && i < r->env->n; i++)
 		strv_push(argv, "-e"), strv_push(argv, r->env->v[i]);
-	for (size_t i = 0; i < r->pass->n; i++)
+	for (size_t i = 0; r->pass && i < r->pass->n; i++)
 		strv_push(argv, "-e"), strv_push(argv, r->pass->v[i]);
 	strv_push(argv, r->image);
-	strv_push(argv, "/bin/sh"), strv_push(argv, r->command);
+	for (size_t i = 0; i < r->command->n; i++)
+		strv_push(argv, r->command->v[i]);
 }
 
 int

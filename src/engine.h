@@ -9,17 +9,26 @@ struct build_spec {
 	const char *project;	/* orchgen.project label */
 };
 
-/* A `docker run` of one job. */
+/* A bind mount: SRC an absolute host path. */
+struct mount {
+	char *src, *dst;
+	int readonly;
+};
+
+/* A `docker run` of one job or stage. */
 struct run_spec {
 	const char *engine;
 	const char *name;	/* container name */
 	const char *project, *job;	/* labels */
-	const char *workspace;	/* absolute host path, mounted read-only */
-	const char *scripts;	/* absolute host path, mounted read-only at /.orchgen */
+	const struct mount *mounts;
+	size_t nmounts;
+	const char *workdir;
+	const char *user;	/* uid:gid, or NULL: the image's user */
+	int interactive;	/* a terminal, stdin open */
 	const struct strv *env;	/* NAME=VALUE set in the container */
 	const struct strv *pass;	/* NAMES whose host values pass through */
 	const char *image;
-	const char *command;	/* the script to run, inside the container */
+	const struct strv *command;	/* what runs inside the container */
 };
 
 /* The ID of image REF into ID (size n): 0 present, 1 missing, -1 the engine
@@ -29,6 +38,9 @@ int engine_image_id(const char *engine, const char *ref, char *id, size_t n);
 int engine_pull(const char *engine, const char *ref, int logfd);
 /* Build, output to LOGFD: 0, 1 the build failed, -1 engine trouble. */
 int engine_build(const struct build_spec *b, int logfd);
+/* Import the root filesystem tarball TAR as image TAG, labelled with
+ * PROJECT, output to LOGFD: 0, 1 failed, -1 engine trouble. */
+int engine_import(const char *engine, const char *tar, const char *tag, const char *project, int logfd);
 /* The argument vector of a job's `run`: --rm, --init, labels, mounts. */
 void engine_run_argv(const struct run_spec *r, struct strv *argv);
 /* Did a `run` exit with the engine's own failure status (not the job's)? */

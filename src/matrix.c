@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <ini.h>
 #include "str.h"
 #include "matrix.h"
@@ -140,6 +141,24 @@ set_abspath(struct reader *r, void *field, const char *value)
 	return set_str(r, field, value);
 }
 
+/* Paths relative to the project: each must exist now, where the line
+ * names it, rather than as a failed hash edge later. */
+static int
+set_paths(struct reader *r, void *field, const char *value)
+{
+	struct strv words = {0};
+	struct stat st;
+	int missing = 0;
+
+	strv_split(&words, value);
+	for (size_t i = 0; i < words.n; i++) {
+		if (stat(words.v[i], &st) != 0 && ++missing)
+			bad(r, "no such file or directory \"%s\": expected paths relative to the project", words.v[i]);
+	}
+	strv_free(&words);
+	return missing ? 1 : set_words(r, field, value);
+}
+
 static int
 set_engine(struct reader *r, void *field, const char *value)
 {
@@ -155,6 +174,8 @@ static const struct key project_keys[] = {
 	{"context", set_str, P(context)},
 	{"suites", set_str, P(suites)},
 	{"workspace", set_str, P(workspace)},
+	{"sources", set_paths, P(sources)},
+	{"build", set_str, P(build)},
 	{"prepare-each", set_str, P(prepare_each)},
 	{"restore-each", set_str, P(restore_each)},
 	{"debug-each", set_str, P(debug_each)},
@@ -170,6 +191,7 @@ static const struct key project_keys[] = {
 #define D(f) offsetof(struct distro, f)
 static const struct key distro_keys[] = {
 	{"base", set_str, D(base)},
+	{"rootfs", set_str, D(rootfs)},
 	{"build-args", set_words, D(build_args)},
 	{"features", set_words, D(features)},
 	{NULL, NULL, 0},
@@ -180,6 +202,8 @@ static const struct key distro_keys[] = {
 static const struct key cache_keys[] = {
 	{"path", set_abspath, C(path)},
 	{"per-distro", set_bool, C(per_distro)},
+	{"warm", set_str, C(warm)},
+	{"warm-inputs", set_paths, C(warm_inputs)},
 	{NULL, NULL, 0},
 };
 #undef C
@@ -307,7 +331,7 @@ handler(void *user, const char *section, const char *name, const char *value)
 	for (const struct key *k = r->keys; k->name; k++) {
 		if (strcmp(k->name, name) != 0)
 			continue;
-		if (r->continued && k->set != set_str && k->set != set_words)
+		if (r->continued && k->set != set_str && k->set != set_words && k->set != set_paths)
 			return bad(r, "%s takes a single line: only scripts and word lists continue on indented lines", name);
 		return k->set(r, (char *)r->target + k->offset, value);
 	}
@@ -470,8 +494,11 @@ validate(struct matrix *m)
 		errors++;
 	}
 	for (size_t i = 0; i < m->ndistros; i++) {
-		if (!m->distros[i].base || !*m->distros[i].base) {
-			warn("%s: [distro %s] has no base: expected base = IMAGE", m->distros[i].where, m->distros[i].name);
+		const struct distro *d = &m->distros[i];
+		int base = d->base && *d->base, rootfs = d->rootfs && *d->rootfs;
+		if (base == rootfs) {
+			warn("%s: [distro %s] has %s: expected either base = IMAGE or rootfs = COMMAND", d->where, d->name,
+			    base ? "both base and rootfs" : "no base");
 			errors++;
 		}
 	}
@@ -524,10 +551,20 @@ matrix_distro(const struct matrix *m, const char *name)
 	return NULL;
 }
 
+int
+matrix_warms(const struct matrix *m)
+{
+	for (size_t i = 0; i < m->ncaches; i++) {
+		if (m->caches[i].warm)
+			return 1;
+	}
+	return 0;
+}
+
 void
 distro_free(struct distro *d)
 {
-	free(d->name), free(d->base), free(d->where);
+	free(d->name), free(d->base), free(d->rootfs), free(d->where);
 	strv_free(&d->build_args), strv_free(&d->features);
 }
 
@@ -538,12 +575,15 @@ matrix_free(struct matrix *m)
 
 	free(p->name), free(p->dockerfile), free(p->context), free(p->suites);
 	free(p->workspace), free(p->prepare_each), free(p->restore_each);
-	free(p->debug_each), free(p->engine);
-	strv_free(&p->env);
+	free(p->debug_each), free(p->engine), free(p->build);
+	strv_free(&p->env), strv_free(&p->sources);
 	for (size_t i = 0; i < m->ndistros; i++)
 		distro_free(&m->distros[i]);
-	for (size_t i = 0; i < m->ncaches; i++)
-		free(m->caches[i].name), free(m->caches[i].path), free(m->caches[i].where);
+	for (size_t i = 0; i < m->ncaches; i++) {
+		struct cache *c = &m->caches[i];
+		free(c->name), free(c->path), free(c->warm), free(c->where);
+		strv_free(&c->warm_inputs);
+	}
 	free(m->distros), free(m->caches);
 	strv_free(&m->files);
 	memset(m, 0, sizeof(*m));

@@ -6,6 +6,8 @@ struct project {
 	char *context;		/* docker build context */
 	char *suites;		/* searched for task.yaml, nested */
 	char *workspace;	/* mounted at /workspace, read-only */
+	struct strv sources;	/* paths hashed into the build stage's key */
+	char *build;		/* the build command, run once per distro; NULL: no build stage */
 	char *prepare_each, *restore_each, *debug_each;	/* around every job */
 	struct strv env;	/* names of host variables passed to jobs */
 	long kill_timeout, warn_timeout;	/* seconds, defaults for suites */
@@ -15,7 +17,8 @@ struct project {
 
 struct distro {
 	char *name;		/* a component of an image name (see name_valid) */
-	char *base;		/* BASE_IMAGE of the Dockerfile */
+	char *base;		/* BASE_IMAGE of the Dockerfile: an image to use */
+	char *rootfs;		/* or a recipe that makes a root filesystem, imported as the base */
 	struct strv build_args;	/* KEY=VALUE words */
 	struct strv features;	/* what suites may require */
 	char *where;		/* "file:line" of the section, for messages */
@@ -24,7 +27,9 @@ struct distro {
 struct cache {
 	char *name;
 	char *path;		/* absolute mount point inside containers */
-	int per_distro;
+	int per_distro;		/* .orch/cache/NAME/D rather than one shared .orch/cache/NAME */
+	char *warm;		/* command that fills it, run by warm-D; NULL: none */
+	struct strv warm_inputs;	/* files hashed into the warm key (lockfiles) */
 	char *where;
 };
 
@@ -44,6 +49,8 @@ struct matrix {
 int matrix_load(struct matrix *m, const char *file, const struct strv *defines);
 void matrix_free(struct matrix *m);
 void distro_free(struct distro *d);
+/* Does any cache of M have a warm command? */
+int matrix_warms(const struct matrix *m);
 struct distro *matrix_distro(const struct matrix *m, const char *name);
 /* Is S a valid component of an image name: runs of [a-z0-9] joined by
  * '.', '_', "__" or dashes, at most 128 bytes? */

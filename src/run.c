@@ -1,26 +1,20 @@
 /* orchgen test: one job, in one fresh container, from start to result. */
 #include <errno.h>
-#include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <unistd.h>
 #include "str.h"
 #include "engine.h"
 #include "file.h"
 #include "log.h"
 #include "matrix.h"
-#include "proc.h"
+#include "container.h"
 #include "result.h"
 #include "suite.h"
 #include "model.h"
 #include "cmd.h"
 #include "util.h"
-
-/* The driver's last line: seeing it, the container ran to the end. */
-#define DRIVER_END "--- exit "
 
 /* Runs inside the container. Each section is its own shell with -e, like
  * spread's; restore always runs, debug only after a failure. */
@@ -38,25 +32,8 @@ static const char driver[] =
 	"if [ $rc -ne 0 ]; then section debug-each; section debug; fi\n"
 	"section restore || { r=$?; [ $rc -ne 0 ] || rc=$r; }\n"
 	"section restore-each || { r=$?; [ $rc -ne 0 ] || rc=$r; }\n"
-	"echo \"" DRIVER_END "$rc\"\n"
+	"echo \"" CONTAINER_END "$rc\"\n"
 	"exit $rc\n";
-
-static volatile sig_atomic_t stop_signal;
-
-static void
-on_signal(int sig)
-{
-	stop_signal = sig;
-}
-
-static long long
-now_ms(void)
-{
-	struct timeval tv;
-
-	gettimeofday(&tv, NULL);
-	return (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
-}
 
 /* The env file: spread's semantics, values expanded by the job's shell. */
 static void
@@ -119,32 +96,10 @@ struct run {
 	const struct distro *d;
 	struct job job;
 	char *image;		/* the tag */
-	char *scripts;		/* absolute path of the job's script directory */
+	char *scripts;		/* the job's script directory */
 	char *log, *result;
-	char *container;
+	struct container c;
 };
-
-static char *
-slug(const char *s)
-{
-	char *t = xstrdup(s);
-
-	for (char *p = t; *p; p++) {
-		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-", *p))
-			*p = '-';
-	}
-	return t;
-}
-
-static char *
-absolute(const char *path)
-{
-	char cwd[PATH_MAX];
-
-	if (path[0] == '/' || !getcwd(cwd, sizeof(cwd)))
-		return xstrdup(path);
-	return strcmp(path, ".") == 0 ? xstrdup(cwd) : xasprintf("%s/%s", cwd, path);
-}
 
 static int
 load(struct run *r, struct cmdargs *a)
@@ -182,96 +137,39 @@ static void
 paths(struct run *r)
 {
 	const struct job *j = &r->job;
-	char *s = slug(r->s.name);
-	char *rel = xasprintf(".orch/run/%s", j->file);
 
-	r->scripts = absolute(rel);
+	r->scripts = xasprintf(".orch/run/%s", j->file);
 	r->log = xasprintf(".orch/logs/%s.log", j->file);
 	r->result = xasprintf(".orch/results/%s.json", j->file);
-	r->container = xasprintf("orch-%s-%s-%s-%lx%lx", r->m.project.name, r->d->name, s,
-	    (long)getpid(), (long)(now_ms() & 0xffff));
-	free(s);
-	free(rel);
 }
 
 static void
 run_free(struct run *r)
 {
 	free(r->image), free(r->scripts), free(r->log), free(r->result);
-	free(r->container);
+	container_free(&r->c);
 	job_free(&r->job);
 	suite_free(&r->s);
 	matrix_free(&r->m);
 }
 
-static void
-container_env(const struct run *r, struct strv *env)
+/* The job's container: its scripts at /.orchgen, the stages' mounts. */
+static int
+container(struct run *r)
 {
 	const struct job *j = &r->job;
+	struct strv *env = &r->c.env;
 
+	container_init(&r->c, &r->m, r->d, r->image, j->id, r->s.name);
+	container_mount(&r->c, r->scripts, "/.orchgen", 1);
+	if (container_mount_stages(&r->c, r->d, 0) < 0)
+		return -1;
+	strv_push(&r->c.command, "/bin/sh"), strv_push(&r->c.command, "/.orchgen/run");
 	strv_take(env, xasprintf("ORCHGEN_DISTRO=%s", j->distro->name));
 	strv_take(env, xasprintf("ORCHGEN_SUITE=%s", j->suite->name));
 	strv_take(env, xasprintf("ORCHGEN_VARIANT=%s", j->variant ? j->variant : ""));
 	strv_take(env, xasprintf("ORCHGEN_JOB=%s", j->id));
-}
-
-/* Wait for the container's client, warning and killing at the deadlines.
- * The exit status, or -2 after a kill-timeout. */
-static int
-supervise(const struct run *r, pid_t pid, long warn_s, long kill_s)
-{
-	long long start = now_ms();
-	int warned = 0;
-
-	for (;;) {
-		int st = proc_wait(pid, 100);
-		long long ran = now_ms() - start;
-		if (stop_signal) {
-			engine_remove(r->m.project.engine, r->container);
-			if (st == -2)
-				proc_wait(pid, -1);
-			signal(stop_signal, SIG_DFL);
-			raise(stop_signal);
-			_exit(128 + stop_signal);
-		}
-		if (st != -2)
-			return st;
-		if (!warned && warn_s > 0 && ran >= warn_s * 1000) {
-			warn("%s: still running after %lds (warn-timeout)", r->job.id, warn_s);
-			warned = 1;
-		}
-		if (kill_s > 0 && ran >= kill_s * 1000) {
-			engine_remove(r->m.project.engine, r->container);
-			proc_wait(pid, -1);
-			return -2;
-		}
-	}
-}
-
-static int
-start(const struct run *r, int logfd, pid_t *pid)
-{
-	struct strv env = {0}, argv = {0};
-	char *ws = absolute(r->m.project.workspace);
-	struct run_spec spec = {
-		.engine = r->m.project.engine,
-		.name = r->container,
-		.project = r->m.project.name,
-		.job = r->job.id,
-		.workspace = ws,
-		.scripts = r->scripts,
-		.env = &env,
-		.pass = &r->m.project.env,
-		.image = r->image,
-		.command = "/.orchgen/run",
-	};
-
-	container_env(r, &env);
-	engine_run_argv(&spec, &argv);
-	*pid = proc_start(&argv, logfd);
-	strv_free(&env), strv_free(&argv);
-	free(ws);
-	return *pid < 0 ? -1 : 0;
+	return 0;
 }
 
 static const char *
@@ -312,26 +210,6 @@ finish(const struct run *r, int st, long long t0)
 	return EXIT_JOBFAIL;
 }
 
-/* Whether the log ends with the driver's last line: then the container ran
- * to the end, and even docker's own codes (125) are the job's. */
-static int
-driver_finished(const char *log)
-{
-	size_t len;
-	char *s = file_read(log, &len), *last;
-	int done;
-
-	if (!s)
-		return 0;
-	while (len > 0 && s[len - 1] == '\n')
-		s[--len] = '\0';
-	last = strrchr(s, '\n');
-	last = last ? last + 1 : s;
-	done = strncmp(last, DRIVER_END, strlen(DRIVER_END)) == 0;
-	free(s);
-	return done;
-}
-
 static int
 execute(struct run *r)
 {
@@ -339,26 +217,15 @@ execute(struct run *r)
 	long kill_s = r->s.kill_timeout ? r->s.kill_timeout : p->kill_timeout;
 	long warn_s = r->s.warn_timeout ? r->s.warn_timeout : p->warn_timeout;
 	long long t0 = now_ms();
-	pid_t pid;
-	int fd, st;
+	int st;
 
 	unlink(r->job.stamp);
 	if (file_mkdirs(r->scripts) < 0 || write_scripts(r->scripts, p, &r->s, r->job.variant) < 0)
 		return EXIT_ENGINE;
-	if ((fd = log_open(r->log)) < 0)
+	if (container(r) < 0)
 		return EXIT_ENGINE;
-	if (start(r, fd, &pid) < 0) {
-		close(fd);
+	if ((st = container_run(&r->c, r->log, warn_s, kill_s)) == -1)
 		return EXIT_ENGINE;
-	}
-	close(fd);
-	st = supervise(r, pid, warn_s, kill_s);
-	if (st == -1 || (engine_run_failed(st) && !driver_finished(r->log))) {
-		char *err = file_read(r->log, NULL);
-		engine_trouble(p->engine, err ? err : "");
-		free(err);
-		return EXIT_ENGINE;
-	}
 	return finish(r, st, t0);
 }
 
@@ -375,8 +242,6 @@ cmd_test(struct cmdargs *a)
 	if (rc == 0) {
 		job_init(&r.job, r.d, &r.s, a->variant);
 		paths(&r);
-		signal(SIGINT, on_signal);
-		signal(SIGTERM, on_signal);
 		rc = execute(&r);
 	}
 	run_free(&r);

@@ -1,0 +1,209 @@
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
+#include "str.h"
+#include "engine.h"
+#include "file.h"
+#include "log.h"
+#include "matrix.h"
+#include "layout.h"
+#include "proc.h"
+#include "container.h"
+#include "util.h"
+
+static volatile sig_atomic_t stop_signal;
+
+static void
+on_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+long long
+now_ms(void)
+{
+	struct timeval tv;
+
+	gettimeofday(&tv, NULL);
+	return (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+}
+
+char *
+absolute(const char *path)
+{
+	char cwd[PATH_MAX];
+
+	if (path[0] == '/' || !getcwd(cwd, sizeof(cwd)))
+		return xstrdup(path);
+	return strcmp(path, ".") == 0 ? xstrdup(cwd) : xasprintf("%s/%s", cwd, path);
+}
+
+/* What a container name may hold, anything else becomes '-'. */
+static char *
+slug(const char *s)
+{
+	char *t = xstrdup(s);
+
+	for (char *p = t; *p; p++) {
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-", *p))
+			*p = '-';
+	}
+	return t;
+}
+
+void
+container_init(struct container *c, const struct matrix *m, const struct distro *d,
+    const char *image, const char *job, const char *what)
+{
+	char *s = slug(what);
+
+	memset(c, 0, sizeof(*c));
+	c->m = m;
+	c->job = job;
+	c->image = image;
+	c->name = xasprintf("orch-%s-%s-%s-%lx%lx", m->project.name, d->name, s,
+	    (long)getpid(), (long)(now_ms() & 0xffff));
+	free(s);
+}
+
+void
+container_free(struct container *c)
+{
+	for (size_t i = 0; i < c->nmounts; i++)
+		free(c->mounts[i].src), free(c->mounts[i].dst);
+	free(c->mounts);
+	free(c->name);
+	strv_free(&c->env);
+	strv_free(&c->command);
+}
+
+void
+container_mount(struct container *c, const char *path, const char *dst, int readonly)
+{
+	c->mounts = xrealloc(c->mounts, (c->nmounts + 1) * sizeof(*c->mounts));
+	c->mounts[c->nmounts++] = (struct mount){absolute(path), xstrdup(dst), readonly};
+}
+
+/* Mount a directory of orchgen's own, creating it first. */
+static int
+mount_dir(struct container *c, char *path, const char *dst, int readonly)
+{
+	int rc = file_mkdirs(path);
+
+	if (rc == 0)
+		container_mount(c, path, dst, readonly);
+	free(path);
+	return rc;
+}
+
+int
+container_mount_stages(struct container *c, const struct distro *d, int build_rw)
+{
+	const struct matrix *m = c->m;
+	int rc = 0;
+
+	container_mount(c, m->project.workspace, "/workspace", 1);
+	for (size_t i = 0; i < m->ncaches; i++)
+		rc |= mount_dir(c, cache_dir(&m->caches[i], d), m->caches[i].path, 0);
+	if (m->project.build)
+		rc |= mount_dir(c, build_dir(d), BUILD_MOUNT, !build_rw);
+	return rc ? -1 : 0;
+}
+
+/* Wait for the client, warning and killing at the deadlines. */
+static int
+supervise(const struct container *c, pid_t pid, long warn_s, long kill_s)
+{
+	const char *engine = c->m->project.engine;
+	long long start = now_ms();
+	int warned = 0;
+
+	for (;;) {
+		int st = proc_wait(pid, 100);
+		long long ran = now_ms() - start;
+		if (stop_signal) {
+			engine_remove(engine, c->name);
+			if (st == -2)
+				proc_wait(pid, -1);
+			signal(stop_signal, SIG_DFL);
+			raise(stop_signal);
+			_exit(128 + stop_signal);
+		}
+		if (st != -2)
+			return st;
+		if (!warned && warn_s > 0 && ran >= warn_s * 1000) {
+			warn("%s: still running after %lds (warn-timeout)", c->job, warn_s);
+			warned = 1;
+		}
+		if (kill_s > 0 && ran >= kill_s * 1000) {
+			engine_remove(engine, c->name);
+			proc_wait(pid, -1);
+			return -2;
+		}
+	}
+}
+
+/* Whether the log ends with the command's last line: then the container ran
+ * to the end, and even the engine's own codes (125) are the command's. */
+static int
+finished(const char *log)
+{
+	size_t len;
+	char *s = file_read(log, &len), *last;
+	int done;
+
+	if (!s)
+		return 0;
+	while (len > 0 && s[len - 1] == '\n')
+		s[--len] = '\0';
+	last = strrchr(s, '\n');
+	last = last ? last + 1 : s;
+	done = strncmp(last, CONTAINER_END, strlen(CONTAINER_END)) == 0;
+	free(s);
+	return done;
+}
+
+int
+container_run(struct container *c, const char *log, long warn_s, long kill_s)
+{
+	const struct project *p = &c->m->project;
+	struct strv argv = {0};
+	struct run_spec spec = {
+		.engine = p->engine,
+		.name = c->name,
+		.project = p->name,
+		.job = c->job,
+		.mounts = c->mounts,
+		.nmounts = c->nmounts,
+		.workdir = "/workspace",
+		.env = &c->env,
+		.pass = &p->env,
+		.image = c->image,
+		.command = &c->command,
+	};
+	int fd = log_open(log), st;
+	pid_t pid;
+
+	if (fd < 0)
+		return -1;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	engine_run_argv(&spec, &argv);
+	pid = proc_start(&argv, fd);
+	strv_free(&argv);
+	close(fd);
+	if (pid < 0)
+		return -1;
+	st = supervise(c, pid, warn_s, kill_s);
+	if (st == -1 || (engine_run_failed(st) && !finished(log))) {
+		char *err = file_read(log, NULL);
+		engine_trouble(p->engine, err ? err : "");
+		free(err);
+		return -1;
+	}
+	return st;
+}

@@ -1,0 +1,37 @@
+/* One container of the project, from start to removal: its name, mounts,
+ * environment, deadlines, and what SIGINT or SIGTERM do to it. */
+
+struct container {
+	const struct matrix *m;
+	char *name;		/* orch-<project>-<distro>-<what>-<nonce> */
+	const char *job;	/* the orchgen.job label */
+	const char *image;	/* the tag */
+	struct mount *mounts;	/* owned */
+	size_t nmounts;
+	struct strv env;	/* NAME=VALUE */
+	struct strv command;	/* what runs inside */
+};
+
+/* A container of distro D's IMAGE, for JOB (a label; WHAT in the name). */
+void container_init(struct container *c, const struct matrix *m, const struct distro *d,
+    const char *image, const char *job, const char *what);
+void container_free(struct container *c);
+/* Mount host PATH (relative to the project, made absolute) at DST. */
+void container_mount(struct container *c, const char *path, const char *dst, int readonly);
+/* The workspace at /workspace (read-only), D's caches (writable) and, when
+ * the project builds, D's build directory at BUILD_MOUNT (writable only for
+ * the build itself). Creates the host directories. 0 or -1 (warned). */
+int container_mount_stages(struct container *c, const struct distro *d, int build_rw);
+/* Run it to the end with output to the log at LOG (truncated): a warning at
+ * WARN_S seconds, killed and removed at KILL_S (0: never). SIGINT and
+ * SIGTERM remove it, then end this process by the same signal. The exit
+ * status; -2 after a kill at the deadline; -1 engine trouble (explained).
+ * The command must print CONTAINER_END and its status last, so that the
+ * engine's own failure status (125) tells trouble from a command's 125. */
+int container_run(struct container *c, const char *log, long warn_s, long kill_s);
+
+#define CONTAINER_END "--- exit "
+/* An absolute path for PATH (relative to the current directory). */
+char *absolute(const char *path);
+/* Milliseconds since the epoch. */
+long long now_ms(void);
