@@ -18,7 +18,13 @@ int cmd_keys(struct cmdargs *a);
 int cmd_hash(struct cmdargs *a);
 int cmd_image(struct cmdargs *a);
 int cmd_test(struct cmdargs *a);
+int cmd_base(struct cmdargs *a);
+int cmd_warm(struct cmdargs *a);
+int cmd_build(struct cmdargs *a);
 
 /* The image tag of distro D for a context hash CONTEXT and base image ID
  * BASE_ID ("" when not known): <project>-<distro>:<16 hex digits>. */
 char *image_tag(const struct matrix *m, const struct distro *d, const char *context, const char *base_id);
+/* The tag of distro D's base imported from its rootfs recipe:
+ * <project>-base-<distro>:<16 hex digits of the recipe's hash>. */
+char *base_tag(const struct matrix *m, const struct distro *d);

@@ -7,6 +7,8 @@
 #include "file.h"
 #include "hash.h"
 #include "matrix.h"
+#include "key.h"
+#include "layout.h"
 #include "suite.h"
 #include "model.h"
 #include "ninja.h"
@@ -17,6 +19,8 @@
 extern const char tmpl_build_ninja_in[];
 
 #define CONTEXT_HASH ".orch/hash/context"
+#define SOURCES_HASH ".orch/hash/sources"
+#define WARM_HASH ".orch/hash/warm-inputs"
 /* Never exists: an edge that depends on it runs on every ninja invocation. */
 #define ALWAYS ".orch/always"
 
@@ -141,6 +145,46 @@ suite_edge(struct graph *g, const struct model *md, const struct suite *s, struc
 	return rc;
 }
 
+/* A hash edge for paths of the project (sources, warm inputs). */
+static int
+paths_edge(struct graph *g, const struct strv *paths, const char *out, const char *what, struct strv *regen_dirs)
+{
+	struct group grp = {0};
+	int rc;
+
+	for (size_t i = 0; i < paths->n; i++)
+		strv_push(&grp.paths, paths->v[i]);
+	exclude_own_state(&grp);
+	rc = hash_edge(g, &grp, out, what, regen_dirs);
+	group_free(&grp);
+	return rc;
+}
+
+/* The hash edges of the stages: the build's sources, the caches' warm
+ * inputs. Their outputs are added to HASHES. */
+static int
+stage_hash_edges(struct graph *g, const struct matrix *m, struct strv *hashes, struct strv *regen_dirs)
+{
+	struct strv inputs = {0};
+	int rc = 0;
+
+	if (m->project.build && m->project.sources.n > 0) {
+		rc = paths_edge(g, &m->project.sources, SOURCES_HASH, "sources", regen_dirs);
+		strv_push(hashes, SOURCES_HASH);
+	}
+	for (size_t i = 0; i < m->ncaches; i++) {
+		for (size_t k = 0; k < m->caches[i].warm_inputs.n; k++)
+			strv_push(&inputs, m->caches[i].warm_inputs.v[k]);
+	}
+	strv_uniq(&inputs);
+	if (rc == 0 && matrix_warms(m) && inputs.n > 0) {
+		rc = paths_edge(g, &inputs, WARM_HASH, "warm inputs", regen_dirs);
+		strv_push(hashes, WARM_HASH);
+	}
+	strv_free(&inputs);
+	return rc;
+}
+
 /* Matrix flags every helper gets, so it reads the configuration we read. */
 static void
 matrix_args(struct edge *e, const struct options *o)
@@ -150,52 +194,94 @@ matrix_args(struct edge *e, const struct options *o)
 		args(e, "-D", o->defines.v[i], NULL);
 }
 
+/* NAME-D, a phony for OUT. */
+static void
+target(struct graph *g, const char *name, const struct distro *d, const char *out)
+{
+	struct strv ins = {0};
+	char *t = xasprintf("%s-%s", name, d->name);
+
+	strv_push(&ins, out);
+	phony(g, t, &ins);
+	strv_free(&ins);
+	free(t);
+}
+
+/* base-D: the base imported from D's rootfs recipe. Always runs a cheap
+ * check; its output changes only when the recipe does (restat). */
+static void
+base_edge(struct graph *g, const struct options *o, const struct distro *d)
+{
+	char *out = base_path(d);
+	struct edge *e = graph_edge(g, "base", out);
+
+	strv_push(&e->implicit, ALWAYS);
+	matrix_args(e, o);
+	args(e, "--distro", d->name, "-o", out, NULL);
+	var(e, "what", d->name);
+	target(g, "base", d, out);
+	free(out);
+}
+
 static void
 image_edge(struct graph *g, const struct options *o, const struct distro *d)
 {
 	char *out = image_path(d);
-	char *target = xasprintf("image-%s", d->name);
-	struct strv ins = {0};
 	struct edge *e = graph_edge(g, "image", out);
 
 	strv_push(&e->ins, CONTEXT_HASH);
+	if (d->rootfs)
+		strv_take(&e->ins, base_path(d));
 	strv_push(&e->implicit, ALWAYS);
 	matrix_args(e, o);
 	args(e, "--distro", d->name, "--hash", CONTEXT_HASH, "-o", out, NULL);
 	var(e, "what", d->name);
-	strv_push(&ins, out);
-	phony(g, target, &ins);
-	strv_free(&ins);
+	target(g, "image", d, out);
 	free(out);
-	free(target);
 }
 
-/* The key of the settings every job of D depends on besides its suite and
- * image: on the command line, so that a change reruns D's jobs. */
+/* warm-D or build-D (STAGE): a container of D's image; its stamp is the
+ * output, KEY the settings it reads, HASH its files (NULL: none). */
 static void
-job_key(const struct matrix *m, const struct distro *d, char hex[HASH_HEX + 1])
+stage_edge(struct graph *g, const struct options *o, const struct distro *d, const char *stage, const char *key, const char *hash, int after_warm)
 {
-	const struct project *p = &m->project;
-	struct hasher h;
-	char num[64];
+	char *out = stage_stamp(d, stage), *image = image_path(d);
+	struct edge *e = graph_edge(g, stage, out);
 
-	hasher_init(&h);
-	hasher_add(&h, "orchgen-job-1");
-	hasher_add(&h, p->workspace);
-	hasher_add(&h, p->prepare_each ? p->prepare_each : "");
-	hasher_add(&h, p->restore_each ? p->restore_each : "");
-	hasher_add(&h, p->debug_each ? p->debug_each : "");
-	for (size_t i = 0; i < p->env.n; i++)
-		hasher_add(&h, p->env.v[i]);
-	snprintf(num, sizeof(num), "%ld %ld", p->kill_timeout, p->warn_timeout);
-	hasher_add(&h, num);
-	for (size_t i = 0; i < d->features.n; i++)
-		hasher_add(&h, d->features.v[i]);
-	hasher_end(&h, hex);
+	strv_push(&e->ins, image);
+	if (hash)
+		strv_push(&e->ins, hash);
+	if (after_warm)
+		strv_take(&e->order, stage_stamp(d, "warm"));
+	matrix_args(e, o);
+	args(e, "--distro", d->name, "--image", image, "-o", out, "--key", key, NULL);
+	var(e, "what", d->name);
+	target(g, stage, d, out);
+	free(out), free(image);
+}
+
+/* The stages of D before its jobs; HASHES: the stage hash edges made. */
+static void
+stage_edges(struct graph *g, const struct matrix *m, const struct options *o, const struct distro *d, const struct strv *hashes)
+{
+	char key[HASH_HEX + 1];
+	int warms = matrix_warms(m);
+
+	if (d->rootfs)
+		base_edge(g, o, d);
+	image_edge(g, o, d);
+	if (warms) {
+		key_warm(m, key);
+		stage_edge(g, o, d, "warm", key, strv_contains(hashes, WARM_HASH) ? WARM_HASH : NULL, 0);
+	}
+	if (m->project.build) {
+		key_build(m, key);
+		stage_edge(g, o, d, "build", key, strv_contains(hashes, SOURCES_HASH) ? SOURCES_HASH : NULL, warms);
+	}
 }
 
 static void
-test_edge(struct graph *g, const struct options *o, const struct job *j, const char *key)
+test_edge(struct graph *g, const struct matrix *m, const struct options *o, const struct job *j, const char *key)
 {
 	char *target = xasprintf("test-%s", j->file);
 	char *image = image_path(j->distro);
@@ -204,6 +290,10 @@ test_edge(struct graph *g, const struct options *o, const struct job *j, const c
 
 	strv_take(&e->ins, suite_hash_path(j->suite));
 	strv_push(&e->ins, image);
+	if (m->project.build)
+		strv_take(&e->implicit, stage_stamp(j->distro, "build"));
+	if (matrix_warms(m))
+		strv_take(&e->order, stage_stamp(j->distro, "warm"));
 	matrix_args(e, o);
 	args(e, "--distro", j->distro->name, "--suite", j->suite->name, NULL);
 	if (j->variant)
@@ -231,26 +321,34 @@ variants_edge(struct graph *g, const struct job *jobs, size_t n)
 	free(target);
 }
 
-/* test-D: every job of D that is not manual; manual ones run when named.
- * Jobs come grouped by distro, then suite. */
+/* Every job, in the model's order: Ninja starts ready edges in the order
+ * they appear, so the higher priority starts first. Variants of one suite
+ * on one distro are adjacent, and test-D/S follows its last one. */
 static void
-distro_edges(struct graph *g, const struct model *md, const struct options *o, const struct distro *d)
+job_edges(struct graph *g, const struct model *md, const struct options *o)
 {
-	struct strv ins = {0};
 	char key[HASH_HEX + 1];
-	char *target = xasprintf("test-%s", d->name);
 
-	image_edge(g, o, d);
-	job_key(&md->matrix, d, key);
 	for (size_t i = 0; i < md->njobs; i++) {
 		const struct job *j = &md->jobs[i];
-		if (j->distro != d)
-			continue;
-		test_edge(g, o, j, key);
-		if (!j->suite->manual)
-			strv_push(&ins, j->stamp);
-		if (j->variant && j->variant == j->suite->variants.v[j->suite->variants.n - 1])
-			variants_edge(g, j + 1 - j->suite->variants.n, j->suite->variants.n);
+		const struct strv *v = &j->suite->variants;
+		key_job(&md->matrix, j->distro, key);
+		test_edge(g, &md->matrix, o, j, key);
+		if (j->variant && j->variant == v->v[v->n - 1])
+			variants_edge(g, j + 1 - v->n, v->n);
+	}
+}
+
+/* test-D: every job of D that is not manual; manual ones run when named. */
+static void
+distro_target(struct graph *g, const struct model *md, const struct distro *d)
+{
+	struct strv ins = {0};
+	char *target = xasprintf("test-%s", d->name);
+
+	for (size_t i = 0; i < md->njobs; i++) {
+		if (md->jobs[i].distro == d && !md->jobs[i].suite->manual)
+			strv_push(&ins, md->jobs[i].stamp);
 	}
 	phony(g, target, &ins);
 	strv_free(&ins);
@@ -292,30 +390,46 @@ regen_edge(struct graph *g, const struct model *md, const struct options *o, con
 		graph_edge(g, "phony", implicit.v[i]);
 }
 
+/* NAME-D for every distro, and NAME for all of them. */
+static void
+all_target(struct graph *g, const struct matrix *m, const char *name, const char *all)
+{
+	struct strv ins = {0};
+
+	for (size_t i = 0; i < m->ndistros; i++)
+		strv_take(&ins, xasprintf("%s-%s", name, m->distros[i].name));
+	phony(g, all, &ins);
+	strv_free(&ins);
+}
+
 static int
 build_graph(struct graph *g, const struct model *md, const struct options *o, const char *template)
 {
 	const struct matrix *m = &md->matrix;
-	struct strv dirs = {0}, images = {0}, tests = {0};
+	struct strv dirs = {0}, hashes = {0};
 	int rc = context_edge(g, &m->project, &dirs);
 
 	graph_edge(g, "phony", ALWAYS);
 	for (size_t i = 0; rc == 0 && i < md->nsuites; i++)
 		rc = suite_edge(g, md, &md->suites[i], &dirs);
-	for (size_t i = 0; rc == 0 && i < m->ndistros; i++) {
-		distro_edges(g, md, o, &m->distros[i]);
-		strv_take(&images, xasprintf("image-%s", m->distros[i].name));
-		strv_take(&tests, xasprintf("test-%s", m->distros[i].name));
-	}
-	phony(g, "images", &images);
-	phony(g, "all-distros", &tests);
+	if (rc == 0)
+		rc = stage_hash_edges(g, m, &hashes, &dirs);
+	for (size_t i = 0; rc == 0 && i < m->ndistros; i++)
+		stage_edges(g, m, o, &m->distros[i], &hashes);
+	job_edges(g, md, o);
+	for (size_t i = 0; i < m->ndistros; i++)
+		distro_target(g, md, &m->distros[i]);
+	all_target(g, m, "image", "images");
+	if (matrix_warms(m))
+		all_target(g, m, "warm", "warm");
+	all_target(g, m, "test", "all-distros");
 	strv_push(&g->defaults, "all-distros");
 	for (size_t i = 0; i < md->suite_dirs.n; i++)
 		strv_push(&dirs, md->suite_dirs.v[i]);
 	strv_uniq(&dirs);
 	if (rc == 0)
 		regen_edge(g, md, o, template, &dirs);
-	strv_free(&dirs), strv_free(&images), strv_free(&tests);
+	strv_free(&dirs), strv_free(&hashes);
 	return rc;
 }
 

@@ -8,6 +8,7 @@
 #include "hash.h"
 #include "log.h"
 #include "matrix.h"
+#include "layout.h"
 #include "model.h"
 #include "cmd.h"
 #include "util.h"
@@ -15,9 +16,17 @@
 /* Bumped when what goes into an image key changes meaning. */
 #define IMAGE_SCHEME "orchgen-image-1"
 
+/* The base image's reference: an image, or the one its recipe imports. */
+static char *
+base_ref(const struct matrix *m, const struct distro *d)
+{
+	return d->rootfs ? base_tag(m, d) : xstrdup(d->base);
+}
+
 char *
 image_tag(const struct matrix *m, const struct distro *d, const char *context, const char *base_id)
 {
+	char *base = base_ref(m, d);
 	struct hasher h;
 	char hex[HASH_HEX + 1];
 
@@ -25,46 +34,52 @@ image_tag(const struct matrix *m, const struct distro *d, const char *context, c
 	hasher_add(&h, IMAGE_SCHEME);
 	hasher_add(&h, context);
 	hasher_add(&h, m->project.dockerfile);
-	hasher_add(&h, d->base);
+	hasher_add(&h, base);
 	hasher_add(&h, base_id);
 	for (size_t i = 0; i < d->build_args.n; i++)
 		hasher_add(&h, d->build_args.v[i]);
 	hasher_end(&h, hex);
+	free(base);
 	return xasprintf("%s-%s:%.16s", m->project.name, d->name, hex);
 }
 
-/* The base image's ID, pulling it when it is missing. Exit status or 0. */
+/* The base image's ID, pulling it when it is missing (an imported base is
+ * made by its base edge, never pulled). Exit status or 0. */
 static int
-base_id(const struct matrix *m, const struct distro *d, const char *logpath, char *id, size_t n)
+base_id(const struct matrix *m, const struct distro *d, const char *base, const char *logpath, char *id, size_t n)
 {
 	const char *engine = m->project.engine;
-	int rc = engine_image_id(engine, d->base, id, n);
+	int rc = engine_image_id(engine, base, id, n);
 	int fd;
 
 	if (rc <= 0)
 		return rc < 0 ? EXIT_ENGINE : 0;
+	if (d->rootfs) {
+		warn("[distro %s] base image %s is missing: run `ninja base-%s` (or ninja image-%s) first", d->name, base, d->name, d->name);
+		return EXIT_ENGINE;
+	}
 	if ((fd = log_open(logpath)) < 0)
 		return EXIT_ENGINE;
-	rc = engine_pull(engine, d->base, fd);
+	rc = engine_pull(engine, base, fd);
 	close(fd);
-	if (rc != 0 || engine_image_id(engine, d->base, id, n) != 0) {
+	if (rc != 0 || engine_image_id(engine, base, id, n) != 0) {
 		if (rc > 0)
 			log_tail(logpath, 10);
-		warn("%s: base image %s is not present and could not be pulled", d->where, d->base);
+		warn("%s: base image %s is not present and could not be pulled", d->where, base);
 		return EXIT_ENGINE;
 	}
 	return 0;
 }
 
 static int
-build(const struct matrix *m, const struct distro *d, const char *tag, const char *logpath)
+build(const struct matrix *m, const struct distro *d, const char *base, const char *tag, const char *logpath)
 {
 	struct build_spec b = {
 		.engine = m->project.engine,
 		.dockerfile = m->project.dockerfile,
 		.context = m->project.context,
 		.tag = tag,
-		.base = d->base,
+		.base = base,
 		.build_args = &d->build_args,
 		.project = m->project.name,
 	};
@@ -87,26 +102,23 @@ build(const struct matrix *m, const struct distro *d, const char *tag, const cha
 static int
 ensure(const struct matrix *m, const struct distro *d, const char *context, const char *out)
 {
-	char id[256], *tag, *logpath = xasprintf(".orch/logs/%s/image.log", d->name);
-	int rc = base_id(m, d, logpath, id, sizeof(id));
+	char id[256], *tag = NULL, *logpath = stage_path(d, "image.log"), *base = base_ref(m, d);
+	int rc = base_id(m, d, base, logpath, id, sizeof(id));
 
-	if (rc != 0) {
-		free(logpath);
-		return rc;
+	if (rc == 0) {
+		tag = image_tag(m, d, context, id);
+		rc = engine_image_id(m->project.engine, tag, id, sizeof(id));
+		if (rc < 0)
+			rc = EXIT_ENGINE;
+		else if (rc > 0)
+			rc = build(m, d, base, tag, logpath);
 	}
-	tag = image_tag(m, d, context, id);
-	rc = engine_image_id(m->project.engine, tag, id, sizeof(id));
-	if (rc < 0)
-		rc = EXIT_ENGINE;
-	else if (rc > 0)
-		rc = build(m, d, tag, logpath);
 	if (rc == 0) {
 		char *line = xasprintf("%s\n", tag);
 		rc = file_update(out, line, strlen(line)) < 0 ? EXIT_ENGINE : 0;
 		free(line);
 	}
-	free(tag);
-	free(logpath);
+	free(tag), free(base), free(logpath);
 	return rc;
 }
 

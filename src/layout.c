@@ -17,6 +17,12 @@ stage_path(const struct distro *d, const char *name)
 }
 
 char *
+stage_stamp(const struct distro *d, const char *stage)
+{
+	return xasprintf(".orch/stage/%s/%s.ok", d->name, stage);
+}
+
+char *
 cache_dir(const struct cache *c, const struct distro *d)
 {
 	if (c->per_distro)

@@ -7,6 +7,8 @@ char *base_path(const struct distro *d);
  * build), apart from .orch/logs/D where suite logs live, so that a suite
  * named "build" never meets the build stage. */
 char *stage_path(const struct distro *d, const char *name);
+/* The stamp of stage STAGE ("warm", "build") of D: written on success. */
+char *stage_stamp(const struct distro *d, const char *stage);
 /* The host directory of cache C for distro D. */
 char *cache_dir(const struct cache *c, const struct distro *d);
 /* Distro D's build directory, mounted at BUILD_MOUNT. */

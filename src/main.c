@@ -23,7 +23,10 @@ static const struct command {
 	{"list", cmd_list, "every job, distro:suite[:variant], and whether it runs"},
 	{"keys", cmd_keys, "content keys, for CI caches"},
 	{"hash", cmd_hash, "edge helper: hash a group of files"},
+	{"base", cmd_base, "edge helper: import a distro's base from its rootfs recipe"},
 	{"image", cmd_image, "edge helper: ensure a distro's image exists"},
+	{"warm", cmd_warm, "edge helper: fill a distro's caches"},
+	{"build", cmd_build, "edge helper: build the product in a distro's image"},
 	{"test", cmd_test, "edge helper: run one job"},
 	{NULL, NULL, NULL},
 };

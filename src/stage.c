@@ -1,0 +1,140 @@
+/* orchgen warm and orchgen build: one container per distro that fills the
+ * caches, or builds the product into the distro's build directory. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "str.h"
+#include "engine.h"
+#include "file.h"
+#include "log.h"
+#include "matrix.h"
+#include "layout.h"
+#include "container.h"
+#include "suite.h"
+#include "model.h"
+#include "cmd.h"
+#include "util.h"
+
+/* Runs inside the container: the commands in one shell with -e. */
+static const char driver[] =
+	"sh=sh; command -v bash >/dev/null 2>&1 && sh=bash\n"
+	"rc=0\n"
+	"$sh -e /.orchgen/commands || rc=$?\n"
+	"echo \"" CONTAINER_END "$rc\"\n"
+	"exit $rc\n";
+
+/* One stage of distro D: NAME is "warm" or "build". */
+struct stage {
+	const struct matrix *m;
+	const struct distro *d;
+	const char *name;
+	char *image;		/* the tag */
+	char *scripts, *log;
+};
+
+static void
+warm_commands(const struct matrix *m, struct buf *b)
+{
+	for (size_t i = 0; i < m->ncaches; i++) {
+		const struct cache *c = &m->caches[i];
+		if (c->warm)
+			buf_printf(b, "echo '--- warm %s'\n%s\n", c->name, c->warm);
+	}
+}
+
+static int
+scripts(const struct stage *st)
+{
+	struct buf cmds = {0};
+	char *run = xasprintf("%s/run", st->scripts);
+	char *path = xasprintf("%s/commands", st->scripts);
+	int rc;
+
+	if (!strcmp(st->name, "warm"))
+		warm_commands(st->m, &cmds);
+	else
+		buf_printf(&cmds, "%s\n", st->m->project.build);
+	rc = file_mkdirs(st->scripts);
+	if (rc == 0)
+		rc = file_write(run, driver, strlen(driver));
+	if (rc == 0)
+		rc = file_write(path, buf_str(&cmds), cmds.len);
+	buf_free(&cmds);
+	free(run), free(path);
+	return rc;
+}
+
+/* Run the stage; the stamp at OUT only on success, holding KEY. */
+static int
+run_stage(struct stage *st, const char *out, const char *key)
+{
+	const struct project *p = &st->m->project;
+	struct container c;
+	int build = !strcmp(st->name, "build"), rc;
+
+	unlink(out);
+	if (scripts(st) < 0)
+		return EXIT_ENGINE;
+	container_init(&c, st->m, st->d, st->image, st->name, st->name);
+	container_mount(&c, st->scripts, "/.orchgen", 1);
+	strv_push(&c.command, "/bin/sh"), strv_push(&c.command, "/.orchgen/run");
+	rc = container_mount_stages(&c, st->d, build) < 0 ? -1 : container_run(&c, st->log, p->warn_timeout, p->kill_timeout);
+	container_free(&c);
+	if (rc == -1)
+		return EXIT_ENGINE;
+	if (rc != 0) {
+		log_tail(st->log, 20);
+		if (rc == -2)
+			warn("%s-%s: killed at the kill-timeout (%lds)", st->name, st->d->name, p->kill_timeout);
+		else
+			warn("%s-%s failed (exit status %d)", st->name, st->d->name, rc);
+		return EXIT_JOBFAIL;
+	}
+	char *text = xasprintf("%s\n%s\n", st->image, key ? key : "");
+	rc = file_write(out, text, strlen(text)) < 0 ? EXIT_ENGINE : 0;
+	free(text);
+	return rc;
+}
+
+static int
+stage_cmd(struct cmdargs *a, const char *name)
+{
+	struct matrix m;
+	struct stage st = {.m = &m, .name = name};
+	int rc;
+
+	if (!a->distro || !a->image || !a->out)
+		fatal(EXIT_USAGE, "usage: orchgen %s [-f FILE] --distro D --image FILE -o FILE [--key KEY]", name);
+	if (matrix_load(&m, a->o.file, &a->o.defines) < 0)
+		return EXIT_USAGE;
+	if (!(st.d = matrix_distro(&m, a->distro))) {
+		warn("no distro \"%s\" in %s", a->distro, a->o.file);
+		matrix_free(&m);
+		return EXIT_USAGE;
+	}
+	if (!(st.image = file_read(a->image, NULL))) {
+		warn("%s: no image recorded (run ninja, not orchgen %s, by hand):", a->image, name);
+		matrix_free(&m);
+		return EXIT_USAGE;
+	}
+	st.image[strcspn(st.image, "\n")] = '\0';
+	st.scripts = stage_path(st.d, name);
+	st.log = xasprintf("%s.log", st.scripts);
+	rc = run_stage(&st, a->out, a->key);
+	free(st.image), free(st.scripts), free(st.log);
+	matrix_free(&m);
+	return rc;
+}
+
+int
+cmd_warm(struct cmdargs *a)
+{
+	return stage_cmd(a, "warm");
+}
+
+int
+cmd_build(struct cmdargs *a)
+{
+	return stage_cmd(a, "build");
+}
