@@ -7,6 +7,7 @@ struct cmdargs {
 	const char *hash, *image, *key;	/* --hash, --image, --key: edge inputs */
 	const char *out;	/* -o of the edge helpers */
 	const char *format;	/* --format */
+	int caches;		/* gc --caches */
 	const char *context;	/* --context: a docker context's .dockerignore applies */
 	struct strv exclude;	/* --exclude */
 	struct strv rest;	/* operands */
@@ -21,6 +22,7 @@ int cmd_test(struct cmdargs *a);
 int cmd_base(struct cmdargs *a);
 int cmd_warm(struct cmdargs *a);
 int cmd_build(struct cmdargs *a);
+int cmd_gc(struct cmdargs *a);
 
 /* The image tag of distro D for a context hash CONTEXT and base image ID
  * BASE_ID ("" when not known): <project>-<distro>:<16 hex digits>. */

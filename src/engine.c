@@ -175,3 +175,52 @@ engine_remove(const char *engine, const char *name)
 	proc_run(&argv, NULL, NULL);
 	strv_free(&argv);
 }
+
+/* The lines a listing command prints, for the project's label. */
+static int
+listing(const char *engine, const char *what, const char *format, const char *project, struct strv *out)
+{
+	struct strv argv = {0};
+	struct buf o = {0}, err = {0};
+	int st;
+
+	strv_push(&argv, engine);
+	strv_push(&argv, what);
+	if (!strcmp(what, "ps"))
+		strv_push(&argv, "-a");
+	strv_push(&argv, "--filter"), strv_take(&argv, xasprintf("label=orchgen.project=%s", project));
+	strv_push(&argv, "--format"), strv_push(&argv, format);
+	st = proc_run(&argv, &o, &err);
+	if (st == 0)
+		strv_split(out, buf_str(&o));
+	else
+		engine_trouble(engine, st == 127 ? "its client is not installed" : buf_str(&err));
+	strv_free(&argv);
+	buf_free(&o), buf_free(&err);
+	return st == 0 ? 0 : -1;
+}
+
+int
+engine_containers(const char *engine, const char *project, struct strv *out)
+{
+	return listing(engine, "ps", "{{.Names}}", project, out);
+}
+
+int
+engine_images(const char *engine, const char *project, struct strv *out)
+{
+	return listing(engine, "images", "{{.Repository}}:{{.Tag}}", project, out);
+}
+
+int
+engine_rmi(const char *engine, const char *ref)
+{
+	struct strv argv = {0};
+	int st;
+
+	strv_push(&argv, engine);
+	strv_push(&argv, "rmi"), strv_push(&argv, ref);
+	st = proc_run(&argv, NULL, NULL);
+	strv_free(&argv);
+	return st == 0 ? 0 : -1;
+}

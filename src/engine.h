@@ -47,5 +47,11 @@ void engine_run_argv(const struct run_spec *r, struct strv *argv);
 int engine_run_failed(int status);
 /* Kill and remove container NAME; quiet when it is already gone. */
 void engine_remove(const char *engine, const char *name);
+/* The containers (names) or images (repository:tag) labelled with PROJECT,
+ * appended to OUT: 0, or -1 engine trouble (explained). */
+int engine_containers(const char *engine, const char *project, struct strv *out);
+int engine_images(const char *engine, const char *project, struct strv *out);
+/* Remove image REF (a tag): 0, or -1 (the engine's message on stderr). */
+int engine_rmi(const char *engine, const char *ref);
 /* Print how to start an engine after its client said ERR. */
 void engine_trouble(const char *engine, const char *err);

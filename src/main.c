@@ -22,6 +22,7 @@ static const struct command {
 	{"generate", cmd_generate, "write build.ninja (the default)"},
 	{"list", cmd_list, "every job, distro:suite[:variant], and whether it runs"},
 	{"keys", cmd_keys, "content keys, for CI caches"},
+	{"gc", cmd_gc, "remove leftover containers, unused image tags, dead results; --caches: caches too"},
 	{"hash", cmd_hash, "edge helper: hash a group of files"},
 	{"base", cmd_base, "edge helper: import a distro's base from its rootfs recipe"},
 	{"image", cmd_image, "edge helper: ensure a distro's image exists"},
@@ -84,7 +85,7 @@ self_path(const char *argv0, char *buf)
 	return realpath(argv0, buf) ? buf : argv0;
 }
 
-enum { OPT_DISTROS = 256, OPT_DISTRO, OPT_SUITE, OPT_VARIANT, OPT_HASH, OPT_IMAGE, OPT_KEY, OPT_FORMAT, OPT_CONTEXT, OPT_EXCLUDE };
+enum { OPT_DISTROS = 256, OPT_DISTRO, OPT_SUITE, OPT_VARIANT, OPT_HASH, OPT_IMAGE, OPT_KEY, OPT_FORMAT, OPT_CONTEXT, OPT_EXCLUDE, OPT_CACHES };
 
 static const struct option longopts[] = {
 	{"distros", required_argument, NULL, OPT_DISTROS},
@@ -97,6 +98,7 @@ static const struct option longopts[] = {
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"context", required_argument, NULL, OPT_CONTEXT},
 	{"exclude", required_argument, NULL, OPT_EXCLUDE},
+	{"caches", no_argument, NULL, OPT_CACHES},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -131,6 +133,7 @@ parse(struct cmdargs *a, int argc, char *argv[])
 		case OPT_FORMAT: a->format = optarg; break;
 		case OPT_CONTEXT: a->context = optarg; break;
 		case OPT_EXCLUDE: strv_push(&a->exclude, optarg); break;
+		case OPT_CACHES: a->caches = 1; break;
 		case 'h': usage(0);
 		default: usage(EXIT_USAGE);
 		}

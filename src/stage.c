@@ -79,6 +79,8 @@ run_stage(struct stage *st, const char *out, const char *key)
 	container_init(&c, st->m, st->d, st->image, st->name, st->name);
 	container_mount(&c, st->scripts, "/.orchgen", 1);
 	strv_push(&c.command, "/bin/sh"), strv_push(&c.command, "/.orchgen/run");
+	strv_take(&c.env, xasprintf("ORCHGEN_DISTRO=%s", st->d->name));
+	strv_take(&c.env, xasprintf("ORCHGEN_STAGE=%s", st->name));
 	rc = container_mount_stages(&c, st->d, build) < 0 ? -1 : container_run(&c, st->log, p->warn_timeout, p->kill_timeout);
 	container_free(&c);
 	if (rc == -1)
