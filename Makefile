@@ -50,6 +50,12 @@ demo: setup
 	$(MAKE) all
 	sh docker/demo.sh
 
+# orchgen against rebuild-and-rerun-everything, side by side (bench/README.md).
+bench: setup
+	$(MAKE) all
+	sh bench/run.sh
+.PHONY: bench
+
 install: orchgen
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	cp orchgen $(DESTDIR)$(BINDIR)/orchgen

@@ -10,7 +10,7 @@ pkg() { dpkg -s "$1" >/dev/null 2>&1 || need="$need $1"; }
 
 pkg build-essential; pkg pkg-config; pkg ninja-build
 pkg libyaml-dev; pkg libxxhash-dev; pkg libinih-dev
-pkg busybox-static
+pkg busybox-static; pkg debootstrap
 have docker && have dockerd || pkg docker.io
 
 if [ -n "$need" ]; then

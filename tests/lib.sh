@@ -98,3 +98,53 @@ built_project() {
 	ninja_ok
 	reset_calls
 }
+
+# A rootfs recipe for `rootfs = sh mkroot.sh`: the host's static busybox as
+# a whole root filesystem, in the directory given as the last argument.
+mkroot_recipe() {
+	cat >"$1" <<'SH'
+set -eu
+mkdir -p "$1/bin" "$1/tmp" "$1/etc" "$1/root"
+cp "$(command -v busybox)" "$1/bin/busybox"
+for a in $(busybox --list); do [ "$a" = busybox ] || ln -s busybox "$1/bin/$a"; done
+chmod 1777 "$1/tmp"
+SH
+}
+
+# stage_project: project(), with every stage: alpha's base imported from a
+# rootfs recipe, beta's the busybox image; a per-distro cache warmed from
+# lock.txt; a build of src/ into /build; suites check what they see.
+stage_project() {
+	project
+	mkroot_recipe "$P/mkroot.sh"
+	mkdir -p "$P/src"
+	echo v1 >"$P/lock.txt"
+	echo 'product 1' >"$P/src/product.txt"
+	cat >"$P/orchgen.ini" <<INI
+[project]
+name = $PNAME
+jobs = 2
+sources = src
+build = cp -R /workspace/src/. /build/ && echo "built for \$ORCHGEN_DISTRO" >/build/distro
+
+[distro alpha]
+rootfs = sh mkroot.sh
+
+[distro beta]
+base = $BASE_IMAGE
+
+[cache dl]
+path = /var/cache/dl
+warm = echo "warmed \$ORCHGEN_DISTRO" >>/var/cache/dl/warm.log; cp /workspace/lock.txt /var/cache/dl/lock
+warm-inputs = lock.txt
+INI
+	cat >"$P/suites/main/hello/task.yaml" <<'YAML'
+summary: sees its own distro's build and cache
+execute: |
+  grep -x "built for $ORCHGEN_DISTRO" /build/distro
+  grep -x "warmed $ORCHGEN_DISTRO" /var/cache/dl/warm.log
+YAML
+}
+
+# count WORD: how many lines of the last ninja_ok output ran WORD edges.
+count() { grep -c "] $1 " "$T/ninja.out" || true; }
