@@ -13,28 +13,37 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 ALL_LDFLAGS = $(LDFLAGS)
 LIBS = $(DEPS_LIBS)
 
+# O=DIR builds out of the tree (objects, orchgen, unit tests under DIR),
+# so that a read-only checkout can be built, as orchgen's own matrix does.
+O ?=
+B = $(if $(O),$(O)/,)
+
 SRC != ls src/*.c | grep -v /templates.c
-OBJ = $(SRC:.c=.o) src/templates.o
-LIBOBJ = $(OBJ:src/main.o=)
+OBJ = $(SRC:%.c=$(B)%.o) $(B)src/templates.o
+LIBOBJ = $(filter-out $(B)src/main.o,$(OBJ))
 UNIT != ls tests/unit/test-*.c 2>/dev/null || true
-UNITBIN = $(UNIT:.c=)
+UNITBIN = $(UNIT:%.c=$(B)%)
 
-all: orchgen
+all: $(B)orchgen
 
-orchgen: $(OBJ)
+$(B)orchgen: $(OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
-.c.o:
+$(B)src/%.o: src/%.c src/*.h
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(OBJ): src/*.h
+$(B)src/templates.o: $(B)src/templates.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The built-in templates, compiled in so that orchgen needs no data files.
-src/templates.c: templates/build.ninja.in templates/embed.sh
+$(B)src/templates.c: templates/build.ninja.in templates/embed.sh
+	@mkdir -p $(@D)
 	sh templates/embed.sh templates/build.ninja.in > $@.tmp && mv $@.tmp $@
 
-$(UNITBIN): $(LIBOBJ) tests/unit/check.h
-	$(CC) $(ALL_CFLAGS) -D_XOPEN_SOURCE=700 -Isrc $(ALL_LDFLAGS) -o $@ $@.c $(LIBOBJ) $(LIBS)
+$(UNITBIN): $(B)%: %.c $(LIBOBJ) tests/unit/check.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -D_XOPEN_SOURCE=700 -Isrc $(ALL_LDFLAGS) -o $@ $< $(LIBOBJ) $(LIBS)
 
 unit: $(UNITBIN)
 

@@ -145,11 +145,12 @@ suite_edge(struct graph *g, const struct model *md, const struct suite *s, struc
 	return rc;
 }
 
-/* A hash edge for paths of the project (sources, warm inputs). */
+/* A hash edge for paths of the project (sources, warm inputs); the
+ * .dockerignore of IGNORE_ROOT (NULL: none) applies below it. */
 static int
-paths_edge(struct graph *g, const struct strv *paths, const char *out, const char *what, struct strv *regen_dirs)
+paths_edge(struct graph *g, const struct strv *paths, const char *ignore_root, const char *out, const char *what, struct strv *regen_dirs)
 {
-	struct group grp = {0};
+	struct group grp = {.ignore_root = ignore_root};
 	int rc;
 
 	for (size_t i = 0; i < paths->n; i++)
@@ -160,8 +161,9 @@ paths_edge(struct graph *g, const struct strv *paths, const char *out, const cha
 	return rc;
 }
 
-/* The hash edges of the stages: the build's sources, the caches' warm
- * inputs. Their outputs are added to HASHES. */
+/* The hash edges of the stages: the build's sources (less what the
+ * workspace's .dockerignore leaves out, as a build context of the workspace
+ * would), the caches' warm inputs. Their outputs are added to HASHES. */
 static int
 stage_hash_edges(struct graph *g, const struct matrix *m, struct strv *hashes, struct strv *regen_dirs)
 {
@@ -169,7 +171,7 @@ stage_hash_edges(struct graph *g, const struct matrix *m, struct strv *hashes, s
 	int rc = 0;
 
 	if (m->project.build && m->project.sources.n > 0) {
-		rc = paths_edge(g, &m->project.sources, SOURCES_HASH, "sources", regen_dirs);
+		rc = paths_edge(g, &m->project.sources, m->project.workspace, SOURCES_HASH, "sources", regen_dirs);
 		strv_push(hashes, SOURCES_HASH);
 	}
 	for (size_t i = 0; i < m->ncaches; i++) {
@@ -178,7 +180,7 @@ stage_hash_edges(struct graph *g, const struct matrix *m, struct strv *hashes, s
 	}
 	strv_uniq(&inputs);
 	if (rc == 0 && matrix_warms(m) && inputs.n > 0) {
-		rc = paths_edge(g, &inputs, WARM_HASH, "warm inputs", regen_dirs);
+		rc = paths_edge(g, &inputs, NULL, WARM_HASH, "warm inputs", regen_dirs);
 		strv_push(hashes, WARM_HASH);
 	}
 	strv_free(&inputs);

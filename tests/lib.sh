@@ -2,9 +2,9 @@
 # Each test is one behaviour; it exits non-zero (via fail) when it breaks.
 set -eu
 : "${TOP:?run through tests/run.sh}"
-ORCHGEN="$TOP/orchgen"
+ORCHGEN=${ORCHGEN:-$TOP/orchgen}	# another build of orchgen may be tested
 NAME=$(basename "$0" .sh)
-T="$TOP/tests/tmp/$NAME"
+T="${TESTS_TMP:-$TOP/tests/tmp}/$NAME"	# scratch, also outside a read-only tree
 rm -rf "$T"
 mkdir -p "$T/bin" "$T/config"
 export XDG_CONFIG_HOME="$T/config"	# a developer's own config.ini stays out

@@ -351,7 +351,7 @@ static const struct {
 	{"[project]\nname = demo\n", NULL,
 	    "orchgen.ini: no [distro NAME] section"},
 	{MINIMAL "\n[distro beta]\nfeatures = x\n", NULL,
-	    "orchgen: orchgen.ini:7: [distro beta] has no base: expected base = IMAGE\n"},
+	    "orchgen: orchgen.ini:7: [distro beta] has no base: expected either base = IMAGE or rootfs = COMMAND\n"},
 	{MINIMAL "[distro beta]\nbase =\n", NULL,
 	    "orchgen.ini:6: [distro beta] has no base"},
 	{MINIMAL, "jobs=3",
