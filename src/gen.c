@@ -174,11 +174,7 @@ stage_hash_edges(struct graph *g, const struct matrix *m, struct strv *hashes, s
 		rc = paths_edge(g, &m->project.sources, m->project.workspace, SOURCES_HASH, "sources", regen_dirs);
 		strv_push(hashes, SOURCES_HASH);
 	}
-	for (size_t i = 0; i < m->ncaches; i++) {
-		for (size_t k = 0; k < m->caches[i].warm_inputs.n; k++)
-			strv_push(&inputs, m->caches[i].warm_inputs.v[k]);
-	}
-	strv_uniq(&inputs);
+	matrix_warm_inputs(m, &inputs);
 	if (rc == 0 && matrix_warms(m) && inputs.n > 0) {
 		rc = paths_edge(g, &inputs, NULL, WARM_HASH, "warm inputs", regen_dirs);
 		strv_push(hashes, WARM_HASH);

@@ -180,11 +180,7 @@ shared_keys(const struct matrix *m, char context[HASH_HEX + 1], char warm[HASH_H
 	gen_context_group(&m->project, &g);
 	rc = group_key(&g, context);
 	group_free(&g);
-	for (size_t i = 0; i < m->ncaches; i++) {
-		for (size_t k = 0; k < m->caches[i].warm_inputs.n; k++)
-			strv_push(&inputs, m->caches[i].warm_inputs.v[k]);
-	}
-	strv_uniq(&inputs);
+	matrix_warm_inputs(m, &inputs);
 	if (rc == 0)
 		rc = paths_key(&inputs, NULL, warm);
 	if (rc == 0)

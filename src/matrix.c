@@ -562,6 +562,16 @@ matrix_warms(const struct matrix *m)
 }
 
 void
+matrix_warm_inputs(const struct matrix *m, struct strv *out)
+{
+	for (size_t i = 0; i < m->ncaches; i++) {
+		for (size_t k = 0; k < m->caches[i].warm_inputs.n; k++)
+			strv_push(out, m->caches[i].warm_inputs.v[k]);
+	}
+	strv_uniq(out);
+}
+
+void
 distro_free(struct distro *d)
 {
 	free(d->name), free(d->base), free(d->rootfs), free(d->where);

@@ -51,6 +51,8 @@ void matrix_free(struct matrix *m);
 void distro_free(struct distro *d);
 /* Does any cache of M have a warm command? */
 int matrix_warms(const struct matrix *m);
+/* Every cache's warm-inputs, sorted and unique, appended to OUT. */
+void matrix_warm_inputs(const struct matrix *m, struct strv *out);
 struct distro *matrix_distro(const struct matrix *m, const char *name);
 /* Is S a valid component of an image name: runs of [a-z0-9] joined by
  * '.', '_', "__" or dashes, at most 128 bytes? */
