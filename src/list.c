@@ -1,29 +1,14 @@
-/* orchgen list and orchgen keys: what the model holds, for people and CI. */
-#include <ctype.h>
+/* orchgen list: the jobs the model holds, for people and scripts. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "str.h"
-#include "hash.h"
 #include "matrix.h"
 #include "suite.h"
 #include "model.h"
-#include "walk.h"
-#include "gen.h"
+#include "filter.h"
 #include "cmd.h"
 #include "util.h"
-
-static int
-format_is(const struct cmdargs *a, const char *dflt, const char *const *allowed, const char *want)
-{
-	const char *f = a->format ? a->format : dflt;
-
-	for (const char *const *p = allowed; *p; p++) {
-		if (!strcmp(f, *p))
-			return !strcmp(f, want);
-	}
-	fatal(EXIT_USAGE, "--format=%s: expected one of the formats the command lists in its help", f);
-}
 
 /* JSON text for S; names here come from directories, so escape them. */
 static void
@@ -41,24 +26,20 @@ json_print(const char *s)
 	putchar('"');
 }
 
-int
-cmd_list(struct cmdargs *a)
+static void
+list_text(const struct job *const *jobs, size_t n)
 {
-	static const char *const formats[] = {"text", "json", NULL};
-	int json = format_is(a, "text", formats, "json");
-	struct model md;
+	for (size_t i = 0; i < n; i++)
+		printf("%s\t%s\n", jobs[i]->id, jobs[i]->suite->manual ? "manual" : "auto");
+}
 
-	if (model_load(&md, &a->o) < 0)
-		return EXIT_USAGE;
-	if (json)
-		printf("[");
-	for (size_t i = 0; i < md.njobs; i++) {
-		const struct job *j = &md.jobs[i];
-		const char *runs = j->suite->manual ? "manual" : "auto";
-		if (!json) {
-			printf("%s\t%s\n", j->id, runs);
-			continue;
-		}
+static void
+list_json(const struct job *const *jobs, size_t n)
+{
+	printf("[");
+	for (size_t i = 0; i < n; i++) {
+		const struct job *j = jobs[i];
+
 		printf("%s\n  {\"job\": ", i ? "," : "");
 		json_print(j->id);
 		printf(", \"distro\": ");
@@ -70,80 +51,85 @@ cmd_list(struct cmdargs *a)
 			json_print(j->variant);
 		else
 			printf("null");
-		printf(", \"runs\": \"%s\"}", runs);
+		printf(", \"runs\": \"%s\"}", j->suite->manual ? "manual" : "auto");
 	}
-	if (json)
-		printf("\n]\n");
-	model_free(&md);
-	return 0;
+	printf("\n]\n");
 }
 
-/* The hash of the docker context, as the hash edge computes it. */
-static int
-context_key(const struct project *p, char hex[HASH_HEX + 1])
-{
-	struct group g;
-	struct strv files = {0}, dirs = {0};
-	int rc;
-
-	gen_context_group(p, &g);
-	rc = group_list(&g, &files, &dirs) == 0 ? hash_files(&files, NULL, hex) : -1;
-	group_free(&g);
-	strv_free(&files), strv_free(&dirs);
-	return rc;
-}
-
+/* The Ninja targets of the jobs that would run, for `ninja $(...)`. As in
+ * spread, manual jobs are left out when any other job was selected. */
 static void
-env_name(const char *prefix, const char *name)
+list_targets(const struct job *const *jobs, size_t n)
 {
-	printf("%s", prefix);
-	for (const char *p = name; *p; p++)
-		putchar(isalnum((unsigned char)*p) ? toupper((unsigned char)*p) : '_');
+	int automatic = 0;
+
+	for (size_t i = 0; i < n; i++)
+		automatic |= !jobs[i]->suite->manual;
+	for (size_t i = 0; i < n; i++) {
+		if (!automatic || !jobs[i]->suite->manual)
+			printf("test-%s\n", jobs[i]->file);
+	}
+}
+
+static const struct lister {
+	const char *format;
+	void (*print)(const struct job *const *jobs, size_t n);
+} listers[] = {
+	{"text", list_text},
+	{"json", list_json},
+	{"targets", list_targets},	/* what `orchgen list --targets` prints */
+};
+
+static const struct lister *
+lister_find(const char *format)
+{
+	for (size_t i = 0; i < sizeof(listers) / sizeof(listers[0]); i++) {
+		if (!strcmp(listers[i].format, format))
+			return &listers[i];
+	}
+	fatal(EXIT_USAGE, "--format=%s: expected text, json or targets", format);
+}
+
+/* The jobs of MD that the filters ARGS select, in model order; NULL
+ * (warned) when a filter is bad or selects no job. */
+static const struct job **
+select_jobs(const struct model *md, const struct strv *args, size_t *n)
+{
+	struct filter f;
+	const struct job **sel;
+
+	if (filter_compile(&f, args) < 0)
+		return NULL;
+	sel = xcalloc(md->njobs, sizeof(*sel));
+	*n = 0;
+	for (size_t i = 0; i < md->njobs; i++) {
+		if (filter_match(&f, md->jobs[i].id))
+			sel[(*n)++] = &md->jobs[i];
+	}
+	if (filter_check(&f) < 0) {
+		free(sel);
+		sel = NULL;
+	}
+	filter_free(&f);
+	return sel;
 }
 
 int
-cmd_keys(struct cmdargs *a)
+cmd_list(struct cmdargs *a)
 {
-	static const char *const formats[] = {"env", "json", NULL};
-	int json = format_is(a, "env", formats, "json");
-	struct matrix m;
-	char context[HASH_HEX + 1];
+	const struct lister *l = lister_find(a->format ? a->format : "text");
+	const struct job **sel;
+	struct model md;
+	size_t n;
 
-	if (matrix_load(&m, a->o.file, &a->o.defines) < 0)
+	if (model_load(&md, &a->o) < 0)
 		return EXIT_USAGE;
-	if (a->distro && !matrix_distro(&m, a->distro)) {
-		warn("--distro=%s: no such distro in %s", a->distro, a->o.file);
-		matrix_free(&m);
-		return EXIT_USAGE;
-	}
-	if (context_key(&m.project, context) < 0) {
-		matrix_free(&m);
+	if (!(sel = select_jobs(&md, &a->rest, &n))) {
+		model_free(&md);
 		return EXIT_USAGE;
 	}
-	if (json)
-		printf("{\n  \"context\": \"%s\",\n  \"images\": {", context);
-	else
-		printf("ORCHGEN_KEY_CONTEXT=%s\n", context);
-	int first = 1;
-	for (size_t i = 0; i < m.ndistros; i++) {
-		const struct distro *d = &m.distros[i];
-		if (a->distro && strcmp(a->distro, d->name) != 0)
-			continue;
-		char *tag = image_tag(&m, d, context, "");
-		const char *key = strchr(tag, ':') + 1;
-		if (json) {
-			printf("%s\n    ", first ? "" : ",");
-			json_print(d->name);
-			printf(": \"%s\"", key);
-		} else {
-			env_name("ORCHGEN_KEY_IMAGE_", d->name);
-			printf("=%s\n", key);
-		}
-		first = 0;
-		free(tag);
-	}
-	if (json)
-		printf("\n  }\n}\n");
-	matrix_free(&m);
+	l->print(sel, n);
+	free(sel);
+	model_free(&md);
 	return 0;
 }

@@ -20,7 +20,7 @@ static const struct command {
 	const char *help;
 } commands[] = {
 	{"generate", cmd_generate, "write build.ninja (the default)"},
-	{"list", cmd_list, "every job, distro:suite[:variant], and whether it runs"},
+	{"list", cmd_list, "the jobs, distro:suite[:variant], that FILTERs select (all by default)"},
 	{"keys", cmd_keys, "content keys, for CI caches"},
 	{"gc", cmd_gc, "remove leftover containers, unused image tags, dead results; --caches: caches too"},
 	{"hash", cmd_hash, "edge helper: hash a group of files"},
@@ -85,7 +85,7 @@ self_path(const char *argv0, char *buf)
 	return realpath(argv0, buf) ? buf : argv0;
 }
 
-enum { OPT_DISTROS = 256, OPT_DISTRO, OPT_SUITE, OPT_VARIANT, OPT_HASH, OPT_IMAGE, OPT_KEY, OPT_FORMAT, OPT_CONTEXT, OPT_EXCLUDE, OPT_CACHES };
+enum { OPT_DISTROS = 256, OPT_DISTRO, OPT_SUITE, OPT_VARIANT, OPT_HASH, OPT_IMAGE, OPT_KEY, OPT_FORMAT, OPT_CONTEXT, OPT_EXCLUDE, OPT_CACHES, OPT_TARGETS };
 
 static const struct option longopts[] = {
 	{"distros", required_argument, NULL, OPT_DISTROS},
@@ -99,6 +99,7 @@ static const struct option longopts[] = {
 	{"context", required_argument, NULL, OPT_CONTEXT},
 	{"exclude", required_argument, NULL, OPT_EXCLUDE},
 	{"caches", no_argument, NULL, OPT_CACHES},
+	{"targets", no_argument, NULL, OPT_TARGETS},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -134,6 +135,7 @@ parse(struct cmdargs *a, int argc, char *argv[])
 		case OPT_CONTEXT: a->context = optarg; break;
 		case OPT_EXCLUDE: strv_push(&a->exclude, optarg); break;
 		case OPT_CACHES: a->caches = 1; break;
+		case OPT_TARGETS: a->format = "targets"; break;
 		case 'h': usage(0);
 		default: usage(EXIT_USAGE);
 		}

@@ -117,6 +117,43 @@ discover(struct model *md)
 	return rc;
 }
 
+/* A job's place in the order: its priority, then the order it was made in. */
+struct rank {
+	int priority;
+	size_t index;
+};
+
+static int
+cmprank(const void *a, const void *b)
+{
+	const struct rank *x = a, *y = b;
+
+	if (x->priority != y->priority)
+		return x->priority < y->priority ? 1 : -1;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Highest priority first, stable otherwise. The jobs of one (distro, suite)
+ * share its priority and are made next to each other, so they stay
+ * contiguous and in the suite's variant order: the generator's test-D/S
+ * edge of a suite with variants relies on that. */
+static void
+sort_jobs(struct model *md)
+{
+	struct rank *r = xcalloc(md->njobs, sizeof(*r));
+	struct job *sorted = xcalloc(md->njobs, sizeof(*sorted));
+
+	for (size_t i = 0; i < md->njobs; i++)
+		r[i] = (struct rank){md->jobs[i].suite->priority, i};
+	qsort(r, md->njobs, sizeof(*r), cmprank);
+	for (size_t i = 0; i < md->njobs; i++)
+		sorted[i] = md->jobs[r[i].index];
+	free(md->jobs);
+	free(r);
+	md->jobs = sorted;
+}
+
+/* The jobs: made by distro, then suite, then variant; then sorted by priority. */
 static void
 expand(struct model *md)
 {
@@ -135,20 +172,39 @@ expand(struct model *md)
 			}
 		}
 	}
+	sort_jobs(md);
+}
+
+/* A systems pattern that matches no distro is a mistake worth a warning.
+ * ALL holds the whole matrix, as read before --distros: narrowing what is
+ * generated must not make a correct suite warn. */
+static void
+check_systems(const struct model *md, const struct strv *all)
+{
+	for (size_t k = 0; k < md->nsuites; k++)
+		suite_check_systems(&md->suites[k], all);
 }
 
 int
 model_load(struct model *md, const struct options *o)
 {
+	struct strv all = {0};
+	int rc = -1;
+
 	memset(md, 0, sizeof(*md));
 	if (matrix_load(&md->matrix, o->file, &o->defines) < 0)
 		return -1;
-	if ((o->distros.n > 0 && restrict_distros(&md->matrix, &o->distros) < 0) || discover(md) < 0) {
-		model_free(md);
-		return -1;
+	for (size_t i = 0; i < md->matrix.ndistros; i++)
+		strv_push(&all, md->matrix.distros[i].name);
+	if ((o->distros.n == 0 || restrict_distros(&md->matrix, &o->distros) == 0) && discover(md) == 0) {
+		check_systems(md, &all);
+		expand(md);
+		rc = 0;
 	}
-	expand(md);
-	return 0;
+	strv_free(&all);
+	if (rc < 0)
+		model_free(md);
+	return rc;
 }
 
 const struct job *

@@ -15,7 +15,7 @@ struct model {
 	struct suite *suites;	/* sorted by name */
 	size_t nsuites;
 	struct strv suite_dirs;	/* directories searched for task.yaml */
-	struct job *jobs;	/* by distro, then suite, then variant */
+	struct job *jobs;	/* by priority (highest first), then distro, suite, variant */
 	size_t njobs;
 };
 

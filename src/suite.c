@@ -13,13 +13,18 @@
 #include "suite.h"
 #include "util.h"
 
+/* Limits that keep a hostile task.yaml from costing more than a few
+ * megabytes or a deep recursion. */
 enum {
 	MAXSIZE = 1 << 20,	/* bytes in one task.yaml */
 	MAXDEPTH = 32,		/* nested mappings and sequences */
+	MAXNODES = 100000,	/* YAML nodes, copies made by aliases included */
+	MAXANCHORS = 256,	/* anchors defined, so that alias lookups stay cheap */
 	MAXVARIANTS = 256,	/* per task */
+	MAXSAMPLES = 1000,	/* runs of one job */
 };
 
-/* A YAML node, built from libyaml's events so that aliases and depth are refused early. */
+/* A YAML node, built from libyaml's events so that depth and size are refused early. */
 struct node {
 	yaml_node_type_t type;
 	char *text;		/* a scalar's value */
@@ -28,14 +33,25 @@ struct node {
 	struct node *kid, *next;	/* a mapping's children alternate key, value */
 };
 
+/* An anchor (&name) and the node it names; an alias (*name) copies that node. */
+struct anchor {
+	char *name;
+	const struct node *node;	/* owned by the document's tree */
+};
+
 struct ctx {
 	yaml_parser_t parser;
 	const char *path;
 	const char *data;
 	size_t len;
 	struct suite *s;
+	size_t nodes;		/* built so far, against MAXNODES */
+	struct anchor *anchors;	/* in document order: a later one of a name wins */
+	size_t nanchors;
 	const struct node *variants;	/* applied once `environment` is known */
 };
+
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef int keyfn(struct ctx *, const struct node *, const struct node *, void *);
 typedef int itemfn(struct ctx *, const struct node *, const struct node *);
@@ -193,41 +209,151 @@ nextevent(struct ctx *c, yaml_event_t *ev)
 }
 
 static int loadkids(struct ctx *, struct node *, int);
+static int checkmap(struct ctx *, const struct node *);
+
+/* A new node at AT, counted against MAXNODES; NULL (reported) past it. */
+static struct node *
+newnode(struct ctx *c, yaml_node_type_t type, struct suite_pos at)
+{
+	struct node *n;
+
+	if (++c->nodes > MAXNODES) {
+		errorat(c, at.line, at.col, "more than %d YAML nodes: expected a task of ordinary size", MAXNODES);
+		return NULL;
+	}
+	n = xcalloc(1, sizeof(*n));
+	n->type = type;
+	n->line = at.line;
+	n->col = at.col;
+	return n;
+}
+
+/* A copy of N at DEPTH for an alias written at AT, limited like the
+ * original; errors are reported at the alias. */
+static struct node *
+copynode(struct ctx *c, const struct node *n, int depth, struct suite_pos at)
+{
+	struct node *copy, **tail;
+
+	if (n->type != YAML_SCALAR_NODE && depth > MAXDEPTH) {
+		errorat(c, at.line, at.col, "this alias nests deeper than %d levels", MAXDEPTH);
+		return NULL;
+	}
+	if (!(copy = newnode(c, n->type, at)))
+		return NULL;
+	copy->line = n->line;
+	copy->col = n->col;
+	copy->text = n->text ? xstrdup(n->text) : NULL;
+	copy->plain = n->plain;
+	tail = &copy->kid;
+	for (const struct node *k = n->kid; k; k = k->next) {
+		if (!(*tail = copynode(c, k, depth + 1, at))) {
+			freenode(copy);
+			return NULL;
+		}
+		tail = &(*tail)->next;
+	}
+	return copy;
+}
+
+static struct node *
+alias(struct ctx *c, const char *name, int depth, struct suite_pos at)
+{
+	struct node *n;
+
+	for (size_t i = c->nanchors; i-- > 0;) {
+		if (strcmp(c->anchors[i].name, name) != 0)
+			continue;
+		if ((n = copynode(c, c->anchors[i].node, depth, at))) {
+			n->line = at.line;
+			n->col = at.col;
+		}
+		return n;
+	}
+	errorat(c, at.line, at.col, "alias *%s: no anchor &%s before it", name, name);
+	return NULL;
+}
+
+static const char *
+anchorof(const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		return (const char *)ev->data.scalar.anchor;
+	case YAML_SEQUENCE_START_EVENT:
+		return (const char *)ev->data.sequence_start.anchor;
+	case YAML_MAPPING_START_EVENT:
+		return (const char *)ev->data.mapping_start.anchor;
+	default:
+		return NULL;
+	}
+}
+
+static int
+addanchor(struct ctx *c, const char *name, const struct node *n)
+{
+	if (c->nanchors == MAXANCHORS)
+		return nodeerr(c, n, "more than %d anchors", MAXANCHORS);
+	c->anchors = xrealloc(c->anchors, (c->nanchors + 1) * sizeof(*c->anchors));
+	c->anchors[c->nanchors].name = xstrdup(name);
+	c->anchors[c->nanchors++].node = n;
+	return 0;
+}
+
+static struct node *
+loadscalar(struct ctx *c, const yaml_event_t *ev, struct suite_pos at)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	struct node *n;
+
+	if (memchr(v, '\0', len)) {
+		errorat(c, at.line, at.col, "strings cannot contain NUL characters");
+		return NULL;
+	}
+	if (!(n = newnode(c, YAML_SCALAR_NODE, at)))
+		return NULL;
+	n->text = xstrndup(v, len);
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	return n;
+}
+
+static struct node *
+loadcollection(struct ctx *c, const yaml_event_t *ev, int depth, struct suite_pos at)
+{
+	int map = ev->type == YAML_MAPPING_START_EVENT;
+	struct node *n;
+
+	if (depth > MAXDEPTH) {
+		errorat(c, at.line, at.col, "nested deeper than %d levels", MAXDEPTH);
+		return NULL;
+	}
+	if (!(n = newnode(c, map ? YAML_MAPPING_NODE : YAML_SEQUENCE_NODE, at)))
+		return NULL;
+	if (loadkids(c, n, depth + 1) == 0 && (!map || checkmap(c, n) == 0))
+		return n;
+	freenode(n);
+	return NULL;
+}
 
 static struct node *
 load(struct ctx *c, const yaml_event_t *ev, int depth)
 {
-	int line = (int)ev->start_mark.line + 1, col = (int)ev->start_mark.column + 1;
+	struct suite_pos at = {(int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1};
+	const char *anchor = anchorof(ev);
 	struct node *n;
 
-	if (ev->type == YAML_ALIAS_EVENT) {
-		errorat(c, line, col, "aliases are not supported");
+	if (ev->type == YAML_ALIAS_EVENT)
+		return alias(c, (const char *)ev->data.alias.anchor, depth, at);
+	if (ev->type == YAML_SCALAR_EVENT)
+		n = loadscalar(c, ev, at);
+	else
+		n = loadcollection(c, ev, depth, at);
+	if (n && anchor && addanchor(c, anchor, n) < 0) {
+		freenode(n);
 		return NULL;
 	}
-	if (ev->type != YAML_SCALAR_EVENT && depth > MAXDEPTH) {
-		errorat(c, line, col, "nested deeper than %d levels", MAXDEPTH);
-		return NULL;
-	}
-	n = xcalloc(1, sizeof(*n));
-	n->line = line;
-	n->col = col;
-	if (ev->type == YAML_SCALAR_EVENT) {
-		const char *v = (const char *)ev->data.scalar.value;
-		size_t len = ev->data.scalar.length;
-
-		n->type = YAML_SCALAR_NODE;
-		n->text = xstrndup(v, len);
-		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		if (memchr(v, '\0', len) == NULL)
-			return n;
-		errorat(c, line, col, "strings cannot contain NUL characters");
-	} else {
-		n->type = ev->type == YAML_MAPPING_START_EVENT ? YAML_MAPPING_NODE : YAML_SEQUENCE_NODE;
-		if (loadkids(c, n, depth + 1) == 0)
-			return n;
-	}
-	freenode(n);
-	return NULL;
+	return n;
 }
 
 static int
@@ -309,33 +435,56 @@ cmpkey(const void *a, const void *b)
 	return x->line != y->line ? x->line - y->line : x->col - y->col;
 }
 
-/* Refuse non-scalar keys and, in file order, the first key seen twice. Sorting
- * keeps this O(n log n) even for a mapping of a megabyte of keys. */
+/* Refuse, in file order, the first key seen twice. Sorting keeps this
+ * O(n log n) even for a mapping of a megabyte of keys. Keys that are not
+ * scalars are left to scalarkeys(), where a key is read. */
 static int
 dupkeys(struct ctx *c, const struct node *map)
 {
 	const struct node **keys, *dup = NULL, *first = NULL;
 	size_t n = 0, i, g = 0;
 
-	for (const struct node *k = map->kid; k; k = k->next->next) {
-		if (k->type != YAML_SCALAR_NODE)
-			return nodeerr(c, k, "keys must be strings, got %s", what(k));
+	for (const struct node *k = map->kid; k; k = k->next->next)
 		n++;
-	}
 	keys = xcalloc(n, sizeof(*keys));
 	n = 0;
-	for (const struct node *k = map->kid; k; k = k->next->next)
-		keys[n++] = k;
+	for (const struct node *k = map->kid; k; k = k->next->next) {
+		if (k->type == YAML_SCALAR_NODE)
+			keys[n++] = k;
+	}
 	qsort(keys, n, sizeof(*keys), cmpkey);
 	for (i = 1; i < n; i++) {
 		if (strcmp(keys[i]->text, keys[g]->text) != 0)
 			g = i;
-		else if (!dup || keys[i]->line < dup->line)
+		else if (!dup || keys[i]->line < dup->line || (keys[i]->line == dup->line && keys[i]->col < dup->col))
 			dup = keys[i], first = keys[g];
 	}
 	free(keys);
 	if (dup)
 		return nodeerr(c, dup, "duplicate key \"%s\" (first at line %d)", dup->text, first->line);
+	return 0;
+}
+
+/* Every mapping of the document: no key twice, and no merge keys, whose
+ * meaning (which key wins) YAML libraries do not agree on. */
+static int
+checkmap(struct ctx *c, const struct node *map)
+{
+	for (const struct node *k = map->kid; k; k = k->next->next) {
+		if (k->type == YAML_SCALAR_NODE && k->plain && strcmp(k->text, "<<") == 0)
+			return nodeerr(c, k, "merge keys (<<) are not supported: expected the keys written out");
+	}
+	return dupkeys(c, map);
+}
+
+/* A mapping whose keys are read: they must be strings. */
+static int
+scalarkeys(struct ctx *c, const struct node *map)
+{
+	for (const struct node *k = map->kid; k; k = k->next->next) {
+		if (k->type != YAML_SCALAR_NODE)
+			return nodeerr(c, k, "keys must be strings, got %s", what(k));
+	}
 	return 0;
 }
 
@@ -402,20 +551,33 @@ parseexpect(struct ctx *c, const struct node *k, const struct node *v, void *fie
 	return parseword(c, k, v, field, words, values, "\"pass\" or \"fail\"");
 }
 
+/* A scalar integer from LO to HI into an int field; WANT says so in messages. */
 static int
-parseint(struct ctx *c, const struct node *k, const struct node *v, void *field)
+intrange(struct ctx *c, const struct node *k, const struct node *v, void *field, long lo, long hi, const char *want)
 {
 	char *end;
 	long n;
 
-	if (wantkind(c, k, v, YAML_SCALAR_NODE, "an integer") < 0)
+	if (wantkind(c, k, v, YAML_SCALAR_NODE, want) < 0)
 		return -1;
 	errno = 0;
 	n = strtol(v->text, &end, 10);
-	if (!*v->text || *end || errno || n < INT_MIN || n > INT_MAX)
-		return nodeerr(c, v, "%s: expected an integer, got \"%s\"", k->text, v->text);
+	if (!*v->text || isspace((unsigned char)*v->text) || *end || errno || n < lo || n > hi)
+		return nodeerr(c, v, "%s: expected %s, got \"%s\"", k->text, want, v->text);
 	*(int *)field = (int)n;
 	return 0;
+}
+
+static int
+parseint(struct ctx *c, const struct node *k, const struct node *v, void *field)
+{
+	return intrange(c, k, v, field, INT_MIN, INT_MAX, "an integer");
+}
+
+static int
+parsesamples(struct ctx *c, const struct node *k, const struct node *v, void *field)
+{
+	return intrange(c, k, v, field, 1, MAXSAMPLES, "a whole number of runs from 1 to 1000");
 }
 
 static int
@@ -474,6 +636,14 @@ checkvariant(struct ctx *c, const struct node *k, const struct node *i)
 }
 
 static int
+checkpath(struct ctx *c, const struct node *k, const struct node *i)
+{
+	if (*i->text)
+		return 0;
+	return nodeerr(c, i, "%s: empty path: expected a path relative to the suite's directory", k->text);
+}
+
+static int
 checkfeature(struct ctx *c, const struct node *k, const struct node *i)
 {
 	if (isword(i->text, "-.+:"))
@@ -485,12 +655,18 @@ static int
 parsesystems(struct ctx *c, const struct node *k, const struct node *v, void *field)
 {
 	struct suite *s = c->s;
+	size_t n = 0;
 
 	(void)field;
 	if (s->systems_line)
 		return nodeerr(c, k, "duplicate key \"%s\" (first at line %d as \"systems\" or \"distro-check\")", k->text, s->systems_line);
 	s->systems_line = k->line;
-	return strlist(c, k, v, &s->systems, checkpattern);
+	if (strlist(c, k, v, &s->systems, checkpattern) < 0)
+		return -1;
+	s->systems_pos = xcalloc(s->systems.n, sizeof(*s->systems_pos));
+	for (const struct node *i = v->kid; i; i = i->next, n++)
+		s->systems_pos[n] = (struct suite_pos){i->line, i->col};
+	return 0;
 }
 
 static int
@@ -505,6 +681,12 @@ static int
 parsefeatures(struct ctx *c, const struct node *k, const struct node *v, void *field)
 {
 	return strlist(c, k, v, field, checkfeature);
+}
+
+static int
+parsepaths(struct ctx *c, const struct node *k, const struct node *v, void *field)
+{
+	return strlist(c, k, v, field, checkpath);
 }
 
 /* Variants keep their order of first appearance; the cap keeps the
@@ -556,7 +738,7 @@ parseenv(struct ctx *c, const struct node *k, const struct node *v, void *field)
 	size_t n = 0;
 
 	(void)field;
-	if (wantkind(c, k, v, YAML_MAPPING_NODE, "a mapping of NAME: value") < 0 || dupkeys(c, v) < 0)
+	if (wantkind(c, k, v, YAML_MAPPING_NODE, "a mapping of NAME: value") < 0 || scalarkeys(c, v) < 0)
 		return -1;
 	for (const struct node *e = v->kid; e; e = e->next->next)
 		n++;
@@ -575,13 +757,75 @@ parseenv(struct ctx *c, const struct node *k, const struct node *v, void *field)
 	return 0;
 }
 
-/* Sorted by name, for bsearch. A NULL parse accepts and ignores the key. */
-static const struct key {
+/* A key of a mapping that is read into a struct; tables of them are sorted
+ * by name, for bsearch. A NULL parse accepts and ignores the key. */
+struct key {
 	const char *name;
 	keyfn *parse;
-	size_t off;	/* the field of struct suite given to parse */
-} keys[] = {
-	{"artifacts", NULL, 0},
+	size_t off;	/* the field given to parse, from the struct's start */
+};
+
+static int
+cmpname(const void *name, const void *key)
+{
+	return strcmp(name, ((const struct key *)key)->name);
+}
+
+/* Each key of MAP through its entry of KEYS into the struct at BASE.
+ * Unknown keys warn; IN says where ("" at the top). */
+static int
+parsemap(struct ctx *c, const struct node *map, const struct key *keys, size_t nkeys, void *base, const char *in)
+{
+	if (scalarkeys(c, map) < 0)
+		return -1;
+	for (const struct node *k = map->kid; k; k = k->next->next) {
+		const struct key *key = bsearch(k->text, keys, nkeys, sizeof(*keys), cmpname);
+
+		if (!key) {
+			nodeerr(c, k, "unknown key \"%s\"%s (ignored)", k->text, in);
+			continue;
+		}
+		if (!key->parse || isnull(k->next))
+			continue;
+		if (key->parse(c, k, k->next, (char *)base + key->off) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static const struct key skipkeys[] = {
+	{"if", parsestr, offsetof(struct suite_skip, cond)},
+	{"reason", parsestr, offsetof(struct suite_skip, reason)},
+};
+
+static int
+parseskip(struct ctx *c, const struct node *k, const struct node *v, void *field)
+{
+	struct suite *s = c->s;
+	size_t n = 0;
+
+	(void)field;
+	if (wantkind(c, k, v, YAML_SEQUENCE_NODE, "a list of {reason, if} mappings") < 0)
+		return -1;
+	for (const struct node *i = v->kid; i; i = i->next)
+		n++;
+	s->skip = xcalloc(n, sizeof(*s->skip));
+	for (const struct node *i = v->kid; i; i = i->next) {
+		struct suite_skip *e = &s->skip[s->nskip++];
+
+		e->line = i->line;
+		if (wantkind(c, k, i, YAML_MAPPING_NODE, "a mapping with \"if\" and \"reason\" in the list") < 0)
+			return -1;
+		if (parsemap(c, i, skipkeys, LEN(skipkeys), e, " in a skip entry") < 0)
+			return -1;
+		if (!e->cond || !*e->cond)
+			return nodeerr(c, i, "skip: entry without \"if\": expected a shell condition under \"if\"");
+	}
+	return 0;
+}
+
+static const struct key keys[] = {
+	{"artifacts", parsepaths, offsetof(struct suite, artifacts)},
 	{"backends", NULL, 0},
 	{"debug", parsestr, offsetof(struct suite, debug)},
 	{"details", parsestr, offsetof(struct suite, details)},
@@ -595,39 +839,13 @@ static const struct key {
 	{"priority", parseint, offsetof(struct suite, priority)},
 	{"requires", parsefeatures, offsetof(struct suite, requires)},
 	{"restore", parsestr, offsetof(struct suite, restore)},
-	{"samples", NULL, 0},
-	{"skip", NULL, 0},
+	{"samples", parsesamples, offsetof(struct suite, samples)},
+	{"skip", parseskip, 0},
 	{"summary", parsestr, offsetof(struct suite, summary)},
 	{"systems", parsesystems, 0},
 	{"variants", parsevariants, 0},
 	{"warn-timeout", parseduration, offsetof(struct suite, warn_timeout)},
 };
-
-static int
-cmpname(const void *name, const void *key)
-{
-	return strcmp(name, ((const struct key *)key)->name);
-}
-
-static int
-parsekeys(struct ctx *c, const struct node *root)
-{
-	if (dupkeys(c, root) < 0)
-		return -1;
-	for (const struct node *k = root->kid; k; k = k->next->next) {
-		const struct key *key = bsearch(k->text, keys, sizeof(keys) / sizeof(keys[0]), sizeof(keys[0]), cmpname);
-
-		if (!key) {
-			nodeerr(c, k, "unknown key \"%s\" (ignored)", k->text);
-			continue;
-		}
-		if (!key->parse || isnull(k->next))
-			continue;
-		if (key->parse(c, k, k->next, (char *)c->s + key->off) < 0)
-			return -1;
-	}
-	return 0;
-}
 
 static void
 removevariant(struct ctx *c, const struct node *i)
@@ -670,9 +888,9 @@ parseroot(struct ctx *c)
 	if (root->type != YAML_MAPPING_NODE)
 		rc = nodeerr(c, root, "task.yaml must be a mapping of keys, got %s", what(root));
 	else
-		rc = parsekeys(c, root);
+		rc = parsemap(c, root, keys, LEN(keys), c->s, "");
 	if (rc == 0 && (!c->s->execute || !*c->s->execute))
-		rc = nodeerr(c, root, "no \"execute\" script: every task needs one");
+		rc = nodeerr(c, root, "\"execute\" is missing or empty: expected an execute script, the test itself");
 	if (rc == 0)
 		rc = adjustvariants(c);
 	freenode(root);
@@ -690,6 +908,7 @@ suite_parse(struct suite *s, const char *path, const char *dir, const char *name
 	s->name = xstrdup(name);
 	s->dir = xstrdup(dir);
 	s->path = xstrdup(path);
+	s->samples = 1;
 	if (!(data = readfile(path, &c.len))) {
 		suite_free(s);
 		return -1;
@@ -700,6 +919,9 @@ suite_parse(struct suite *s, const char *path, const char *dir, const char *name
 	yaml_parser_set_input_string(&c.parser, (const unsigned char *)data, c.len);
 	rc = parseroot(&c);
 	yaml_parser_delete(&c.parser);
+	for (size_t i = 0; i < c.nanchors; i++)
+		free(c.anchors[i].name);
+	free(c.anchors);
 	free(data);
 	if (rc < 0)
 		suite_free(s);
@@ -724,9 +946,16 @@ suite_free(struct suite *s)
 	free(s->execute);
 	free(s->restore);
 	free(s->debug);
+	for (size_t i = 0; i < s->nskip; i++) {
+		free(s->skip[i].reason);
+		free(s->skip[i].cond);
+	}
+	free(s->skip);
+	free(s->systems_pos);
 	strv_free(&s->systems);
 	strv_free(&s->variants);
 	strv_free(&s->requires);
+	strv_free(&s->artifacts);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -745,6 +974,26 @@ suite_selects(const struct suite *s, const char *distro)
 			selected = p[0] != '-';
 	}
 	return selected;
+}
+
+size_t
+suite_check_systems(const struct suite *s, const struct strv *distros)
+{
+	size_t warned = 0;
+
+	for (size_t i = 0; i < s->systems.n; i++) {
+		const char *p = s->systems.v[i];
+		size_t d = 0;
+
+		while (d < distros->n && fnmatch(bare(p), distros->v[d], 0) != 0)
+			d++;
+		if (d < distros->n)
+			continue;
+		warn("%s:%d:%d: systems: \"%s\" matches no distro of the matrix", s->path,
+		    s->systems_pos[i].line, s->systems_pos[i].col, p);
+		warned++;
+	}
+	return warned;
 }
 
 static int

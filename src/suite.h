@@ -8,22 +8,39 @@ struct suite_env {
 	int line;
 };
 
+/* Where something was written in task.yaml, for messages. */
+struct suite_pos {
+	int line, col;		/* 1-based */
+};
+
+/* One `skip` entry: the job is skipped when its condition holds. */
+struct suite_skip {
+	char *reason;		/* `reason`: why, for the log and report; NULL when not given */
+	char *cond;		/* `if`: a shell condition run in the job's container; exit 0 means skip */
+	int line;		/* where the entry starts */
+};
+
 struct suite {
 	char *name;		/* directory relative to the suites root: "main/snap-run" */
 	char *dir;		/* that directory, as a path from the project */
 	char *path;		/* dir + "/task.yaml" */
-	char *summary, *details;
+	char *summary, *details;	/* text for people; NULL when absent */
 	struct strv systems;	/* `systems`/`distro-check` patterns in order: "x", "-x", "+x" */
+	struct suite_pos *systems_pos;	/* where each of those patterns is written */
 	int systems_line;	/* line of the systems key, 0 when absent */
-	struct suite_env *env;
+	struct suite_env *env;	/* `environment`, in file order */
 	size_t nenv;
 	struct strv variants;	/* the variants, in order of first appearance; empty: none */
-	char *prepare, *execute, *restore, *debug;	/* NULL when absent */
-	int manual;		/* runs only when named */
-	int expect_fail;	/* `expect: fail` */
-	int priority;
-	long kill_timeout, warn_timeout;	/* seconds; 0: not set */
-	struct strv requires;	/* features the distro must have */
+	char *prepare, *execute, *restore, *debug;	/* scripts; NULL when absent; execute never is */
+	int manual;		/* `manual: true`: runs only when its own target is named */
+	int expect_fail;	/* `expect: fail`: a failure is the expected outcome (xfail) */
+	int priority;		/* `priority`: higher runs first; jobs are ordered by it; default 0 */
+	long kill_timeout, warn_timeout;	/* seconds; 0: not set, the project's apply */
+	struct strv requires;	/* `requires`: features the distro must have */
+	struct suite_skip *skip;	/* `skip`, in file order: checked before prepare */
+	size_t nskip;
+	struct strv artifacts;	/* `artifacts`: paths relative to the suite directory, collected after the job, pass or fail */
+	int samples;		/* `samples`: how many times each job runs, 1 to 1000; default 1 */
 };
 
 /* Parse PATH into S, named NAME in directory DIR. Errors are printed as
@@ -33,6 +50,9 @@ int suite_parse(struct suite *s, const char *path, const char *dir, const char *
 void suite_free(struct suite *s);
 /* Does the suite's `systems` list select DISTRO? An empty list selects every distro. */
 int suite_selects(const struct suite *s, const char *distro);
+/* Warn, at its position, about each `systems` pattern that matches none of
+ * DISTROS (every distro of the matrix, before --distros). How many warned. */
+size_t suite_check_systems(const struct suite *s, const struct strv *distros);
 /* The value of every variable for VARIANT (NULL: no variant), in file order,
  * later entries of the same name replacing earlier ones in place: pairs
  * name, value appended to OUT (copies, freed with OUT). */

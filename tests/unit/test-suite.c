@@ -20,19 +20,26 @@ writefile(const char *path, const char *data, size_t len)
 		fatal(1, "write %s:", path);
 }
 
-/* Parse PATH into S, capturing stderr in errtext. */
+/* Send stderr to errpath until capture_end, which reads it into errtext. */
 static int
-parsepath(struct suite *s, const char *path)
+capture_begin(void)
 {
-	int saved, fd, rc;
-	ssize_t n;
+	int saved, fd;
 
 	fflush(stderr);
 	saved = dup(2);
 	fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	dup2(fd, 2);
 	close(fd);
-	rc = suite_parse(s, path, "suites/main/t", "main/t");
+	return saved;
+}
+
+static void
+capture_end(int saved)
+{
+	int fd;
+	ssize_t n;
+
 	fflush(stderr);
 	dup2(saved, 2);
 	close(saved);
@@ -40,6 +47,16 @@ parsepath(struct suite *s, const char *path)
 	n = read(fd, errtext, sizeof(errtext) - 1);
 	errtext[n > 0 ? n : 0] = '\0';
 	close(fd);
+}
+
+/* Parse PATH into S, capturing stderr in errtext. */
+static int
+parsepath(struct suite *s, const char *path)
+{
+	int saved = capture_begin();
+	int rc = suite_parse(s, path, "suites/main/t", "main/t");
+
+	capture_end(saved);
 	return rc;
 }
 
@@ -98,7 +115,8 @@ test_full(void)
 		"skip:\n"
 		"  - reason: no\n"
 		"    if: true\n"
-		"artifacts: [a.log]\n"
+		"  - if: test -e /etc/fedora-release\n"
+		"artifacts: [a.log, out/]\n"
 		"samples: 2\n"
 		"backends: [qemu]\n";
 
@@ -125,6 +143,20 @@ test_full(void)
 	CHECK(s.kill_timeout == 5400 && s.warn_timeout == 90);
 	CHECK(s.requires.n == 2);
 	CHECK_STR(s.requires.v[0], "locale-de");
+	CHECK(s.systems_pos[0].line == 4 && s.systems_pos[0].col == 11);
+	CHECK(s.systems_pos[1].line == 4 && s.systems_pos[1].col == 21);
+	CHECK(s.nskip == 2);
+	if (s.nskip == 2) {
+		CHECK_STR(s.skip[0].reason, "no");
+		CHECK_STR(s.skip[0].cond, "true");
+		CHECK(s.skip[0].line == 23);
+		CHECK(s.skip[1].reason == NULL);
+		CHECK_STR(s.skip[1].cond, "test -e /etc/fedora-release");
+		CHECK(s.skip[1].line == 25);
+	}
+	CHECK(s.artifacts.n == 2);
+	CHECK_STR(s.artifacts.v[1], "out/");
+	CHECK(s.samples == 2);
 	suite_free(&s);
 }
 
@@ -138,6 +170,7 @@ test_minimal(void)
 	CHECK(s.prepare == NULL && s.summary == NULL && s.nenv == 0);
 	CHECK(s.variants.n == 0 && s.systems_line == 0 && s.manual == 0);
 	CHECK(s.kill_timeout == 0 && s.expect_fail == 0);
+	CHECK(s.samples == 1 && s.nskip == 0 && s.artifacts.n == 0 && s.priority == 0);
 	suite_free(&s);
 	CHECK(parse(&s, "execute: x\nexpect: pass\nmanual: False\ndistro-check: [arch]\n") == 0);
 	CHECK(s.expect_fail == 0 && s.manual == 0 && s.systems.n == 1);
@@ -300,9 +333,9 @@ test_errors(void)
 	FAILS("execute: [a\nsummary: b\n", "task.yaml:", "did not find expected");
 	FAILS("summary: a\n  bad: b\n", "task.yaml:2:6:", "mapping values are not allowed");
 	FAILS("execute: x\nsummary: \xff\n", "task.yaml:2:10:", "invalid leading UTF-8 octet");
-	FAILS("a: &x foo\nexecute: *x\n", "task.yaml:2:10:", "aliases are not supported");
-	FAILS("summary: s\n", "task.yaml:1:1:", "no \"execute\" script: every task needs one");
-	FAILS("execute: \"\"\n", "task.yaml:1:1:", "no \"execute\" script");
+	FAILS("summary: s\n", "task.yaml:1:1:", "\"execute\" is missing or empty: expected an execute script");
+	FAILS("execute: \"\"\n", "task.yaml:1:1:", "expected an execute script");
+	FAILS("execute:\n", "task.yaml:1:1:", "expected an execute script");
 	FAILS("execute: x\nsummary: a\nsummary: b\n", "task.yaml:3:1:", "duplicate key \"summary\" (first at line 2)");
 	FAILS("execute: x\nfoo: 1\nbar: 2\nfoo: 3\nbar: 4\n", "task.yaml:4:1:", "duplicate key \"foo\" (first at line 2)");
 	FAILS("execute: x\nsystems: [a]\ndistro-check: [b]\n", "task.yaml:3:1:", "duplicate key \"distro-check\" (first at line 2");
@@ -328,6 +361,29 @@ test_errors(void)
 	FAILS("execute: x\nwarn-timeout: 5q\n", "task.yaml:2:15:", "warn-timeout: expected a duration like 90s, 30m or 1h30m");
 	FAILS("execute: x\nrequires: [\"two words\"]\n", "task.yaml:2:12:", "requires: bad feature name \"two words\"");
 	FAILS("execute: x\n[a]: b\n", "task.yaml:2:1:", "keys must be strings, got a sequence");
+	FAILS("execute: x\nenvironment:\n  ? [a]\n  : b\n", "task.yaml:3:5:", "keys must be strings, got a sequence");
+	FAILS("execute: x\nenvironment: [A=1]\n", "task.yaml:2:14:", "environment: expected a mapping of NAME: value, got a sequence");
+	FAILS("execute: x\nenvironment: A=1\n", "task.yaml:2:14:", "environment: expected a mapping of NAME: value, got a scalar");
+	FAILS("execute: x\nbogus: {a: 1, b: 2, a: 3}\n", "task.yaml:2:21:", "duplicate key \"a\" (first at line 2)");
+	FAILS("execute: x\nskip:\n  - if: a\n    if: b\n", "task.yaml:4:5:", "duplicate key \"if\" (first at line 3)");
+	FAILS("execute: x\nenvironment:\n  X/a: 1\n  X/a: 2\n", "task.yaml:4:3:", "duplicate key \"X/a\" (first at line 3)");
+	FAILS("execute: x\nmanual: [true]\n", "task.yaml:2:9:", "manual: expected true or false, got a sequence");
+	FAILS("execute: x\npriority: 1.5\n", "task.yaml:2:11:", "priority: expected an integer, got \"1.5\"");
+	FAILS("execute: x\nsamples: 0\n", "task.yaml:2:10:", "samples: expected a whole number of runs from 1 to 1000, got \"0\"");
+	FAILS("execute: x\nsamples: -2\n", "task.yaml:2:10:", "samples: expected a whole number");
+	FAILS("execute: x\nsamples: 1001\n", "task.yaml:2:10:", "samples: expected a whole number");
+	FAILS("execute: x\nsamples: many\n", "task.yaml:2:10:", "got \"many\"");
+	FAILS("execute: x\nsamples: \" 3\"\n", "task.yaml:2:10:", "samples: expected a whole number");
+	FAILS("execute: x\nskip: yes\n", "task.yaml:2:7:", "skip: expected a list of {reason, if} mappings, got a scalar");
+	FAILS("execute: x\nskip: {if: x}\n", "task.yaml:2:7:", "skip: expected a list of {reason, if} mappings, got a mapping");
+	FAILS("execute: x\nskip: [test -e /x]\n", "task.yaml:2:8:", "skip: expected a mapping with \"if\" and \"reason\" in the list, got a scalar");
+	FAILS("execute: x\nskip:\n  - reason: why\n", "task.yaml:3:5:", "skip: entry without \"if\": expected a shell condition");
+	FAILS("execute: x\nskip:\n  - {reason: r, if: \"\"}\n", "task.yaml:3:5:", "entry without \"if\"");
+	FAILS("execute: x\nskip:\n  - if:\n", "task.yaml:3:5:", "entry without \"if\"");
+	FAILS("execute: x\nskip:\n  - if: [a]\n", "task.yaml:3:9:", "if: expected a string, got a sequence");
+	FAILS("execute: x\nskip:\n  - reason: {a: b}\n    if: x\n", "task.yaml:3:13:", "reason: expected a string, got a mapping");
+	FAILS("execute: x\nartifacts: out.log\n", "task.yaml:2:12:", "artifacts: expected a list of strings, got a scalar");
+	FAILS("execute: x\nartifacts: [\"\"]\n", "task.yaml:2:13:", "artifacts: empty path");
 	FAILS("execute: \"a\\0b\"\n", "task.yaml:1:10:", "NUL");
 }
 
@@ -341,6 +397,105 @@ test_warnings(void)
 	CHECK(strstr(errtext, "task.yaml:2:1: unknown key \"bogus\" (ignored)\n") != NULL);
 	CHECK(strstr(errtext, "skip") == NULL);
 	suite_free(&s);
+
+	CHECK(parse(&s, "execute: x\nskip:\n  - if: x\n    when: later\n") == 0);
+	CHECK(strstr(errtext, "task.yaml:4:5: unknown key \"when\" in a skip entry (ignored)\n") != NULL);
+	CHECK(s.nskip == 1);
+	suite_free(&s);
+
+	/* Keys orchgen leaves to others: accepted quietly. */
+	CHECK(parse(&s, "execute: x\nbackends: [lxd]\n") == 0);
+	CHECK_STR(errtext, "");
+	suite_free(&s);
+}
+
+static void
+test_aliases(void)
+{
+	struct suite s;
+	const char *yaml =
+		"common: &common\n"
+		"  A: 1\n"
+		"  B: two\n"
+		"script: &run |\n"
+		"  echo run\n"
+		"environment: *common\n"
+		"execute: *run\n"
+		"restore: *run\n"
+		"systems: &sys [bookworm, trixie]\n"
+		"\"requires\": [apt]\n";
+
+	CHECK(parse(&s, yaml) == 0);
+	CHECK(strstr(errtext, "unknown key \"common\"") != NULL);
+	CHECK(s.nenv == 2);
+	if (s.nenv == 2)
+		CHECK_STR(s.env[1].value, "two");
+	CHECK_STR(s.execute, "echo run\n");
+	CHECK_STR(s.restore, "echo run\n");
+	CHECK(s.systems.n == 2 && s.requires.n == 1);
+	suite_free(&s);
+
+	/* A later anchor of the same name wins. */
+	CHECK(parse(&s, "a: &x one\nb: &x two\nexecute: *x\n") == 0);
+	CHECK_STR(s.execute, "two");
+	suite_free(&s);
+
+	FAILS("execute: *nothing\n", "task.yaml:1:10:", "alias *nothing: no anchor &nothing before it");
+	FAILS("a: &x [1, *x]\nexecute: x\n", "task.yaml:1:11:", "alias *x: no anchor &x before it");
+	FAILS("execute: x\n<<: {summary: s}\n", "task.yaml:2:1:", "merge keys (<<) are not supported");
+	FAILS("execute: x\nenvironment:\n  <<: {A: 1}\n", "task.yaml:3:3:", "merge keys (<<) are not supported");
+}
+
+/* A billion laughs: aliases that double each level stop at the node limit. */
+static void
+test_alias_bomb(void)
+{
+	struct buf b = {0};
+
+	buf_puts(&b, "execute: x\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+	for (int i = 1; i < 10; i++)
+		buf_printf(&b, "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n",
+		    i, i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
+	FAILS(buf_str(&b), "task.yaml:", "more than 100000 YAML nodes");
+	buf_free(&b);
+
+	buf_puts(&b, "execute: x\nd: &d ");
+	for (int i = 0; i < 20; i++)
+		buf_putc(&b, '[');
+	for (int i = 0; i < 20; i++)
+		buf_putc(&b, ']');
+	buf_puts(&b, "\ne: [[[[[[[[[[[[*d]]]]]]]]]]]]\n");
+	FAILS(buf_str(&b), "task.yaml:3:16:", "this alias nests deeper than 32 levels");
+	buf_free(&b);
+
+	buf_puts(&b, "execute: x\n");
+	for (int i = 0; i <= 256; i++)
+		buf_printf(&b, "k%d: &a%d x\n", i, i);
+	FAILS(buf_str(&b), "task.yaml:258:7:", "more than 256 anchors");
+	buf_free(&b);
+}
+
+/* Patterns that match no distro of the matrix warn at their own position. */
+static void
+test_check_systems(void)
+{
+	struct suite s;
+	struct strv distros = {0};
+	size_t warned;
+	int saved;
+
+	strv_push(&distros, "bookworm");
+	strv_push(&distros, "trixie");
+	CHECK(parse(&s, "execute: x\nsystems:\n  - debian-*\n  - bookworm\n  - -tri*\n  - +fedora\n") == 0);
+	saved = capture_begin();
+	warned = suite_check_systems(&s, &distros);
+	capture_end(saved);
+	CHECK(warned == 2);
+	CHECK(strstr(errtext, "task.yaml:3:5: systems: \"debian-*\" matches no distro of the matrix\n") != NULL);
+	CHECK(strstr(errtext, "task.yaml:6:5: systems: \"+fedora\" matches no distro of the matrix\n") != NULL);
+	CHECK(strstr(errtext, "bookworm") == NULL && strstr(errtext, "tri*") == NULL);
+	suite_free(&s);
+	strv_free(&distros);
 }
 
 static void
@@ -364,6 +519,19 @@ test_limits(void)
 	for (i = 0; i < 1000; i++)
 		buf_puts(&b, "[");
 	FAILS(buf_str(&b), "task.yaml:2:38:", "nested deeper than 32 levels");
+	buf_free(&b);
+
+	buf_puts(&b, "execute: x\ndeep:\n");
+	for (i = 0; i < 40; i++)
+		buf_printf(&b, "%*s- \n", 2 * i + 2, "");
+	FAILS(buf_str(&b), "task.yaml:", "nested deeper than 32 levels");
+	buf_free(&b);
+
+	buf_puts(&b, "execute: x\nwide: [");
+	for (i = 0; i < 100000; i++)
+		buf_puts(&b, "a,");
+	buf_puts(&b, "a]\n");
+	FAILS(buf_str(&b), "task.yaml:2:", "more than 100000 YAML nodes");
 	buf_free(&b);
 
 	buf_puts(&b, "execute: x\n");
@@ -403,6 +571,9 @@ main(void)
 	test_duration();
 	test_errors();
 	test_warnings();
+	test_aliases();
+	test_alias_bomb();
+	test_check_systems();
 	test_limits();
 	unlink(yamlpath);
 	unlink(errpath);

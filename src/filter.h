@@ -1,0 +1,31 @@
+/* Spread-style job filters over job ids "distro:suite[:variant]". A filter
+ * matches when it matches the id's components in order: a name matches one
+ * component exactly; "..." matches any run of characters but ':'; a name
+ * that starts or ends with '/' matches the start or end of a suite's name
+ * ("main/", "/smoke"); "a:b" matches components a and b in that order, with
+ * others allowed between and around them. Every other character matches
+ * itself. A job is selected when any filter of the set matches it. */
+#include <regex.h>
+
+/* One filter, as given and as a POSIX extended regular expression. */
+struct filter_pat {
+	char *text;		/* as given, for messages */
+	regex_t re;
+	size_t hits;		/* jobs it matched so far */
+};
+
+struct filter {
+	struct filter_pat *pats;
+	size_t n;		/* 0: every job passes */
+};
+
+/* The regular expression for filter TEXT appended to OUT; -1 (warned) when
+ * TEXT is not a filter: empty, or a run of '.' or ':' that means nothing. */
+int filter_regex(const char *text, struct buf *out);
+/* Compile each of ARGS into F. 0, or -1 (warned) with F freed. */
+int filter_compile(struct filter *f, const struct strv *args);
+/* Does job ID pass F? Counts the hit of every filter that matches. */
+int filter_match(struct filter *f, const char *id);
+/* Warn about each filter that has matched no job yet: -1 if any did not. */
+int filter_check(const struct filter *f);
+void filter_free(struct filter *f);

@@ -1,0 +1,9 @@
+# `manual: maybe` is not a boolean: exit 2, "FILE:LINE:COL:" and the form expected, build.ninja kept.
+. "$TOP/tests/lib.sh"
+project
+"$ORCHGEN"
+cp build.ninja "$T/good.ninja"
+printf 'execute: echo\nmanual: maybe\n' >suites/main/hello/task.yaml
+expect_exit 2 "$ORCHGEN"
+expect_output '^orchgen: suites/main/hello/task.yaml:2:9: manual: expected true or false, got "maybe"'
+cmp -s build.ninja "$T/good.ninja" || fail "build.ninja changed"

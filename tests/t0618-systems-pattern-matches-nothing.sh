@@ -1,0 +1,9 @@
+# A systems pattern that matches no distro of the matrix warns at its own line; the others do not.
+. "$TOP/tests/lib.sh"
+project
+printf 'execute: echo\nsystems:\n  - alpha\n  - gamma*\n  - -delta\n' >suites/main/hello/task.yaml
+expect_exit 0 "$ORCHGEN" list
+expect_output '^orchgen: suites/main/hello/task.yaml:4:5: systems: "gamma\*" matches no distro of the matrix$'
+expect_output '^orchgen: suites/main/hello/task.yaml:5:5: systems: "-delta" matches no distro of the matrix$'
+! grep -q '"alpha"' "$T/out" || fail "a pattern that matches alpha warned"
+expect_output '^alpha:main/hello'
