@@ -1,7 +1,6 @@
 /* orchgen base: a distro's base image built offline from a rootfs recipe,
  * then imported into the engine. */
 #include <dirent.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +17,7 @@
 #include "suite.h"
 #include "model.h"
 #include "cmd.h"
+#include "helper.h"
 #include "util.h"
 
 /* Bumped when what goes into a base key changes meaning. */
@@ -34,24 +34,6 @@ base_tag(const struct matrix *m, const struct distro *d)
 	hasher_add(&h, d->rootfs);
 	hasher_end(&h, hex);
 	return xasprintf("%s-base-%s:%.16s", m->project.name, d->name, hex);
-}
-
-/* Run the words up to NULL with output to LOGFD (-1: ours): the status. */
-static int
-host(int logfd, ...)
-{
-	struct strv argv = {0};
-	const char *s;
-	va_list ap;
-	pid_t pid;
-
-	va_start(ap, logfd);
-	while ((s = va_arg(ap, const char *)))
-		strv_push(&argv, s);
-	va_end(ap);
-	pid = proc_start(&argv, logfd);
-	strv_free(&argv);
-	return pid < 0 ? -1 : proc_wait(pid, -1);
 }
 
 static int
@@ -73,7 +55,7 @@ static int
 recipe(const struct distro *d, const char *root, const char *log, int fd)
 {
 	char *script = xasprintf("%s \"$1\"", d->rootfs);
-	int st = host(fd, "/bin/sh", "-c", script, "orchgen-rootfs", root, NULL);
+	int st = proc_call(fd, "/bin/sh", "-c", script, "orchgen-rootfs", root, NULL);
 
 	free(script);
 	if (st != 0) {
@@ -100,12 +82,12 @@ make_base(const struct matrix *m, const struct distro *d, const char *tag)
 	char *tar = xasprintf("%s.tar", root), *log = stage_path(d, "base.log");
 	int fd = -1, rc;
 
-	host(-1, "rm", "-rf", root, tar, NULL);
+	proc_call(-1, "rm", "-rf", root, tar, NULL);
 	if (file_mkdirs(root) < 0 || (fd = log_open(log)) < 0)
 		rc = EXIT_ENGINE;
 	else
 		rc = recipe(d, root, log, fd);
-	if (rc == 0 && host(fd, "tar", "--numeric-owner", "-cf", tar, "-C", root, ".", NULL) != 0) {
+	if (rc == 0 && proc_call(fd, "tar", "--numeric-owner", "-cf", tar, "-C", root, ".", NULL) != 0) {
 		warn("[distro %s] could not pack the root filesystem (see %s)", d->name, log);
 		rc = EXIT_ENGINE;
 	}
@@ -116,7 +98,7 @@ make_base(const struct matrix *m, const struct distro *d, const char *tag)
 	}
 	if (fd >= 0)
 		close(fd);
-	host(-1, "rm", "-rf", root, tar, NULL);
+	proc_call(-1, "rm", "-rf", root, tar, NULL);
 	free(rel), free(root), free(tar), free(log);
 	return rc;
 }
@@ -131,10 +113,10 @@ cmd_base(struct cmdargs *a)
 
 	if (!a->distro || !a->out)
 		fatal(EXIT_USAGE, "usage: orchgen base [-f FILE] --distro D -o FILE");
-	if (matrix_load(&m, a->o.file, &a->o.defines) < 0)
+	if (!(d = helper_distro(&m, a)))
 		return EXIT_USAGE;
-	if (!(d = matrix_distro(&m, a->distro)) || !d->rootfs) {
-		warn("no distro \"%s\" with a rootfs recipe in %s", a->distro, a->o.file);
+	if (!d->rootfs) {
+		warn("[distro %s] has no rootfs recipe in %s", a->distro, a->o.file);
 		matrix_free(&m);
 		return EXIT_USAGE;
 	}

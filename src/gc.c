@@ -20,6 +20,7 @@
 #include "proc.h"
 #include "walk.h"
 #include "cmd.h"
+#include "helper.h"
 #include "util.h"
 
 /* The first line of every file in DIR (the tags orchgen recorded). */
@@ -35,11 +36,9 @@ recorded(const char *dir, struct strv *tags)
 	strv_push(&g.paths, dir);
 	if (group_list(&g, &files, &dirs) == 0) {
 		for (size_t i = 0; i < files.n; i++) {
-			char *s = file_read(files.v[i], NULL);
-			if (s) {
-				s[strcspn(s, "\n")] = '\0';
+			char *s = helper_recorded(files.v[i], "gc");
+			if (s)
 				strv_take(tags, s);
-			}
 		}
 	}
 	group_free(&g), strv_free(&files), strv_free(&dirs);
@@ -121,7 +120,7 @@ static int
 caches(const struct model *md)
 {
 	const struct matrix *m = &md->matrix;
-	struct strv tags = {0}, argv = {0};
+	struct strv tags = {0};
 	char id[256];
 	int rc = 0;
 
@@ -142,15 +141,13 @@ caches(const struct model *md)
 		container_free(&c);
 		break;
 	}
-	strv_push(&argv, "rm"), strv_push(&argv, "-rf");
-	strv_push(&argv, ".orch/cache"), strv_push(&argv, ".orch/build");
-	if (proc_run(&argv, NULL, NULL) != 0 || access(".orch/cache", F_OK) == 0 || access(".orch/build", F_OK) == 0) {
+	if (proc_call(-1, "rm", "-rf", ".orch/cache", ".orch/build", NULL) != 0 || access(".orch/cache", F_OK) == 0 || access(".orch/build", F_OK) == 0) {
 		warn("could not remove .orch/cache and .orch/build%s", rc == -1 ? " (the engine did not answer)" : "");
 		rc = -1;
 	} else {
 		printf("removed .orch/cache and .orch/build\n");
 	}
-	strv_free(&tags), strv_free(&argv);
+	strv_free(&tags);
 	return rc;
 }
 

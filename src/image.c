@@ -11,6 +11,7 @@
 #include "layout.h"
 #include "model.h"
 #include "cmd.h"
+#include "helper.h"
 #include "util.h"
 
 /* Bumped when what goes into an image key changes meaning. */
@@ -131,21 +132,13 @@ cmd_image(struct cmdargs *a)
 
 	if (!a->distro || !a->hash || !a->out)
 		fatal(EXIT_USAGE, "usage: orchgen image [-f FILE] --distro D --hash FILE -o FILE");
-	if (matrix_load(&m, a->o.file, &a->o.defines) < 0)
+	const struct distro *d = helper_distro(&m, a);
+	if (!d)
 		return EXIT_USAGE;
-	const struct distro *d = matrix_distro(&m, a->distro);
-	if (!d) {
-		warn("no distro \"%s\" in %s", a->distro, a->o.file);
+	if (!(context = helper_recorded(a->hash, "image"))) {
 		matrix_free(&m);
 		return EXIT_USAGE;
 	}
-	context = file_read(a->hash, NULL);
-	if (!context) {
-		warn("%s: cannot read the context hash (run ninja, not orchgen image, by hand):", a->hash);
-		matrix_free(&m);
-		return EXIT_USAGE;
-	}
-	context[strcspn(context, "\n")] = '\0';
 	rc = ensure(&m, d, context, a->out);
 	free(context);
 	matrix_free(&m);

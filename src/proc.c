@@ -1,3 +1,4 @@
+#include <stdarg.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -129,4 +130,21 @@ proc_run(const struct strv *argv, struct buf *out, struct buf *err)
 	close(po[1]), close(pe[1]);
 	drain((int[2]){po[0], pe[0]}, (struct buf *[2]){out, err});
 	return proc_wait(pid, -1);
+}
+
+int
+proc_call(int fd, ...)
+{
+	struct strv argv = {0};
+	const char *s;
+	va_list ap;
+	pid_t pid;
+
+	va_start(ap, fd);
+	while ((s = va_arg(ap, const char *)))
+		strv_push(&argv, s);
+	va_end(ap);
+	pid = proc_start(&argv, fd);
+	strv_free(&argv);
+	return pid < 0 ? -1 : proc_wait(pid, -1);
 }

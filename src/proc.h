@@ -7,6 +7,9 @@ pid_t proc_start(const struct strv *argv, int fd);
 /* Wait for PID up to TIMEOUT_MS (-1: forever). The exit status, 128+signal
  * for a signal, -2 on time-out (the child still runs), -1 on error. */
 int proc_wait(pid_t pid, long timeout_ms);
+/* Run the words up to NULL to the end, output to FD (-1: ours): the exit
+ * status as proc_wait, -1 if it did not start. */
+int proc_call(int fd, ...);
 /* Run ARGV to the end, its stdout into OUT and stderr into ERR (either may
  * be NULL: discarded). The exit status as proc_wait, -1 if it did not start. */
 int proc_run(const struct strv *argv, struct buf *out, struct buf *err);

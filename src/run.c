@@ -14,6 +14,7 @@
 #include "suite.h"
 #include "model.h"
 #include "cmd.h"
+#include "helper.h"
 #include "util.h"
 
 /* Runs inside the container. Each section is its own shell with -e, like
@@ -104,14 +105,10 @@ struct run {
 static int
 load(struct run *r, struct cmdargs *a)
 {
-	char *dir, *path, *tag;
+	char *dir, *path;
 
-	if (matrix_load(&r->m, a->o.file, &a->o.defines) < 0)
+	if (!(r->d = helper_distro(&r->m, a)))
 		return EXIT_USAGE;
-	if (!(r->d = matrix_distro(&r->m, a->distro))) {
-		warn("no distro \"%s\" in %s", a->distro, a->o.file);
-		return EXIT_USAGE;
-	}
 	dir = xasprintf("%s/%s", r->m.project.suites, a->suite);
 	path = xasprintf("%s/task.yaml", dir);
 	int rc = suite_parse(&r->s, path, dir, a->suite);
@@ -124,13 +121,7 @@ load(struct run *r, struct cmdargs *a)
 		warn("%s: no variant \"%s\"", r->s.path, a->variant ? a->variant : "");
 		return EXIT_USAGE;
 	}
-	if (!(tag = file_read(a->image, NULL))) {
-		warn("%s: no image recorded (run ninja, not orchgen test, by hand):", a->image);
-		return EXIT_USAGE;
-	}
-	tag[strcspn(tag, "\n")] = '\0';
-	r->image = tag;
-	return 0;
+	return (r->image = helper_recorded(a->image, "test")) ? 0 : EXIT_USAGE;
 }
 
 static void

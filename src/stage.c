@@ -14,6 +14,7 @@
 #include "suite.h"
 #include "model.h"
 #include "cmd.h"
+#include "helper.h"
 #include "util.h"
 
 /* Runs inside the container: the commands in one shell with -e. */
@@ -108,19 +109,12 @@ stage_cmd(struct cmdargs *a, const char *name)
 
 	if (!a->distro || !a->image || !a->out)
 		fatal(EXIT_USAGE, "usage: orchgen %s [-f FILE] --distro D --image FILE -o FILE [--key KEY]", name);
-	if (matrix_load(&m, a->o.file, &a->o.defines) < 0)
+	if (!(st.d = helper_distro(&m, a)))
 		return EXIT_USAGE;
-	if (!(st.d = matrix_distro(&m, a->distro))) {
-		warn("no distro \"%s\" in %s", a->distro, a->o.file);
+	if (!(st.image = helper_recorded(a->image, name))) {
 		matrix_free(&m);
 		return EXIT_USAGE;
 	}
-	if (!(st.image = file_read(a->image, NULL))) {
-		warn("%s: no image recorded (run ninja, not orchgen %s, by hand):", a->image, name);
-		matrix_free(&m);
-		return EXIT_USAGE;
-	}
-	st.image[strcspn(st.image, "\n")] = '\0';
 	st.scripts = stage_path(st.d, name);
 	st.log = xasprintf("%s.log", st.scripts);
 	rc = run_stage(&st, a->out, a->key);

@@ -47,12 +47,20 @@ SPY
 calls() { grep -c "^$1 " "$T/docker.calls" || true; }
 reset_calls() { : >"$T/docker.calls"; }
 
+# Remove the images of the test's project. A base cannot go while an image
+# built on it is there, whatever the order the engine lists them in: repeat.
+remove_images() {
+	for _ in 1 2 3; do
+		docker images -q --filter "label=orchgen.project=$PNAME" | sort -u | xargs -r docker rmi -f >/dev/null 2>&1 || true
+	done
+}
+
 # A project: two distros on the busybox base, two suites, one with variants.
 # Image names carry the test's name, so tests never share images.
 project() {
 	P="$T/project"
 	PNAME=$(echo "$NAME" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-')
-	trap 'docker images -q --filter "label=orchgen.project=$PNAME" | xargs -r docker rmi -f >/dev/null 2>&1 || true' EXIT
+	trap 'remove_images' EXIT
 	mkdir -p "$P/docker" "$P/suites/main/hello" "$P/suites/main/vars"
 	cat >"$P/orchgen.ini" <<INI
 [project]
