@@ -83,7 +83,7 @@ make_base(const struct matrix *m, const struct distro *d, const char *tag)
 	int fd = -1, rc;
 
 	proc_call(-1, "rm", "-rf", root, tar, NULL);
-	if (file_mkdirs(root) < 0 || (fd = log_open(log)) < 0)
+	if (file_mkdirs(root) < 0 || (fd = log_open(log, 0)) < 0)
 		rc = EXIT_ENGINE;
 	else
 		rc = recipe(d, root, log, fd);

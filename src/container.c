@@ -100,17 +100,37 @@ mount_dir(struct container *c, char *path, const char *dst, int readonly)
 	return rc;
 }
 
+/* In copy mode the workspace is mounted here, read-only, and copied to
+ * /workspace in the container before its command runs. */
+#define WORKSPACE_SRC "/.orchgen-workspace"
+
+static void
+mount_workspace(struct container *c, int mode)
+{
+	const char *ws = c->m->project.workspace;
+
+	if (mode == WORKSPACE_COPY) {
+		container_mount(c, ws, WORKSPACE_SRC, 1);
+		c->copy_workspace = 1;
+	} else {
+		container_mount(c, ws, "/workspace", mode != WORKSPACE_RW);
+	}
+}
+
 int
-container_mount_stages(struct container *c, const struct distro *d, int build_rw)
+container_mount_stages(struct container *c, const struct distro *d, enum use use)
 {
 	const struct matrix *m = c->m;
 	int rc = 0;
 
-	container_mount(c, m->project.workspace, "/workspace", 1);
+	if (use == USE_EXEC)
+		container_mount(c, ".", "/workspace", 0);
+	else
+		mount_workspace(c, use == USE_JOB ? m->project.workspace_mode : WORKSPACE_RO);
 	for (size_t i = 0; i < m->ncaches; i++)
 		rc |= mount_dir(c, cache_dir(&m->caches[i], d), m->caches[i].path, 0);
 	if (m->project.build)
-		rc |= mount_dir(c, build_dir(d), BUILD_MOUNT, !build_rw);
+		rc |= mount_dir(c, build_dir(d), BUILD_MOUNT, use != USE_BUILD);
 	return rc ? -1 : 0;
 }
 
@@ -167,11 +187,11 @@ finished(const char *log)
 	return done;
 }
 
-int
-container_run(struct container *c, const char *log, long warn_s, long kill_s)
+void
+container_argv(const struct container *c, int interactive, struct strv *argv)
 {
 	const struct project *p = &c->m->project;
-	struct strv argv = {0};
+	struct strv command = {0};
 	struct run_spec spec = {
 		.engine = p->engine,
 		.name = c->name,
@@ -180,19 +200,38 @@ container_run(struct container *c, const char *log, long warn_s, long kill_s)
 		.mounts = c->mounts,
 		.nmounts = c->nmounts,
 		.workdir = "/workspace",
+		.user = c->user,
+		.interactive = interactive,
 		.env = &c->env,
 		.pass = &p->env,
 		.image = c->image,
-		.command = &c->command,
+		.command = &command,
 	};
-	int fd = log_open(log), st;
+
+	if (c->copy_workspace) {
+		strv_push(&command, "/bin/sh"), strv_push(&command, "-c");
+		strv_push(&command, "cp -a " WORKSPACE_SRC "/. /workspace/ && exec \"$@\"");
+		strv_push(&command, "sh");
+	}
+	for (size_t i = 0; i < c->command.n; i++)
+		strv_push(&command, c->command.v[i]);
+	engine_run_argv(&spec, argv);
+	strv_free(&command);
+}
+
+int
+container_run(struct container *c, const char *log, long warn_s, long kill_s)
+{
+	const char *engine = c->m->project.engine;
+	struct strv argv = {0};
+	int fd = log_open(log, c->append), st;
 	pid_t pid;
 
 	if (fd < 0)
 		return -1;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
-	engine_run_argv(&spec, &argv);
+	container_argv(c, 0, &argv);
 	pid = proc_start(&argv, fd);
 	strv_free(&argv);
 	close(fd);
@@ -201,7 +240,7 @@ container_run(struct container *c, const char *log, long warn_s, long kill_s)
 	st = supervise(c, pid, warn_s, kill_s);
 	if (st == -1 || (engine_run_failed(st) && !finished(log))) {
 		char *err = file_read(log, NULL);
-		engine_trouble(p->engine, err ? err : "");
+		engine_trouble(engine, err ? err : "");
 		free(err);
 		return -1;
 	}

@@ -10,6 +10,18 @@ struct container {
 	size_t nmounts;
 	struct strv env;	/* NAME=VALUE */
 	struct strv command;	/* what runs inside */
+	const char *user;	/* uid:gid; NULL: the image's user */
+	int copy_workspace;	/* workspace-mode = copy: copied in before the command */
+	int append;		/* container_run appends to its log rather than truncating it */
+};
+
+/* What a container is for, which decides how it mounts the workspace and
+ * the build directory. */
+enum use {
+	USE_STAGE,	/* warm: workspace and build read-only */
+	USE_BUILD,	/* build: the build directory writable */
+	USE_JOB,	/* a job or shell: the workspace as workspace-mode says */
+	USE_EXEC,	/* orchgen exec: the current directory at /workspace, writable */
 };
 
 /* A container of distro D's IMAGE, for JOB (a label; WHAT in the name). */
@@ -18,11 +30,15 @@ void container_init(struct container *c, const struct matrix *m, const struct di
 void container_free(struct container *c);
 /* Mount host PATH (relative to the project, made absolute) at DST. */
 void container_mount(struct container *c, const char *path, const char *dst, int readonly);
-/* The workspace at /workspace (read-only), D's caches (writable) and, when
- * the project builds, D's build directory at BUILD_MOUNT (writable only for
- * the build itself). Creates the host directories. 0 or -1 (warned). */
-int container_mount_stages(struct container *c, const struct distro *d, int build_rw);
-/* Run it to the end with output to the log at LOG (truncated): a warning at
+/* The workspace at /workspace, D's caches (writable) and, when the project
+ * builds, D's build directory at BUILD_MOUNT, each as USE says. Creates the
+ * host directories. 0 or -1 (warned). */
+int container_mount_stages(struct container *c, const struct distro *d, enum use use);
+/* The engine's argument vector that runs C (INTERACTIVE: stdin and a
+ * terminal attached), its command wrapped to copy the workspace first in
+ * copy mode. */
+void container_argv(const struct container *c, int interactive, struct strv *argv);
+/* Run it to the end with output to the log at LOG (truncated, or appended to when C->append): a warning at
  * WARN_S seconds, killed and removed at KILL_S (0: never). SIGINT and
  * SIGTERM remove it, then end this process by the same signal. The exit
  * status; -2 after a kill at the deadline; -1 engine trouble (explained).

@@ -59,7 +59,7 @@ base_id(const struct matrix *m, const struct distro *d, const char *base, const 
 		warn("[distro %s] base image %s is missing: run `ninja base-%s` (or ninja image-%s) first", d->name, base, d->name, d->name);
 		return EXIT_ENGINE;
 	}
-	if ((fd = log_open(logpath)) < 0)
+	if ((fd = log_open(logpath, 0)) < 0)
 		return EXIT_ENGINE;
 	rc = engine_pull(engine, base, fd);
 	close(fd);
@@ -84,7 +84,7 @@ build(const struct matrix *m, const struct distro *d, const char *base, const ch
 		.build_args = &d->build_args,
 		.project = m->project.name,
 	};
-	int fd = log_open(logpath), rc;
+	int fd = log_open(logpath, 0), rc;
 
 	if (fd < 0)
 		return EXIT_ENGINE;

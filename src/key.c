@@ -31,8 +31,10 @@ key_job(const struct matrix *m, const struct distro *d, char hex[HASH_HEX + 1])
 	char num[64];
 
 	hasher_init(&h);
-	add(&h, "orchgen-job-2");
+	add(&h, "orchgen-job-3");
 	add(&h, p->workspace);
+	add(&h, workspace_mode_name(p->workspace_mode));
+	add(&h, p->skip_missing ? "missing-feature=skip" : "missing-feature=fail");
 	add(&h, p->prepare_each);
 	add(&h, p->restore_each);
 	add(&h, p->debug_each);

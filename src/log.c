@@ -7,13 +7,13 @@
 #include "util.h"
 
 int
-log_open(const char *path)
+log_open(const char *path, int append)
 {
 	int fd;
 
 	if (file_mkparents(path) < 0)
 		return -1;
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0666);
 	if (fd < 0)
 		warn("open %s:", path);
 	return fd;

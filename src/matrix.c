@@ -109,6 +109,53 @@ set_jobs(struct reader *r, void *field, const char *value)
 }
 
 static int
+set_retries(struct reader *r, void *field, const char *value)
+{
+	int *p = field;
+	char *end;
+	long n = strtol(value, &end, 10);
+
+	if (*end || end == value || n < 0 || n > 10)
+		return bad(r, "bad retries \"%s\": expected a whole number from 0 to 10", value);
+	*p = (int)n;
+	return 1;
+}
+
+/* A word of WORDS (NULL-terminated), stored as its index. */
+static int
+set_choice(struct reader *r, int *p, const char *value, const char *const *words, const char *what)
+{
+	for (int i = 0; words[i]; i++) {
+		if (!strcmp(value, words[i])) {
+			*p = i;
+			return 1;
+		}
+	}
+	return bad(r, what, value);
+}
+
+static const char *const workspace_modes[] = {"ro", "rw", "copy", NULL};
+static const char *const missing_feature[] = {"fail", "skip", NULL};
+
+static int
+set_workspace_mode(struct reader *r, void *field, const char *value)
+{
+	return set_choice(r, field, value, workspace_modes, "bad workspace-mode \"%s\": expected ro, rw or copy");
+}
+
+static int
+set_missing_feature(struct reader *r, void *field, const char *value)
+{
+	return set_choice(r, field, value, missing_feature, "bad missing-feature \"%s\": expected fail or skip");
+}
+
+const char *
+workspace_mode_name(int mode)
+{
+	return workspace_modes[mode];
+}
+
+static int
 set_bool(struct reader *r, void *field, const char *value)
 {
 	int *p = field;
@@ -184,6 +231,9 @@ static const struct key project_keys[] = {
 	{"warn-timeout", set_duration, P(warn_timeout)},
 	{"jobs", set_jobs, P(jobs)},
 	{"engine", set_engine, P(engine)},
+	{"retries", set_retries, P(retries)},
+	{"workspace-mode", set_workspace_mode, P(workspace_mode)},
+	{"missing-feature", set_missing_feature, P(skip_missing)},
 	{NULL, NULL, 0},
 };
 #undef P
@@ -477,6 +527,7 @@ defaults(struct project *p)
 	p->kill_timeout = 15 * 60;
 	p->warn_timeout = 5 * 60;
 	p->engine = xstrdup("docker");
+	p->retries = 2;
 }
 
 /* What every layer together must say. */

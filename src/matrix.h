@@ -5,7 +5,8 @@ struct project {
 	char *dockerfile;	/* path from the project directory */
 	char *context;		/* docker build context */
 	char *suites;		/* searched for task.yaml, nested */
-	char *workspace;	/* mounted at /workspace, read-only */
+	char *workspace;	/* mounted at /workspace, as workspace_mode says */
+	int workspace_mode;	/* WORKSPACE_RO, _RW (shared by parallel jobs) or _COPY (a copy per container) */
 	struct strv sources;	/* paths hashed into the build stage's key */
 	char *build;		/* the build command, run once per distro; NULL: no build stage */
 	char *prepare_each, *restore_each, *debug_each;	/* around every job */
@@ -13,7 +14,13 @@ struct project {
 	long kill_timeout, warn_timeout;	/* seconds, defaults for suites */
 	int jobs;		/* depth of the engine pool */
 	char *engine;		/* the engine's client command: docker or podman */
+	int retries;		/* how often engine trouble is retried, with backoff; never a failure */
+	int skip_missing;	/* `missing-feature = skip`: a job whose distro lacks a required feature is skipped, not failed */
 };
+
+enum { WORKSPACE_RO, WORKSPACE_RW, WORKSPACE_COPY };
+/* "ro", "rw" or "copy". */
+const char *workspace_mode_name(int mode);
 
 struct distro {
 	char *name;		/* a component of an image name (see name_valid) */

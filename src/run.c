@@ -153,7 +153,7 @@ container(struct run *r)
 
 	container_init(&r->c, &r->m, r->d, r->image, j->id, r->s.name);
 	container_mount(&r->c, r->scripts, "/.orchgen", 1);
-	if (container_mount_stages(&r->c, r->d, 0) < 0)
+	if (container_mount_stages(&r->c, r->d, USE_JOB) < 0)
 		return -1;
 	strv_push(&r->c.command, "/bin/sh"), strv_push(&r->c.command, "/.orchgen/run");
 	strv_take(env, xasprintf("ORCHGEN_DISTRO=%s", j->distro->name));

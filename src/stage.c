@@ -82,7 +82,7 @@ run_stage(struct stage *st, const char *out, const char *key)
 	strv_push(&c.command, "/bin/sh"), strv_push(&c.command, "/.orchgen/run");
 	strv_take(&c.env, xasprintf("ORCHGEN_DISTRO=%s", st->d->name));
 	strv_take(&c.env, xasprintf("ORCHGEN_STAGE=%s", st->name));
-	rc = container_mount_stages(&c, st->d, build) < 0 ? -1 : container_run(&c, st->log, p->warn_timeout, p->kill_timeout);
+	rc = container_mount_stages(&c, st->d, build ? USE_BUILD : USE_STAGE) < 0 ? -1 : container_run(&c, st->log, p->warn_timeout, p->kill_timeout);
 	container_free(&c);
 	if (rc == -1)
 		return EXIT_ENGINE;
