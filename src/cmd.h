@@ -11,6 +11,7 @@ struct cmdargs {
 	const char *context;	/* --context: a docker context's .dockerignore applies */
 	struct strv exclude;	/* --exclude */
 	struct strv rest;	/* operands */
+	int dashdash;		/* how many operands came before "--"; -1: no "--" */
 };
 
 int cmd_generate(struct cmdargs *a);
@@ -23,6 +24,8 @@ int cmd_base(struct cmdargs *a);
 int cmd_warm(struct cmdargs *a);
 int cmd_build(struct cmdargs *a);
 int cmd_gc(struct cmdargs *a);
+int cmd_shell(struct cmdargs *a);
+int cmd_exec(struct cmdargs *a);
 
 /* The image tag of distro D for a context hash CONTEXT and base image ID
  * BASE_ID ("" when not known): <project>-<distro>:<16 hex digits>. */

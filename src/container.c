@@ -16,6 +16,8 @@
 #include "util.h"
 
 static volatile sig_atomic_t stop_signal;
+/* Containers this process named, so that each name is new. */
+static unsigned made;
 
 static void
 on_signal(int sig)
@@ -65,8 +67,8 @@ container_init(struct container *c, const struct matrix *m, const struct distro 
 	c->m = m;
 	c->job = job;
 	c->image = image;
-	c->name = xasprintf("orch-%s-%s-%s-%lx%lx", m->project.name, d->name, s,
-	    (long)getpid(), (long)(now_ms() & 0xffff));
+	c->name = xasprintf("orch-%s-%s-%s-%lx%lx%u", m->project.name, d->name, s,
+	    (long)getpid(), (long)(now_ms() & 0xffff), made++);
 	free(s);
 }
 
@@ -167,24 +169,33 @@ supervise(const struct container *c, pid_t pid, long warn_s, long kill_s)
 	}
 }
 
+char *
+container_outcome(const char *log)
+{
+	size_t len, n = strlen(CONTAINER_END);
+	char *s = file_read(log, &len), *last, *rest = NULL;
+
+	if (!s)
+		return NULL;
+	while (len > 0 && s[len - 1] == '\n')
+		s[--len] = '\0';
+	last = strrchr(s, '\n');
+	last = last ? last + 1 : s;
+	if (strncmp(last, CONTAINER_END, n) == 0)
+		rest = xstrdup(last + n);
+	free(s);
+	return rest;
+}
+
 /* Whether the log ends with the command's last line: then the container ran
  * to the end, and even the engine's own codes (125) are the command's. */
 static int
 finished(const char *log)
 {
-	size_t len;
-	char *s = file_read(log, &len), *last;
-	int done;
+	char *rest = container_outcome(log);
 
-	if (!s)
-		return 0;
-	while (len > 0 && s[len - 1] == '\n')
-		s[--len] = '\0';
-	last = strrchr(s, '\n');
-	last = last ? last + 1 : s;
-	done = strncmp(last, CONTAINER_END, strlen(CONTAINER_END)) == 0;
-	free(s);
-	return done;
+	free(rest);
+	return rest != NULL;
 }
 
 void
@@ -238,10 +249,59 @@ container_run(struct container *c, const char *log, long warn_s, long kill_s)
 	if (pid < 0)
 		return -1;
 	st = supervise(c, pid, warn_s, kill_s);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
 	if (st == -1 || (engine_run_failed(st) && !finished(log))) {
 		char *err = file_read(log, NULL);
 		engine_trouble(engine, err ? err : "");
 		free(err);
+		return -1;
+	}
+	return st;
+}
+
+/* Wait for an attached client. SIGINT and SIGQUIT are the client's to
+ * forward; SIGTERM or SIGHUP remove the container, then end this process by
+ * the same signal. */
+static int
+wait_attached(const struct container *c, pid_t pid)
+{
+	for (;;) {
+		int st = proc_wait(pid, 100);
+		if (stop_signal) {
+			engine_remove(c->m->project.engine, c->name);
+			if (st == -2)
+				proc_wait(pid, -1);
+			signal(stop_signal, SIG_DFL);
+			raise(stop_signal);
+			_exit(128 + stop_signal);
+		}
+		if (st != -2)
+			return st;
+	}
+}
+
+int
+container_attach(struct container *c)
+{
+	static const int sigs[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP};
+	int io = ENGINE_STDIN | (isatty(0) && isatty(1) ? ENGINE_TTY : 0), st;
+	struct strv argv = {0};
+	pid_t pid;
+
+	container_argv(c, io, &argv);
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	pid = proc_attach(&argv);
+	strv_free(&argv);
+	st = pid < 0 ? -1 : wait_attached(c, pid);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(*sigs); i++)
+		signal(sigs[i], SIG_DFL);
+	if (engine_run_failed(st)) {
+		warn("%s could not run the container (status %d, the engine's message is above; a command that exits %d itself looks the same)",
+		    c->m->project.engine, st, st);
 		return -1;
 	}
 	return st;

@@ -139,8 +139,10 @@ engine_run_argv(const struct run_spec *r, struct strv *argv)
 	strv_push(argv, r->engine);
 	strv_push(argv, "run");
 	strv_push(argv, "--rm"), strv_push(argv, "--init");
-	if (r->interactive)
-		strv_push(argv, "-it");
+	if (r->interactive & ENGINE_STDIN)
+		strv_push(argv, "-i");
+	if (r->interactive & ENGINE_TTY)
+		strv_push(argv, "-t");
 	strv_push(argv, "--name"), strv_push(argv, r->name);
 	strv_push(argv, "--label"), strv_take(argv, xasprintf("orchgen.project=%s", r->project));
 	strv_push(argv, "--label"), strv_take(argv, xasprintf("orchgen.job=%s", r->job));

@@ -15,6 +15,10 @@ struct mount {
 	int readonly;
 };
 
+/* What a run connects to the client's own terminal: stdin (-i), and a
+ * terminal of its own (-t), which only a terminal on our side can feed. */
+enum { ENGINE_STDIN = 1, ENGINE_TTY = 2 };
+
 /* A `docker run` of one job or stage. */
 struct run_spec {
 	const char *engine;
@@ -24,7 +28,7 @@ struct run_spec {
 	size_t nmounts;
 	const char *workdir;
 	const char *user;	/* uid:gid, or NULL: the image's user */
-	int interactive;	/* a terminal, stdin open */
+	int interactive;	/* ENGINE_STDIN | ENGINE_TTY, or 0: detached from ours */
 	const struct strv *env;	/* NAME=VALUE set in the container */
 	const struct strv *pass;	/* NAMES whose host values pass through */
 	const char *image;

@@ -278,52 +278,79 @@ stage_edges(struct graph *g, const struct matrix *m, const struct options *o, co
 	}
 }
 
+/* What a container of D's image waits for, as a job does: the image file,
+ * the build stamp (a rebuild reruns it), the warm stamp (order only). */
 static void
-test_edge(struct graph *g, const struct matrix *m, const struct options *o, const struct job *j, const char *key)
+image_deps(struct edge *e, const struct matrix *m, const struct distro *d, const char *image)
 {
-	char *target = xasprintf("test-%s", j->file);
-	char *image = image_path(j->distro);
-	struct strv ins = {0};
-	struct edge *e = graph_edge(g, "test", j->stamp);
-
-	strv_take(&e->ins, suite_hash_path(j->suite));
 	strv_push(&e->ins, image);
 	if (m->project.build)
-		strv_take(&e->implicit, stage_stamp(j->distro, "build"));
+		strv_take(&e->implicit, stage_stamp(d, "build"));
 	if (matrix_warms(m))
-		strv_take(&e->order, stage_stamp(j->distro, "warm"));
+		strv_take(&e->order, stage_stamp(d, "warm"));
+}
+
+/* The targets of jobs ("test") and of reruns ("retest"). */
+static const char *
+job_kind(int retest)
+{
+	return retest ? "retest" : "test";
+}
+
+/* A job edge's output: the job's stamp, or for a rerun a file that is never
+ * made, so that the edge always runs. Suffixed as stamps are: a suite
+ * nested in another must not find a directory of the same name there. */
+static char *
+job_output(const struct job *j, int retest)
+{
+	return retest ? xasprintf(".orch/retest/%s.always", j->file) : xstrdup(j->stamp);
+}
+
+/* One job: test-D/S[:V], or the same command as retest-D/S[:V] (RETEST);
+ * the helper writes the stamp either way. */
+static void
+test_edge(struct graph *g, const struct matrix *m, const struct options *o, const struct job *j, const char *key, int retest)
+{
+	char *target = xasprintf("%s-%s", job_kind(retest), j->file);
+	char *image = image_path(j->distro), *out = job_output(j, retest);
+	struct strv ins = {0};
+	struct edge *e = graph_edge(g, "test", out);
+
+	strv_take(&e->ins, suite_hash_path(j->suite));
+	image_deps(e, m, j->distro, image);
 	matrix_args(e, o);
 	args(e, "--distro", j->distro->name, "--suite", j->suite->name, NULL);
 	if (j->variant)
 		args(e, "--variant", j->variant, NULL);
 	args(e, "--image", image, "--key", key, NULL);
 	var(e, "what", j->id);
-	strv_push(&ins, j->stamp);
+	strv_take(&ins, out);
 	phony(g, target, &ins);
 	strv_free(&ins);
 	free(image);
 	free(target);
 }
 
-/* test-D/S for a suite with variants: all of them. */
+/* test-D/S (or retest-D/S) for a suite with variants: all of them. */
 static void
-variants_edge(struct graph *g, const struct job *jobs, size_t n)
+variants_edge(struct graph *g, const struct job *jobs, size_t n, int retest)
 {
 	struct strv ins = {0};
-	char *target = xasprintf("test-%s/%s", jobs[0].distro->name, jobs[0].suite->name);
+	char *target = xasprintf("%s-%s/%s", job_kind(retest), jobs[0].distro->name, jobs[0].suite->name);
 
 	for (size_t i = 0; i < n; i++)
-		strv_push(&ins, jobs[i].stamp);
+		strv_take(&ins, job_output(&jobs[i], retest));
 	phony(g, target, &ins);
 	strv_free(&ins);
 	free(target);
 }
 
-/* Every job, in the model's order: Ninja starts ready edges in the order
- * they appear, so the higher priority starts first. Variants of one suite
- * on one distro are adjacent, and test-D/S follows its last one. */
+/* Every job (or its rerun), in the model's order: Ninja starts ready edges
+ * in the order they appear, so the higher priority starts first. Variants
+ * of one suite on one distro are adjacent, and test-D/S follows its last
+ * one. */
 static void
-job_edges(struct graph *g, const struct model *md, const struct options *o)
+job_edges(struct graph *g, const struct model *md, const struct options *o, int retest)
 {
 	char key[HASH_HEX + 1];
 
@@ -331,26 +358,43 @@ job_edges(struct graph *g, const struct model *md, const struct options *o)
 		const struct job *j = &md->jobs[i];
 		const struct strv *v = &j->suite->variants;
 		key_job(&md->matrix, j->distro, key);
-		test_edge(g, &md->matrix, o, j, key);
+		test_edge(g, &md->matrix, o, j, key, retest);
 		if (j->variant && j->variant == v->v[v->n - 1])
-			variants_edge(g, j + 1 - v->n, v->n);
+			variants_edge(g, j + 1 - v->n, v->n, retest);
 	}
 }
 
-/* test-D: every job of D that is not manual; manual ones run when named. */
+/* test-D (or retest-D): every job of D that is not manual; manual ones run
+ * when named. */
 static void
-distro_target(struct graph *g, const struct model *md, const struct distro *d)
+distro_target(struct graph *g, const struct model *md, const struct distro *d, int retest)
 {
 	struct strv ins = {0};
-	char *target = xasprintf("test-%s", d->name);
+	char *target = xasprintf("%s-%s", job_kind(retest), d->name);
 
 	for (size_t i = 0; i < md->njobs; i++) {
 		if (md->jobs[i].distro == d && !md->jobs[i].suite->manual)
-			strv_push(&ins, md->jobs[i].stamp);
+			strv_take(&ins, job_output(&md->jobs[i], retest));
 	}
 	phony(g, target, &ins);
 	strv_free(&ins);
 	free(target);
+}
+
+/* shell-D: `orchgen shell` on the console, after what a job of D waits
+ * for. Its output is never made, so it always runs. */
+static void
+shell_edge(struct graph *g, const struct matrix *m, const struct options *o, const struct distro *d)
+{
+	char *out = xasprintf(".orch/shell/%s", d->name), *image = image_path(d);
+	struct edge *e = graph_edge(g, "shell", out);
+
+	image_deps(e, m, d, image);
+	matrix_args(e, o);
+	args(e, "--distro", d->name, "--image", image, NULL);
+	var(e, "what", d->name);
+	target(g, "shell", d, out);
+	free(out), free(image);
 }
 
 /* build.ninja depends on every file and directory the model was read from
@@ -401,7 +445,7 @@ all_target(struct graph *g, const struct matrix *m, const char *name, const char
 }
 
 static int
-build_graph(struct graph *g, const struct model *md, const struct options *o, const char *template)
+build_graph(struct graph *g, const struct model *md, const struct options *o, const char *template, int shells)
 {
 	const struct matrix *m = &md->matrix;
 	struct strv dirs = {0}, hashes = {0};
@@ -414,9 +458,13 @@ build_graph(struct graph *g, const struct model *md, const struct options *o, co
 		rc = stage_hash_edges(g, m, &hashes, &dirs);
 	for (size_t i = 0; rc == 0 && i < m->ndistros; i++)
 		stage_edges(g, m, o, &m->distros[i], &hashes);
-	job_edges(g, md, o);
-	for (size_t i = 0; i < m->ndistros; i++)
-		distro_target(g, md, &m->distros[i]);
+	for (int retest = 0; retest <= 1; retest++) {
+		job_edges(g, md, o, retest);
+		for (size_t i = 0; i < m->ndistros; i++)
+			distro_target(g, md, &m->distros[i], retest);
+	}
+	for (size_t i = 0; shells && i < m->ndistros; i++)
+		shell_edge(g, m, o, &m->distros[i]);
 	all_target(g, m, "image", "images");
 	if (matrix_warms(m))
 		all_target(g, m, "warm", "warm");
@@ -438,6 +486,7 @@ gen_write(const struct model *md, const struct options *o, const char *self)
 	struct buf out = {0};
 	const char *tpath = "build.ninja.in";
 	char *custom = file_read(tpath, NULL);
+	const char *template;
 	char jobs[32];
 	int rc;
 
@@ -446,9 +495,10 @@ gen_write(const struct model *md, const struct options *o, const char *self)
 	strv_push(&g.program, self);
 	strv_push(&g.header, "jobs"), strv_push(&g.header, jobs);
 	strv_push(&g.header, "project"), strv_push(&g.header, md->matrix.project.name);
-	rc = build_graph(&g, md, o, custom ? tpath : NULL);
+	template = custom ? custom : tmpl_build_ninja_in;
+	rc = build_graph(&g, md, o, custom ? tpath : NULL, ninja_defines_rule(template, "shell"));
 	if (rc == 0)
-		rc = ninja_write(&out, &g, custom ? custom : tmpl_build_ninja_in);
+		rc = ninja_write(&out, &g, template);
 	if (rc == 0)
 		rc = file_update(o->output, out.s, out.len) < 0 ? -1 : 0;
 	graph_free(&g);

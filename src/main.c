@@ -23,6 +23,8 @@ static const struct command {
 	{"list", cmd_list, "the jobs, distro:suite[:variant], that FILTERs select (all by default)"},
 	{"keys", cmd_keys, "content keys, for CI caches"},
 	{"gc", cmd_gc, "remove leftover containers, unused image tags, dead results; --caches: caches too"},
+	{"shell", cmd_shell, "D: an interactive shell in a new container of D's image, mounted as a job is"},
+	{"exec", cmd_exec, "D -- COMMAND...: run COMMAND in D's image as you, in the current directory"},
 	{"hash", cmd_hash, "edge helper: hash a group of files"},
 	{"base", cmd_base, "edge helper: import a distro's base from its rootfs recipe"},
 	{"image", cmd_image, "edge helper: ensure a distro's image exists"},
@@ -104,12 +106,37 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0},
 };
 
+/* How many operands came before the "--" that ended the options, or -1
+ * when none did. getopt moves the operands before "--" to after it, so
+ * `orchgen exec D -- COMMAND` needs this to know where COMMAND starts.
+ * ORIG: ARGV as given; LASTARG: the last option's argument (a "--" too). */
+static int
+dashdash(char **orig, char *argv[], int argc, const char *lastarg)
+{
+	const char *dd = optind > 1 ? argv[optind - 1] : NULL;
+	int at = 0, n = 0;
+
+	if (!dd || strcmp(dd, "--") != 0 || dd == lastarg)
+		return -1;
+	while (orig[at] != dd)
+		at++;
+	for (int i = optind; i < argc; i++) {
+		for (int j = 0; j < at; j++)
+			n += orig[j] == argv[i];
+	}
+	return n;
+}
+
 static void
 parse(struct cmdargs *a, int argc, char *argv[])
 {
+	char **orig = xcalloc(argc + 1, sizeof(*orig));
+	const char *lastarg = NULL;
 	int c;
 
+	memcpy(orig, argv, argc * sizeof(*orig));
 	while ((c = getopt_long(argc, argv, "C:f:o:D:h", longopts, NULL)) != -1) {
+		lastarg = optarg;
 		switch (c) {
 		case 'C':
 			if (chdir(optarg) != 0)
@@ -140,8 +167,10 @@ parse(struct cmdargs *a, int argc, char *argv[])
 		default: usage(EXIT_USAGE);
 		}
 	}
+	a->dashdash = dashdash(orig, argv, argc, lastarg);
 	for (int i = optind; i < argc; i++)
 		strv_push(&a->rest, argv[i]);
+	free(orig);
 }
 
 int
@@ -163,6 +192,8 @@ main(int argc, char *argv[])
 		}
 		free(a.rest.v[0]);
 		memmove(a.rest.v, a.rest.v + 1, --a.rest.n * sizeof(*a.rest.v));
+		if (a.dashdash > 0)
+			a.dashdash--;
 	}
 	rc = c->fn(&a);
 	strv_free(&a.o.defines), strv_free(&a.o.distros);

@@ -167,3 +167,17 @@ ninja_write(struct buf *b, const struct graph *g, const char *template)
 	}
 	return rc ? -1 : 0;
 }
+
+int
+ninja_defines_rule(const char *template, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *l = template; *l; l += strcspn(l, "\n"), l += *l == '\n') {
+		if (strncmp(l, "rule ", 5) != 0 || strncmp(l + 5, name, n) != 0)
+			continue;
+		if (strspn(l + 5 + n, " \t\r") == strcspn(l + 5 + n, "\n"))
+			return 1;
+	}
+	return 0;
+}

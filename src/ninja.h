@@ -31,3 +31,6 @@ int ninja_command(struct buf *b, const struct strv *argv);
 /* The whole file: $orchgen, header bindings, the TEMPLATE text, the edges, defaults.
  * -1 (warned) when some path or value cannot be expressed. */
 int ninja_write(struct buf *b, const struct graph *g, const char *template);
+/* Does TEMPLATE define rule NAME? A project's own template from before a
+ * rule existed gets no edges that need it. */
+int ninja_defines_rule(const char *template, const char *name);

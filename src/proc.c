@@ -12,10 +12,12 @@
 #include "proc.h"
 #include "util.h"
 
+/* In the child: stdin from /dev/null unless KEEP_STDIN, OUT and ERR (-1:
+ * ours), the signals orchgen may ignore back to their defaults, then ARGV. */
 static void
-child(const struct strv *argv, int out, int err)
+child(const struct strv *argv, int keep_stdin, int out, int err)
 {
-	int null = open("/dev/null", O_RDONLY);
+	int null = keep_stdin ? -1 : open("/dev/null", O_RDONLY);
 	char **v = xcalloc(argv->n + 1, sizeof(*v));
 
 	if (null >= 0)
@@ -33,6 +35,8 @@ child(const struct strv *argv, int out, int err)
 		close(err);
 	memcpy(v, argv->v, argv->n * sizeof(*v));
 	signal(SIGPIPE, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
 	execvp(v[0], v);
 	warn("cannot run %s:", v[0]);
 	_exit(127);
@@ -48,7 +52,21 @@ proc_start(const struct strv *argv, int fd)
 		return -1;
 	}
 	if (pid == 0)
-		child(argv, fd, fd);
+		child(argv, 0, fd, fd);
+	return pid;
+}
+
+pid_t
+proc_attach(const struct strv *argv)
+{
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		warn("fork:");
+		return -1;
+	}
+	if (pid == 0)
+		child(argv, 1, -1, -1);
 	return pid;
 }
 
@@ -125,7 +143,7 @@ proc_run(const struct strv *argv, struct buf *out, struct buf *err)
 	}
 	if (pid == 0) {
 		close(po[0]), close(pe[0]);
-		child(argv, po[1], pe[1]);
+		child(argv, 0, po[1], pe[1]);
 	}
 	close(po[1]), close(pe[1]);
 	drain((int[2]){po[0], pe[0]}, (struct buf *[2]){out, err});

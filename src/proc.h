@@ -4,6 +4,10 @@
 /* Start ARGV with stdin from /dev/null and stdout+stderr to FD (-1: ours).
  * The pid, or -1 (warned). */
 pid_t proc_start(const struct strv *argv, int fd);
+/* Start ARGV on our own stdin, stdout and stderr, for a program that talks
+ * to the user's terminal; SIGINT and SIGQUIT at their defaults in it even
+ * when we ignore them. The pid, or -1 (warned). */
+pid_t proc_attach(const struct strv *argv);
 /* Wait for PID up to TIMEOUT_MS (-1: forever). The exit status, 128+signal
  * for a signal, -2 on time-out (the child still runs), -1 on error. */
 int proc_wait(pid_t pid, long timeout_ms);

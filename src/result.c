@@ -44,6 +44,9 @@ result_write(const char *path, const struct result *r)
 	field(&b, "variant", r->variant);
 	field(&b, "status", r->status);
 	buf_printf(&b, "  \"exit_code\": %d,\n", r->exit_code);
+	field(&b, "reason", r->reason);
+	buf_printf(&b, "  \"samples\": %d,\n", r->samples);
+	buf_printf(&b, "  \"attempts\": %d,\n", r->attempts);
 	buf_printf(&b, "  \"start\": %lld.%03lld,\n", r->start_ms / 1000, r->start_ms % 1000);
 	buf_printf(&b, "  \"end\": %lld.%03lld,\n", r->end_ms / 1000, r->end_ms % 1000);
 	buf_printf(&b, "  \"duration\": %.3f,\n", (double)(r->end_ms - r->start_ms) / 1000.0);

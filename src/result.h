@@ -3,7 +3,9 @@
 struct result {
 	const char *distro, *suite, *variant;	/* variant may be NULL */
 	const char *status;	/* pass fail xfail xpass skip timeout error */
-	int exit_code;
+	int exit_code;		/* of the last run; -1: none */
+	const char *reason;	/* why a skip, an error, a timeout; NULL */
+	int samples, attempts;	/* runs that passed of `samples`; engine attempts of the last */
 	long long start_ms, end_ms;	/* Unix time in milliseconds */
 	const char *image, *log;
 };

@@ -635,12 +635,21 @@ checkvariant(struct ctx *c, const struct node *k, const struct node *i)
 	return nodeerr(c, i, "%s: bad variant \"%s\": use letters, digits and '_'", k->text, i->text);
 }
 
+/* An artifact: a path in the job's container, relative to its working
+ * directory or absolute, that stays below where it is copied to. */
 static int
 checkpath(struct ctx *c, const struct node *k, const struct node *i)
 {
-	if (*i->text)
-		return 0;
-	return nodeerr(c, i, "%s: empty path: expected a path relative to the suite's directory", k->text);
+	const char *t = i->text;
+	size_t n = strlen(t);
+
+	if (!*t)
+		return nodeerr(c, i, "%s: empty path: expected a path relative to /workspace, or absolute", k->text);
+	if (!strcmp(t, "..") || !strncmp(t, "../", 3) || strstr(t, "/../") || (n >= 3 && !strcmp(t + n - 3, "/..")))
+		return nodeerr(c, i, "%s: path \"%s\" has a '..' component: expected a path below /workspace, or absolute", k->text, t);
+	if (strchr(t, '\n'))
+		return nodeerr(c, i, "%s: path with a newline", k->text);
+	return 0;
 }
 
 static int

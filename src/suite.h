@@ -39,7 +39,7 @@ struct suite {
 	struct strv requires;	/* `requires`: features the distro must have */
 	struct suite_skip *skip;	/* `skip`, in file order: checked before prepare */
 	size_t nskip;
-	struct strv artifacts;	/* `artifacts`: paths relative to the suite directory, collected after the job, pass or fail */
+	struct strv artifacts;	/* `artifacts`: paths in the container (relative to /workspace, or absolute), copied out after execute, pass or fail */
 	int samples;		/* `samples`: how many times each job runs, 1 to 1000; default 1 */
 };
 

@@ -1,0 +1,157 @@
+/* orchgen shell and orchgen exec: a fresh container of a distro's image,
+ * attached to the user's terminal (or pipe), for a look around or for one
+ * command. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "str.h"
+#include "engine.h"
+#include "file.h"
+#include "matrix.h"
+#include "container.h"
+#include "suite.h"
+#include "model.h"
+#include "cmd.h"
+#include "helper.h"
+#include "util.h"
+
+/* Runs inside the shell's container: bash when the image has it, else sh. */
+static const char shell_command[] = "command -v bash >/dev/null 2>&1 && exec bash; exec sh";
+
+/* What both commands hold: the matrix, the distro, its image's tag and the
+ * container. */
+struct attach {
+	struct matrix m;
+	const struct distro *d;
+	char *image;
+	struct container c;
+};
+
+/* The tag recorded at PATH for D; NULL when there is none (said, with how
+ * to make one). */
+static char *
+recorded_tag(const char *path, const struct distro *d)
+{
+	char *s = file_read(path, NULL);
+
+	if (s)
+		s[strcspn(s, "\n")] = '\0';
+	if (!s || !*s) {
+		warn("%s: no image of %s recorded: run `ninja image-%s` first", path, d->name, d->name);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* The recorded tag must still be in the engine, or `run` would try to pull
+ * it: 0, EXIT_USAGE when it is gone, EXIT_ENGINE on trouble (both said). */
+static int
+image_present(const struct attach *at)
+{
+	char id[160];
+	int rc = engine_image_id(at->m.project.engine, at->image, id, sizeof(id));
+
+	if (rc == 1)
+		warn("image %s of %s is gone: run `ninja image-%s` first", at->image, at->d->name, at->d->name);
+	return rc == 0 ? 0 : rc == 1 ? EXIT_USAGE : EXIT_ENGINE;
+}
+
+/* Load A's matrix, find A's distro and its image, and make a container of
+ * it named and labelled WHAT. 0 or an exit status (said). */
+static int
+attach_open(struct attach *at, struct cmdargs *a, const char *what)
+{
+	char *path;
+	int rc;
+
+	memset(at, 0, sizeof(*at));
+	if (!(at->d = helper_distro(&at->m, a)))
+		return EXIT_USAGE;
+	path = a->image ? xstrdup(a->image) : image_path(at->d);
+	at->image = recorded_tag(path, at->d);
+	free(path);
+	if (!at->image)
+		return EXIT_USAGE;
+	if ((rc = image_present(at)) != 0)
+		return rc;
+	container_init(&at->c, &at->m, at->d, at->image, what, what);
+	strv_take(&at->c.env, xasprintf("ORCHGEN_DISTRO=%s", at->d->name));
+	return 0;
+}
+
+static void
+attach_close(struct attach *at)
+{
+	container_free(&at->c);
+	free(at->image);
+	if (at->d)
+		matrix_free(&at->m);
+}
+
+/* Mount for USE, then run attached: the command's status, or EXIT_ENGINE. */
+static int
+attach_run(struct attach *at, enum use use)
+{
+	int st;
+
+	if (container_mount_stages(&at->c, at->d, use) < 0)
+		return EXIT_ENGINE;
+	st = container_attach(&at->c);
+	return st < 0 ? EXIT_ENGINE : st;
+}
+
+/* The distro: --distro, or else the only one of the N operands before the
+ * command. 0, or -1 when that is not how they were given. */
+static int
+take_distro(struct cmdargs *a, size_t n)
+{
+	if (a->distro)
+		return n == 0 ? 0 : -1;
+	if (n != 1)
+		return -1;
+	a->distro = a->rest.v[0];
+	return 0;
+}
+
+int
+cmd_shell(struct cmdargs *a)
+{
+	struct attach at;
+	int rc;
+
+	if (a->dashdash >= 0 || take_distro(a, a->rest.n) < 0)
+		fatal(EXIT_USAGE, "usage: orchgen shell D [-f FILE] [-D section.key=value]...");
+	rc = attach_open(&at, a, "shell");
+	if (rc == 0) {
+		strv_push(&at.c.command, "/bin/sh"), strv_push(&at.c.command, "-c");
+		strv_push(&at.c.command, shell_command);
+		rc = attach_run(&at, USE_JOB);
+	}
+	attach_close(&at);
+	return rc;
+}
+
+int
+cmd_exec(struct cmdargs *a)
+{
+	size_t n = a->dashdash < 0 ? 0 : (size_t)a->dashdash;
+	struct attach at;
+	char *user;
+	int rc;
+
+	if (a->dashdash < 0 || take_distro(a, n) < 0 || a->rest.n == n)
+		fatal(EXIT_USAGE, "usage: orchgen exec D [-f FILE] [-D section.key=value]... -- COMMAND [ARG]...");
+	rc = attach_open(&at, a, "exec");
+	if (rc == 0) {
+		user = xasprintf("%ld:%ld", (long)getuid(), (long)getgid());
+		at.c.user = user;
+		for (size_t i = n; i < a->rest.n; i++)
+			strv_push(&at.c.command, a->rest.v[i]);
+		rc = attach_run(&at, USE_EXEC);
+		free(user);
+	}
+	attach_close(&at);
+	return rc;
+}
