@@ -12,6 +12,7 @@
 #include "model.h"
 #include "cmd.h"
 #include "helper.h"
+#include "retry.h"
 #include "util.h"
 
 /* Bumped when what goes into an image key changes meaning. */
@@ -123,6 +124,21 @@ ensure(const struct matrix *m, const struct distro *d, const char *context, cons
 	return rc;
 }
 
+/* ensure()'s arguments, for retry(). */
+struct ensure {
+	const struct matrix *m;
+	const struct distro *d;
+	const char *context, *out;
+};
+
+static int
+ensure_once(void *arg)
+{
+	const struct ensure *e = arg;
+
+	return ensure(e->m, e->d, e->context, e->out);
+}
+
 int
 cmd_image(struct cmdargs *a)
 {
@@ -139,8 +155,10 @@ cmd_image(struct cmdargs *a)
 		matrix_free(&m);
 		return EXIT_USAGE;
 	}
-	rc = ensure(&m, d, context, a->out);
-	free(context);
+	struct ensure e = {&m, d, context, a->out};
+	char *what = xasprintf("image-%s", d->name);
+	rc = retry(what, m.project.retries, EXIT_ENGINE, ensure_once, &e, NULL);
+	free(what), free(context);
 	matrix_free(&m);
 	return rc;
 }

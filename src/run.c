@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include "str.h"
 #include "engine.h"
@@ -17,6 +16,7 @@
 #include "cmd.h"
 #include "helper.h"
 #include "proc.h"
+#include "retry.h"
 #include "util.h"
 
 /* Where a job's artifacts directory is mounted. */
@@ -275,40 +275,30 @@ passed(const char *status)
 	return !strcmp(status, "pass") || !strcmp(status, "xfail") || !strcmp(status, "skip");
 }
 
-/* Sleep S seconds, ended early by a signal's default action. */
-static void
-backoff(long s)
-{
-	struct timespec ts = {s, 0};
+/* One sample's run, for retry(). */
+struct sample {
+	struct run *r;
+	int append;		/* to the log: not the first sample */
+};
 
-	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-		;
-}
-
-/* One container run to its end, retried on engine trouble with backoff
- * (1s, 2s, 4s...), never on a failure: its status as container_run, -1
- * when the retries are spent. *ATTEMPTS: how many runs it took. */
+/* One container run to its end: its status as container_run. */
 static int
-attempt(struct run *r, int append, int *attempts)
+run_once(void *arg)
 {
+	struct sample *sm = arg;
+	struct run *r = sm->r;
 	const struct project *p = &r->m.project;
 	long kill_s = r->s.kill_timeout ? r->s.kill_timeout : p->kill_timeout;
 	long warn_s = r->s.warn_timeout ? r->s.warn_timeout : p->warn_timeout;
+	struct container c;
 	int st = -1;
 
-	for (*attempts = 1;; ++*attempts) {
-		struct container c;
-		if (container(r, &c) == 0) {
-			c.append = append;
-			st = container_run(&c, r->log, warn_s, kill_s);
-		}
-		container_free(&c);
-		if (st != -1 || *attempts > p->retries)
-			return st;
-		warn("%s: engine trouble: trying again in %lds (%d of %d retries)", r->job.id,
-		    1L << (*attempts - 1), *attempts, p->retries);
-		backoff(1L << (*attempts - 1));
+	if (container(r, &c) == 0) {
+		c.append = sm->append;
+		st = container_run(&c, r->log, warn_s, kill_s);
 	}
+	container_free(&c);
+	return st;
 }
 
 /* Write "=== sample I of N" to the log before each sample after the first. */
@@ -348,7 +338,8 @@ samples(struct run *r, struct outcome *o)
 		int st;
 		if (n > 1)
 			sample_header(r->log, i, n);
-		st = attempt(r, n > 1, &o->attempts);
+		struct sample sm = {r, n > 1};
+		st = retry(r->job.id, r->m.project.retries, -1, run_once, &sm, &o->attempts);
 		o->exit_code = st < 0 ? -1 : st;
 		if (st == -1) {
 			o->status = "error";

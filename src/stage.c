@@ -15,6 +15,7 @@
 #include "model.h"
 #include "cmd.h"
 #include "helper.h"
+#include "retry.h"
 #include "util.h"
 
 /* Runs inside the container: the commands in one shell with -e. */
@@ -66,24 +67,42 @@ scripts(const struct stage *st)
 	return rc;
 }
 
-/* Run the stage; the stamp at OUT only on success, holding KEY. */
+/* One container of the stage, run to its end: its status as container_run. */
 static int
-run_stage(struct stage *st, const char *out, const char *key)
+stage_once(void *arg)
 {
+	struct stage *st = arg;
 	const struct project *p = &st->m->project;
+	int build = !strcmp(st->name, "build"), rc = -1;
 	struct container c;
-	int build = !strcmp(st->name, "build"), rc;
 
-	unlink(out);
-	if (scripts(st) < 0)
-		return EXIT_ENGINE;
 	container_init(&c, st->m, st->d, st->image, st->name, st->name);
 	container_mount(&c, st->scripts, "/.orchgen", 1);
 	strv_push(&c.command, "/bin/sh"), strv_push(&c.command, "/.orchgen/run");
 	strv_take(&c.env, xasprintf("ORCHGEN_DISTRO=%s", st->d->name));
 	strv_take(&c.env, xasprintf("ORCHGEN_STAGE=%s", st->name));
-	rc = container_mount_stages(&c, st->d, build ? USE_BUILD : USE_STAGE) < 0 ? -1 : container_run(&c, st->log, p->warn_timeout, p->kill_timeout);
+	if (container_mount_stages(&c, st->d, build ? USE_BUILD : USE_STAGE) == 0)
+		rc = container_run(&c, st->log, p->warn_timeout, p->kill_timeout);
 	container_free(&c);
+	return rc;
+}
+
+/* Run the stage, again after engine trouble; the stamp at OUT only on
+ * success, holding KEY. */
+static int
+run_stage(struct stage *st, const char *out, const char *key)
+{
+	const struct project *p = &st->m->project;
+	char *what = xasprintf("%s-%s", st->name, st->d->name);
+	int rc;
+
+	unlink(out);
+	if (scripts(st) < 0) {
+		free(what);
+		return EXIT_ENGINE;
+	}
+	rc = retry(what, p->retries, -1, stage_once, st, NULL);
+	free(what);
 	if (rc == -1)
 		return EXIT_ENGINE;
 	if (rc != 0) {

@@ -1,0 +1,7 @@
+/* Engine trouble is often passing (a daemon restarting, a socket not yet
+ * there), a failure never is: only the first is tried again. */
+
+/* Call FN(ARG) until it returns something other than TROUBLE, at most
+ * RETRIES more times, waiting 1s, 2s, 4s... in between and saying so for
+ * WHAT. Its last return value; *ATTEMPTS (when not NULL): how many calls. */
+int retry(const char *what, int retries, int trouble, int (*fn)(void *), void *arg, int *attempts);
