@@ -136,7 +136,9 @@ container_mount_stages(struct container *c, const struct distro *d, enum use use
 	return rc ? -1 : 0;
 }
 
-/* Wait for the client, warning and killing at the deadlines. */
+/* Wait for the client, warning and killing at the deadlines (0: none).
+ * A signal that on_signal() caught removes the container, then ends this
+ * process by the same signal. */
 static int
 supervise(const struct container *c, pid_t pid, long warn_s, long kill_s)
 {
@@ -260,27 +262,6 @@ container_run(struct container *c, const char *log, long warn_s, long kill_s)
 	return st;
 }
 
-/* Wait for an attached client. SIGINT and SIGQUIT are the client's to
- * forward; SIGTERM or SIGHUP remove the container, then end this process by
- * the same signal. */
-static int
-wait_attached(const struct container *c, pid_t pid)
-{
-	for (;;) {
-		int st = proc_wait(pid, 100);
-		if (stop_signal) {
-			engine_remove(c->m->project.engine, c->name);
-			if (st == -2)
-				proc_wait(pid, -1);
-			signal(stop_signal, SIG_DFL);
-			raise(stop_signal);
-			_exit(128 + stop_signal);
-		}
-		if (st != -2)
-			return st;
-	}
-}
-
 int
 container_attach(struct container *c)
 {
@@ -296,7 +277,7 @@ container_attach(struct container *c)
 	signal(SIGHUP, on_signal);
 	pid = proc_attach(&argv);
 	strv_free(&argv);
-	st = pid < 0 ? -1 : wait_attached(c, pid);
+	st = pid < 0 ? -1 : supervise(c, pid, 0, 0);
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(*sigs); i++)
 		signal(sigs[i], SIG_DFL);
 	if (engine_run_failed(st)) {

@@ -95,30 +95,33 @@ set_duration(struct reader *r, void *field, const char *value)
 	return 1;
 }
 
+/* A whole number from LO to HI for the key NAME. */
 static int
-set_jobs(struct reader *r, void *field, const char *value)
+set_number(struct reader *r, int *p, const char *value, long lo, long hi, const char *name)
 {
-	int *p = field;
-	char *end;
+	char *end, *form;
 	long n = strtol(value, &end, 10);
 
-	if (*end || end == value || n < 1 || n > 1024)
-		return bad(r, "bad jobs \"%s\": expected a whole number from 1 to 1024", value);
+	if (*end || end == value || n < lo || n > hi) {
+		form = xasprintf("bad %s \"%%s\": expected a whole number from %ld to %ld", name, lo, hi);
+		bad(r, form, value);
+		free(form);
+		return 1;
+	}
 	*p = (int)n;
 	return 1;
 }
 
 static int
+set_jobs(struct reader *r, void *field, const char *value)
+{
+	return set_number(r, field, value, 1, 1024, "jobs");
+}
+
+static int
 set_retries(struct reader *r, void *field, const char *value)
 {
-	int *p = field;
-	char *end;
-	long n = strtol(value, &end, 10);
-
-	if (*end || end == value || n < 0 || n > 10)
-		return bad(r, "bad retries \"%s\": expected a whole number from 0 to 10", value);
-	*p = (int)n;
-	return 1;
+	return set_number(r, field, value, 0, 10, "retries");
 }
 
 /* A word of WORDS (NULL-terminated), stored as its index. */

@@ -156,3 +156,24 @@ YAML
 
 # count WORD: how many lines of the last ninja_ok output ran WORD edges.
 count() { grep -c "] $1 " "$T/ninja.out" || true; }
+
+# hang_project: project() with one suite, hang, whose job sleeps a minute
+# (TASK_EXTRA: more task.yaml lines).
+hang_project() {
+	project
+	rm -r suites/main
+	mkdir -p suites/hang
+	printf '%bexecute: sleep 60\n' "${TASK_EXTRA:-}" >suites/hang/task.yaml
+	"$ORCHGEN"
+}
+
+# The project's containers; wait_container: until one runs (10s at most).
+containers() { docker ps -aq --filter "label=orchgen.project=$PNAME"; }
+wait_container() {
+	i=0
+	until [ -n "$(containers)" ]; do
+		i=$((i + 1))
+		[ $i -le 50 ] || { containers | xargs -r docker rm -f >/dev/null; fail "no container appeared"; }
+		sleep 0.2
+	done
+}
