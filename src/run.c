@@ -332,13 +332,13 @@ static void
 samples(struct run *r, struct outcome *o)
 {
 	int n = r->s.samples > 0 ? r->s.samples : 1;
+	struct sample sm = {r, n > 1};
 
 	for (int i = 1; i <= n; i++) {
 		const struct suite_skip *sk;
 		int st;
 		if (n > 1)
 			sample_header(r->log, i, n);
-		struct sample sm = {r, n > 1};
 		st = retry(r->job.id, r->m.project.retries, -1, run_once, &sm, &o->attempts);
 		o->exit_code = st < 0 ? -1 : st;
 		if (st == -1) {
