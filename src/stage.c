@@ -130,6 +130,12 @@ stage_cmd(struct cmdargs *a, const char *name)
 		fatal(EXIT_USAGE, "usage: orchgen %s [-f FILE] --distro D --image FILE -o FILE [--key KEY]", name);
 	if (!(st.d = helper_distro(&m, a)))
 		return EXIT_USAGE;
+	if (!strcmp(name, "build") ? !m.project.build : !matrix_warms(&m)) {
+		warn("%s: %s", a->o.file, !strcmp(name, "build") ? "no [project] build: nothing to build"
+		    : "no [cache NAME] has a warm command: nothing to warm");
+		matrix_free(&m);
+		return EXIT_USAGE;
+	}
 	if (!(st.image = helper_recorded(a->image, name))) {
 		matrix_free(&m);
 		return EXIT_USAGE;
