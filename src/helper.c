@@ -24,14 +24,21 @@ helper_distro(struct matrix *m, const struct cmdargs *a)
 }
 
 char *
-helper_recorded(const char *path, const char *helper)
+helper_read_recorded(const char *path)
 {
 	char *s = file_read(path, NULL);
 
-	if (!s) {
+	if (s)
+		s[strcspn(s, "\n")] = '\0';
+	return s;
+}
+
+char *
+helper_recorded(const char *path, const char *helper)
+{
+	char *s = helper_read_recorded(path);
+
+	if (!s)
 		warn("%s: nothing recorded (run ninja, not orchgen %s, by hand):", path, helper);
-		return NULL;
-	}
-	s[strcspn(s, "\n")] = '\0';
 	return s;
 }

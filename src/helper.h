@@ -7,3 +7,5 @@ const struct distro *helper_distro(struct matrix *m, const struct cmdargs *a);
 /* The first line of PATH, a tag or hash an earlier edge recorded; NULL
  * (warned: run ninja rather than orchgen HELPER by hand). */
 char *helper_recorded(const char *path, const char *helper);
+/* The same, quietly: NULL when PATH cannot be read. */
+char *helper_read_recorded(const char *path);

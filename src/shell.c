@@ -7,7 +7,6 @@
 #include <unistd.h>
 #include "str.h"
 #include "engine.h"
-#include "file.h"
 #include "matrix.h"
 #include "container.h"
 #include "suite.h"
@@ -27,23 +26,6 @@ struct attach {
 	char *image;
 	struct container c;
 };
-
-/* The tag recorded at PATH for D; NULL when there is none (said, with how
- * to make one). */
-static char *
-recorded_tag(const char *path, const struct distro *d)
-{
-	char *s = file_read(path, NULL);
-
-	if (s)
-		s[strcspn(s, "\n")] = '\0';
-	if (!s || !*s) {
-		warn("%s: no image of %s recorded: run `ninja image-%s` first", path, d->name, d->name);
-		free(s);
-		return NULL;
-	}
-	return s;
-}
 
 /* The recorded tag must still be in the engine, or `run` would try to pull
  * it: 0, EXIT_USAGE when it is gone, EXIT_ENGINE on trouble (both said). */
@@ -70,7 +52,11 @@ attach_open(struct attach *at, struct cmdargs *a, const char *what)
 	if (!(at->d = helper_distro(&at->m, a)))
 		return EXIT_USAGE;
 	path = a->image ? xstrdup(a->image) : image_path(at->d);
-	at->image = recorded_tag(path, at->d);
+	at->image = helper_read_recorded(path);
+	if (at->image && !*at->image)
+		free(at->image), at->image = NULL;
+	if (!at->image)
+		warn("%s: no image of %s recorded: run `ninja image-%s` first", path, at->d->name, at->d->name);
 	free(path);
 	if (!at->image)
 		return EXIT_USAGE;

@@ -47,9 +47,11 @@ SPY
 calls() { grep -c "^$1 " "$T/docker.calls" || true; }
 reset_calls() { : >"$T/docker.calls"; }
 
-# Remove the images of the test's project. A base cannot go while an image
-# built on it is there, whatever the order the engine lists them in: repeat.
-remove_images() {
+# Remove the containers and images of the test's project, whatever a failed
+# test left. A base cannot go while an image built on it is there, whatever
+# the order the engine lists them in: repeat.
+remove_leftovers() {
+	docker ps -aq --filter "label=orchgen.project=$PNAME" | xargs -r docker rm -f >/dev/null 2>&1 || true
 	for _ in 1 2 3; do
 		docker images -q --filter "label=orchgen.project=$PNAME" | sort -u | xargs -r docker rmi -f >/dev/null 2>&1 || true
 	done
@@ -60,7 +62,7 @@ remove_images() {
 project() {
 	P="$T/project"
 	PNAME=$(echo "$NAME" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-')
-	trap 'remove_images' EXIT
+	trap 'remove_leftovers' EXIT
 	mkdir -p "$P/docker" "$P/suites/main/hello" "$P/suites/main/vars"
 	cat >"$P/orchgen.ini" <<INI
 [project]
@@ -173,7 +175,7 @@ wait_container() {
 	i=0
 	until [ -n "$(containers)" ]; do
 		i=$((i + 1))
-		[ $i -le 50 ] || { containers | xargs -r docker rm -f >/dev/null; fail "no container appeared"; }
+		[ $i -le 50 ] || fail "no container appeared"
 		sleep 0.2
 	done
 }

@@ -12,7 +12,7 @@ for sig in INT TERM; do
 	i=0
 	while [ -n "$(containers)" ] || kill -0 $pid 2>/dev/null; do
 		i=$((i + 1))
-		[ $i -le 20 ] || { containers | xargs -r docker rm -f >/dev/null; fail "SIG$sig: 10s after the signal: $(docker ps -a --filter "label=orchgen.project=$PNAME")"; }
+		[ $i -le 20 ] || fail "SIG$sig: 10s after the signal: $(docker ps -a --filter "label=orchgen.project=$PNAME")"
 		sleep 0.5
 	done
 	[ -z "$(find .orch/stamp -name "hang*" 2>/dev/null)" ] || fail "SIG$sig: an interrupted job has a stamp"

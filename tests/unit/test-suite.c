@@ -384,6 +384,9 @@ test_errors(void)
 	FAILS("execute: x\nskip:\n  - reason: {a: b}\n    if: x\n", "task.yaml:3:13:", "reason: expected a string, got a mapping");
 	FAILS("execute: x\nartifacts: out.log\n", "task.yaml:2:12:", "artifacts: expected a list of strings, got a scalar");
 	FAILS("execute: x\nartifacts: [\"\"]\n", "task.yaml:2:13:", "artifacts: empty path");
+	FAILS("execute: x\nartifacts: [../up]\n", "task.yaml:2:13:", "artifacts: path \"../up\" has a '..' component: expected a path below /workspace, or absolute");
+	FAILS("execute: x\nartifacts: [ok, /tmp/../etc]\n", "task.yaml:2:17:", "'..' component");
+	FAILS("execute: x\nartifacts: [out/..]\n", "task.yaml:2:13:", "'..' component");
 	FAILS("execute: \"a\\0b\"\n", "task.yaml:1:10:", "NUL");
 }
 
