@@ -20,7 +20,8 @@ B = $(if $(O),$(O)/,)
 
 SRC != ls src/*.c | grep -v /templates.c
 OBJ = $(SRC:%.c=$(B)%.o) $(B)src/templates.o
-LIBOBJ = $(filter-out $(B)src/main.o,$(OBJ))
+# The modules, for the unit tests: everything but the commands.
+LIBOBJ = $(filter-out $(B)src/main.o $(B)src/cmd_%.o,$(OBJ))
 UNIT != ls tests/unit/test-*.c 2>/dev/null || true
 UNITBIN = $(UNIT:%.c=$(B)%)
 

@@ -1,9 +1,7 @@
-#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <unistd.h>
 #include "str.h"
 #include "engine.h"
@@ -12,8 +10,16 @@
 #include "matrix.h"
 #include "layout.h"
 #include "proc.h"
+#include "driver.h"
 #include "container.h"
 #include "util.h"
+
+/* In copy mode the workspace is mounted here, read-only, and copied to
+ * /workspace in the container before its command runs. */
+#define WORKSPACE_SRC "/.orchgen-workspace"
+/* After the kill-timeout, how long the container is removed again and
+ * again before its client is killed too. */
+#define STOP_GRACE_S 10
 
 static volatile sig_atomic_t stop_signal;
 /* Containers this process named, so that each name is new. */
@@ -23,25 +29,6 @@ static void
 on_signal(int sig)
 {
 	stop_signal = sig;
-}
-
-long long
-now_ms(void)
-{
-	struct timeval tv;
-
-	gettimeofday(&tv, NULL);
-	return (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
-}
-
-char *
-absolute(const char *path)
-{
-	char cwd[PATH_MAX];
-
-	if (path[0] == '/' || !getcwd(cwd, sizeof(cwd)))
-		return xstrdup(path);
-	return strcmp(path, ".") == 0 ? xstrdup(cwd) : xasprintf("%s/%s", cwd, path);
 }
 
 /* What a container name may hold, anything else becomes '-'. */
@@ -79,6 +66,7 @@ container_free(struct container *c)
 		free(c->mounts[i].src), free(c->mounts[i].dst);
 	free(c->mounts);
 	free(c->name);
+	free(c->outcome);
 	strv_free(&c->env);
 	strv_free(&c->command);
 }
@@ -87,10 +75,10 @@ void
 container_mount(struct container *c, const char *path, const char *dst, int readonly)
 {
 	c->mounts = xrealloc(c->mounts, (c->nmounts + 1) * sizeof(*c->mounts));
-	c->mounts[c->nmounts++] = (struct mount){absolute(path), xstrdup(dst), readonly};
+	c->mounts[c->nmounts++] = (struct mount){file_absolute(path), xstrdup(dst), readonly};
 }
 
-/* Mount a directory of orchgen's own, creating it first. */
+/* Mount a directory of orchgen's own (taken), creating it first. */
 static int
 mount_dir(struct container *c, char *path, const char *dst, int readonly)
 {
@@ -101,10 +89,6 @@ mount_dir(struct container *c, char *path, const char *dst, int readonly)
 	free(path);
 	return rc;
 }
-
-/* In copy mode the workspace is mounted here, read-only, and copied to
- * /workspace in the container before its command runs. */
-#define WORKSPACE_SRC "/.orchgen-workspace"
 
 static void
 mount_workspace(struct container *c, int mode)
@@ -129,11 +113,32 @@ container_mount_stages(struct container *c, const struct distro *d, enum use use
 		container_mount(c, ".", "/workspace", 0);
 	else
 		mount_workspace(c, use == USE_JOB ? m->project.workspace_mode : WORKSPACE_RO);
-	for (size_t i = 0; i < m->ncaches; i++)
-		rc |= mount_dir(c, cache_dir(&m->caches[i], d), m->caches[i].path, 0);
+	for (size_t i = 0; i < m->ncaches; i++) {
+		const struct cache *k = &m->caches[i];
+		rc |= mount_dir(c, layout_cache(k->name, d->name, k->per_distro), k->path, 0);
+	}
 	if (m->project.build)
-		rc |= mount_dir(c, build_dir(d), BUILD_MOUNT, use != USE_BUILD);
+		rc |= mount_dir(c, layout_build(d->name), BUILD_MOUNT, use != USE_BUILD);
 	return rc ? -1 : 0;
+}
+
+/* Remove the container until its client PID has ended. Under load a
+ * client may create its container after a first removal found none, so
+ * the removal is repeated; past STOP_GRACE_S the client is killed, and its
+ * container removed once more. */
+static void
+stop(const struct container *c, pid_t pid)
+{
+	const char *engine = c->m->project.engine;
+
+	for (int i = 0; i < STOP_GRACE_S; i++) {
+		engine_remove(engine, c->name);
+		if (proc_wait(pid, 1000) != -2)
+			return;
+	}
+	kill(pid, SIGKILL);
+	proc_wait(pid, -1);
+	engine_remove(engine, c->name);
 }
 
 /* Wait for the client, warning and killing at the deadlines (0: none).
@@ -142,7 +147,6 @@ container_mount_stages(struct container *c, const struct distro *d, enum use use
 static int
 supervise(const struct container *c, pid_t pid, long warn_s, long kill_s)
 {
-	const char *engine = c->m->project.engine;
 	long long start = now_ms();
 	int warned = 0;
 
@@ -150,9 +154,10 @@ supervise(const struct container *c, pid_t pid, long warn_s, long kill_s)
 		int st = proc_wait(pid, 100);
 		long long ran = now_ms() - start;
 		if (stop_signal) {
-			engine_remove(engine, c->name);
 			if (st == -2)
-				proc_wait(pid, -1);
+				stop(c, pid);
+			else
+				engine_remove(c->m->project.engine, c->name);
 			signal(stop_signal, SIG_DFL);
 			raise(stop_signal);
 			_exit(128 + stop_signal);
@@ -164,47 +169,20 @@ supervise(const struct container *c, pid_t pid, long warn_s, long kill_s)
 			warned = 1;
 		}
 		if (kill_s > 0 && ran >= kill_s * 1000) {
-			engine_remove(engine, c->name);
-			proc_wait(pid, -1);
+			stop(c, pid);
 			return -2;
 		}
 	}
 }
 
-char *
-container_outcome(const char *log)
-{
-	size_t len, n = strlen(CONTAINER_END);
-	char *s = file_read(log, &len), *last, *rest = NULL;
-
-	if (!s)
-		return NULL;
-	while (len > 0 && s[len - 1] == '\n')
-		s[--len] = '\0';
-	last = strrchr(s, '\n');
-	last = last ? last + 1 : s;
-	if (strncmp(last, CONTAINER_END, n) == 0)
-		rest = xstrdup(last + n);
-	free(s);
-	return rest;
-}
-
-/* Whether the log ends with the command's last line: then the container ran
- * to the end, and even the engine's own codes (125) are the command's. */
-static int
-finished(const char *log)
-{
-	char *rest = container_outcome(log);
-
-	free(rest);
-	return rest != NULL;
-}
-
-void
-container_argv(const struct container *c, int interactive, struct strv *argv)
+/* The engine's argument vector that runs COMMAND in C (INTERACTIVE:
+ * ENGINE_STDIN and ENGINE_TTY, or 0), wrapped to copy the workspace first
+ * in copy mode. */
+static void
+run_argv(const struct container *c, const struct strv *command, int interactive, struct strv *argv)
 {
 	const struct project *p = &c->m->project;
-	struct strv command = {0};
+	struct strv words = {0};
 	struct run_spec spec = {
 		.engine = p->engine,
 		.name = c->name,
@@ -218,48 +196,71 @@ container_argv(const struct container *c, int interactive, struct strv *argv)
 		.env = &c->env,
 		.pass = &p->env,
 		.image = c->image,
-		.command = &command,
+		.command = &words,
 	};
 
 	if (c->copy_workspace) {
-		strv_push(&command, "/bin/sh"), strv_push(&command, "-c");
-		strv_push(&command, "cp -a " WORKSPACE_SRC "/. /workspace/ && exec \"$@\"");
-		strv_push(&command, "sh");
+		strv_push(&words, "/bin/sh"), strv_push(&words, "-c");
+		strv_push(&words, "cp -a " WORKSPACE_SRC "/. /workspace/ && exec \"$@\"");
+		strv_push(&words, "sh");
 	}
-	for (size_t i = 0; i < c->command.n; i++)
-		strv_push(&command, c->command.v[i]);
+	for (size_t i = 0; i < command->n; i++)
+		strv_push(&words, command->v[i]);
 	engine_run_argv(&spec, argv);
-	strv_free(&command);
+	strv_free(&words);
 }
 
-int
-container_run(struct container *c, const char *log, long warn_s, long kill_s)
+/* The status of a run whose client ended with ST, read from the driver's
+ * record of RUN when it has one. */
+static int
+outcome(struct container *c, const char *run, const char *log, int st)
 {
-	const char *engine = c->m->project.engine;
-	struct strv argv = {0};
-	int fd = log_open(log, c->append), st;
-	pid_t pid;
-
-	if (fd < 0)
-		return -1;
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	container_argv(c, 0, &argv);
-	pid = proc_start(&argv, fd);
-	strv_free(&argv);
-	close(fd);
-	if (pid < 0)
-		return -1;
-	st = supervise(c, pid, warn_s, kill_s);
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
-	if (st == -1 || (engine_run_failed(st) && !finished(log))) {
-		char *err = file_read(log, NULL);
-		engine_trouble(engine, err ? err : "");
+	if (st == -2)
+		return -2;
+	if (st >= 0 && (c->outcome = driver_outcome(run))) {
+		int status = driver_status(c->outcome);
+		if (status >= 0)
+			return status;
+		free(c->outcome);
+		c->outcome = NULL;
+	}
+	if (st == -1 || engine_run_failed(st)) {
+		char *err = log_last(log, 4096, NULL);
+		engine_trouble(c->m->project.engine, err ? err : "");
 		free(err);
 		return -1;
 	}
 	return st;
+}
+
+int
+container_run(struct container *c, const char *run, const char *log, long warn_s, long kill_s)
+{
+	struct strv argv = {0}, command = {0};
+	char *status = layout_status(run);
+	int fd = log_open(log, c->append), st;
+	pid_t pid;
+
+	free(c->outcome);
+	c->outcome = NULL;
+	if (fd < 0) {
+		free(status);
+		return -1;
+	}
+	container_mount(c, run, DRIVER_DIR, 1);
+	container_mount(c, status, DRIVER_STATUS, 0);
+	driver_command(&command);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	run_argv(c, &command, 0, &argv);
+	pid = proc_start(&argv, fd);
+	close(fd);
+	st = pid < 0 ? -1 : supervise(c, pid, warn_s, kill_s);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	strv_free(&argv), strv_free(&command);
+	free(status);
+	return outcome(c, run, log, st);
 }
 
 int
@@ -270,7 +271,7 @@ container_attach(struct container *c)
 	struct strv argv = {0};
 	pid_t pid;
 
-	container_argv(c, io, &argv);
+	run_argv(c, &c->command, io, &argv);
 	signal(SIGINT, SIG_IGN);
 	signal(SIGQUIT, SIG_IGN);
 	signal(SIGTERM, on_signal);

@@ -9,10 +9,11 @@ struct container {
 	struct mount *mounts;	/* owned */
 	size_t nmounts;
 	struct strv env;	/* NAME=VALUE */
-	struct strv command;	/* what runs inside */
+	struct strv command;	/* what runs inside, for container_attach */
 	const char *user;	/* uid:gid; NULL: the image's user */
 	int copy_workspace;	/* workspace-mode = copy: copied in before the command */
 	int append;		/* container_run appends to its log rather than truncating it */
+	char *outcome;		/* after container_run: what the driver recorded (driver.h), or NULL */
 };
 
 /* What a container is for, which decides how it mounts the workspace and
@@ -34,32 +35,18 @@ void container_mount(struct container *c, const char *path, const char *dst, int
  * builds, D's build directory at BUILD_MOUNT, each as USE says. Creates the
  * host directories. 0 or -1 (warned). */
 int container_mount_stages(struct container *c, const struct distro *d, enum use use);
-/* The engine's argument vector that runs C (INTERACTIVE: ENGINE_STDIN and
- * ENGINE_TTY, or 0), its command wrapped to copy the workspace first in
- * copy mode. */
-void container_argv(const struct container *c, int interactive, struct strv *argv);
-/* Run it to the end with output to the log at LOG (truncated, or appended
- * to when C->append): a warning at WARN_S seconds, killed and removed at
- * KILL_S (0: never). SIGINT and
- * SIGTERM remove it, then end this process by the same signal. The exit
- * status; -2 after a kill at the deadline; -1 engine trouble (explained).
- * The command must print CONTAINER_END and its status last, so that the
- * engine's own failure status (125) tells trouble from a command's 125. */
-int container_run(struct container *c, const char *log, long warn_s, long kill_s);
-
-#define CONTAINER_END "--- exit "
-/* What follows CONTAINER_END on the log's last line ("0", "skip 2"), or
- * NULL when the command did not get that far. */
-char *container_outcome(const char *log);
-/* An absolute path for PATH (relative to the current directory). */
-char *absolute(const char *path);
-/* Milliseconds since the epoch. */
-long long now_ms(void);
-/* Run C attached to our stdin, stdout and stderr (a terminal of its own
- * when ours are terminals), for a person or a pipe to talk to, to the end:
- * no log, no deadline. SIGINT and SIGQUIT go to the engine's client, which
- * forwards them; SIGTERM and SIGHUP remove the container, then end this
- * process by the same signal. The command's exit status, or -1 on engine
- * trouble: the engine's own status 125, which without a log cannot be told
- * from a command's 125 (said on stderr). */
+/* Run the driver that driver_write() put in run directory RUN to its end,
+ * output to the log at LOG (truncated, or appended to when C->append): a
+ * warning at WARN_S seconds, killed and removed at KILL_S (0: never).
+ * SIGINT and SIGTERM remove it, then end this process by the same signal.
+ * The command's exit status (C->outcome says more); -2 after a kill at the
+ * deadline; -1 engine trouble (explained). */
+int container_run(struct container *c, const char *run, const char *log, long warn_s, long kill_s);
+/* Run C's command attached to our stdin, stdout and stderr (a terminal of
+ * its own when ours are terminals), for a person or a pipe to talk to, to
+ * the end: no log, no deadline. SIGINT and SIGQUIT go to the engine's
+ * client, which forwards them; SIGTERM and SIGHUP remove the container,
+ * then end this process by the same signal. The command's exit status, or
+ * -1 on engine trouble: the engine's own status 125, which without a
+ * driver cannot be told from a command's 125 (said on stderr). */
 int container_attach(struct container *c);

@@ -27,26 +27,35 @@ engine_trouble(const char *engine, const char *err)
 	warn("start one (as root: `dockerd &`, or `systemctl start docker`) and run ninja again");
 }
 
-/* A --mount field: CSV-quoted when it holds a comma or a quote. */
+/* One field KEY=VALUE of a --mount option, which docker reads as CSV:
+ * quoted when VALUE holds a comma or a quote, so that no value adds
+ * options of its own. */
+static void
+mount_field(struct buf *b, const char *key, const char *value)
+{
+	if (!strpbrk(value, ",\"")) {
+		buf_printf(b, ",%s=%s", key, value);
+		return;
+	}
+	buf_printf(b, ",\"%s=", key);
+	for (const char *p = value; *p; p++) {
+		if (*p == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *p);
+	}
+	buf_putc(b, '"');
+}
+
 static char *
 mount_arg(const struct mount *m)
 {
-	const char *src = m->src;
 	struct buf b = {0};
 
-	buf_puts(&b, "type=bind,");
-	if (strpbrk(src, ",\"")) {
-		buf_puts(&b, "\"src=");
-		for (const char *p = src; *p; p++) {
-			if (*p == '"')
-				buf_putc(&b, '"');
-			buf_putc(&b, *p);
-		}
-		buf_putc(&b, '"');
-	} else {
-		buf_printf(&b, "src=%s", src);
-	}
-	buf_printf(&b, ",dst=%s%s", m->dst, m->readonly ? ",readonly" : "");
+	buf_puts(&b, "type=bind");
+	mount_field(&b, "src", m->src);
+	mount_field(&b, "dst", m->dst);
+	if (m->readonly)
+		buf_puts(&b, ",readonly");
 	return b.s;
 }
 
@@ -167,6 +176,10 @@ engine_run_failed(int status)
 	return status == 125;
 }
 
+/* How long a removal may take before it is given up on (and repeated by
+ * the caller that needs it gone). */
+#define REMOVE_MS 10000
+
 void
 engine_remove(const char *engine, const char *name)
 {
@@ -174,7 +187,7 @@ engine_remove(const char *engine, const char *name)
 
 	strv_push(&argv, engine);
 	strv_push(&argv, "rm"), strv_push(&argv, "-f"), strv_push(&argv, name);
-	proc_run(&argv, NULL, NULL);
+	proc_run_for(&argv, REMOVE_MS);
 	strv_free(&argv);
 }
 

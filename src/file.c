@@ -1,4 +1,8 @@
+/* nftw() */
+#define _XOPEN_SOURCE 700
 #include <errno.h>
+#include <ftw.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,4 +118,37 @@ file_mkparents(const char *path)
 	rc = file_mkdirs(dir);
 	free(dir);
 	return rc;
+}
+
+char *
+file_absolute(const char *path)
+{
+	char cwd[PATH_MAX];
+
+	if (path[0] == '/' || !getcwd(cwd, sizeof(cwd)))
+		return xstrdup(path);
+	return strcmp(path, ".") == 0 ? xstrdup(cwd) : xasprintf("%s/%s", cwd, path);
+}
+
+static int
+remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	if (remove(path) != 0 && errno != ENOENT) {
+		warn("remove %s:", path);
+		return -1;
+	}
+	return 0;
+}
+
+int
+file_remove_tree(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISDIR(st.st_mode))
+		return remove_one(path, &st, 0, NULL);
+	return nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS) == 0 ? 0 : -1;
 }

@@ -11,3 +11,7 @@ int file_update(const char *path, const void *data, size_t len);
 int file_mkparents(const char *path);
 /* mkdir -p PATH. 0 or -1 (warned). */
 int file_mkdirs(const char *path);
+/* PATH made absolute from the current directory. */
+char *file_absolute(const char *path);
+/* rm -rf PATH, never following a symlink. 0, or -1 (warned). */
+int file_remove_tree(const char *path);

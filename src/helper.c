@@ -3,7 +3,6 @@
 #include "str.h"
 #include "file.h"
 #include "matrix.h"
-#include "suite.h"
 #include "model.h"
 #include "cmd.h"
 #include "helper.h"

@@ -1,74 +1,114 @@
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "str.h"
 #include "hash.h"
 #include "matrix.h"
 #include "key.h"
+#include "util.h"
+
+/* Bumped when what goes into a key changes meaning. */
+#define BASE_SCHEME "orchgen-base-2"
+#define IMAGE_SCHEME "orchgen-image-2"
+#define SETTINGS_SCHEME "orchgen-settings-1"
+#define STAGE_SCHEME "orchgen-stage-1"
 
 static void
-add(struct hasher *h, const char *s)
+add_setting(void *arg, const char *name, const char *value)
 {
-	hasher_add(h, s ? s : "");
+	hasher_add(arg, name);
+	hasher_add(arg, value);
 }
 
 static void
-caches(struct hasher *h, const struct matrix *m, int warm)
+short_key(struct hasher *h, char out[KEY_HEX + 1])
 {
-	for (size_t i = 0; i < m->ncaches; i++) {
-		const struct cache *c = &m->caches[i];
-		add(h, c->name);
-		add(h, c->path);
-		add(h, c->per_distro ? "per-distro" : "shared");
-		if (warm)
-			add(h, c->warm);
-	}
+	char hex[HASH_HEX + 1];
+
+	hasher_end(h, hex);
+	memcpy(out, hex, KEY_HEX);
+	out[KEY_HEX] = '\0';
 }
 
 void
-key_job(const struct matrix *m, const struct distro *d, char hex[HASH_HEX + 1])
+key_settings(const struct matrix *m, const struct distro *d, unsigned feeds, char hex[HASH_HEX + 1])
 {
-	const struct project *p = &m->project;
 	struct hasher h;
-	char num[64];
+	char which[16];
 
 	hasher_init(&h);
-	add(&h, "orchgen-job-3");
-	add(&h, p->workspace);
-	add(&h, workspace_mode_name(p->workspace_mode));
-	add(&h, p->skip_missing ? "missing-feature=skip" : "missing-feature=fail");
-	add(&h, p->prepare_each);
-	add(&h, p->restore_each);
-	add(&h, p->debug_each);
-	for (size_t i = 0; i < p->env.n; i++)
-		add(&h, p->env.v[i]);
-	snprintf(num, sizeof(num), "%ld %ld", p->kill_timeout, p->warn_timeout);
-	add(&h, num);
-	for (size_t i = 0; i < d->features.n; i++)
-		add(&h, d->features.v[i]);
-	caches(&h, m, 0);
-	add(&h, p->build ? "build" : "");
+	hasher_add(&h, SETTINGS_SCHEME);
+	snprintf(which, sizeof(which), "%u", feeds);
+	hasher_add(&h, which);
+	matrix_settings(m, d, feeds, add_setting, &h);
 	hasher_end(&h, hex);
 }
 
-void
-key_warm(const struct matrix *m, char hex[HASH_HEX + 1])
+/* The key of D's base, imported from its rootfs recipe. */
+static void
+base_key(const struct matrix *m, const struct distro *d, char out[KEY_HEX + 1])
 {
 	struct hasher h;
 
 	hasher_init(&h);
-	add(&h, "orchgen-warm-1");
-	caches(&h, m, 1);
-	hasher_end(&h, hex);
+	hasher_add(&h, BASE_SCHEME);
+	matrix_settings(m, d, FEEDS_BASE, add_setting, &h);
+	short_key(&h, out);
+}
+
+char *
+key_base_tag(const struct matrix *m, const struct distro *d)
+{
+	char key[KEY_HEX + 1];
+
+	base_key(m, d, key);
+	return xasprintf("%s-base-%s:%s", m->project.name, d->name, key);
+}
+
+char *
+key_base_ref(const struct matrix *m, const struct distro *d)
+{
+	return d->rootfs ? key_base_tag(m, d) : xstrdup(d->base);
 }
 
 void
-key_build(const struct matrix *m, char hex[HASH_HEX + 1])
+key_image(const struct matrix *m, const struct distro *d, const char *context, const char *base_id,
+    char out[KEY_HEX + 1])
+{
+	struct hasher h;
+	char base[KEY_HEX + 1];
+
+	/* An imported base by its content key, not by its tag, which also
+	 * holds the project's name. */
+	if (d->rootfs)
+		base_key(m, d, base);
+	hasher_init(&h);
+	hasher_add(&h, IMAGE_SCHEME);
+	hasher_add(&h, context);
+	hasher_add(&h, d->rootfs ? base : d->base);
+	hasher_add(&h, base_id);
+	matrix_settings(m, d, FEEDS_IMAGE, add_setting, &h);
+	short_key(&h, out);
+}
+
+char *
+key_image_tag(const struct matrix *m, const struct distro *d, const char *context, const char *base_id)
+{
+	char key[KEY_HEX + 1];
+
+	key_image(m, d, context, base_id, key);
+	return xasprintf("%s-%s:%s", m->project.name, d->name, key);
+}
+
+void
+key_stage(const char *image, const char *settings, const char *files, char out[KEY_HEX + 1])
 {
 	struct hasher h;
 
 	hasher_init(&h);
-	add(&h, "orchgen-build-1");
-	add(&h, m->project.build);
-	add(&h, m->project.workspace);
-	caches(&h, m, 0);
-	hasher_end(&h, hex);
+	hasher_add(&h, STAGE_SCHEME);
+	hasher_add(&h, image);
+	hasher_add(&h, settings);
+	hasher_add(&h, files);
+	short_key(&h, out);
 }

@@ -1,10 +1,26 @@
-/* The keys of the settings a stage or a job depends on besides its input
- * files: they go on the edge's command line, so that Ninja reruns the edge
- * when they change (it compares command lines through .ninja_log). */
+/* Every content key and tag, in one place: what an image, a stage or a job
+ * depends on besides its input files. Which settings feed which key is
+ * declared beside each setting (matrix.c); this module only hashes them.
+ * Keys of settings go on edges' command lines, so that Ninja reruns an
+ * edge when they change (it compares command lines through .ninja_log). */
 
-/* What every job of D reads from the matrix. */
-void key_job(const struct matrix *m, const struct distro *d, char hex[HASH_HEX + 1]);
-/* The warm commands and the caches they fill. */
-void key_warm(const struct matrix *m, char hex[HASH_HEX + 1]);
-/* The build command, the workspace and the caches it sees. */
-void key_build(const struct matrix *m, char hex[HASH_HEX + 1]);
+#define KEY_HEX 16	/* hex digits of a printed key or a tag */
+
+/* The hash of the settings of M (D's own too) that feed one of FEEDS. */
+void key_settings(const struct matrix *m, const struct distro *d, unsigned feeds, char hex[HASH_HEX + 1]);
+
+/* The tag of distro D's base imported from its rootfs recipe:
+ * <project>-base-<distro>:<key of the recipe>. */
+char *key_base_tag(const struct matrix *m, const struct distro *d);
+/* The reference of D's base image: its `base`, or the imported tag. */
+char *key_base_ref(const struct matrix *m, const struct distro *d);
+/* D's image key from CONTEXT (the context's hash) and the base image's ID
+ * BASE_ID ("" when not known: the key CI caches use, which only the
+ * engine could otherwise complete). */
+void key_image(const struct matrix *m, const struct distro *d, const char *context, const char *base_id,
+    char out[KEY_HEX + 1]);
+/* The tag of D's image: <project>-<distro>:<key_image>. */
+char *key_image_tag(const struct matrix *m, const struct distro *d, const char *context, const char *base_id);
+/* A stage's key for CI caches: the image key, the hash of the stage's
+ * settings, the hash of its files ("" when it has none). */
+void key_stage(const char *image, const char *settings, const char *files, char out[KEY_HEX + 1]);

@@ -1,37 +1,137 @@
 #include <stdio.h>
-#include "str.h"
-#include "matrix.h"
 #include "layout.h"
 #include "util.h"
 
+const char *const layout_own_state[] = {ORCH, "build.ninja", ".ninja_log", ".ninja_deps", NULL};
+
+/* Per-job paths: ROOT/FILE SUFFIX. Suffixed so that a suite nested in
+ * another (main and main/sub) never needs a file and a directory of one
+ * name; artifacts keep the job's name, as people browse them. */
+static const struct {
+	const char *root, *suffix;
+} jobs[JOB_NPATHS] = {
+	[JOB_STAMP] = {ORCH "/stamp", ".ok"},
+	[JOB_LOG] = {ORCH "/logs", ".log"},
+	[JOB_RESULT] = {ORCH "/results", ".json"},
+	[JOB_RUN] = {ORCH "/run", ".d"},
+	[JOB_ARTIFACTS] = {ORCH "/artifacts", ""},
+	[JOB_RETEST] = {ORCH "/retest", ".always"},
+};
+
 char *
-base_path(const struct distro *d)
+layout_hash(const char *name)
 {
-	return xasprintf(".orch/base/%s", d->name);
+	return xasprintf(ORCH "/hash/%s", name);
 }
 
 char *
-stage_path(const struct distro *d, const char *name)
+layout_suite_hash(const char *suite)
 {
-	return xasprintf(".orch/stage/%s/%s", d->name, name);
+	return xasprintf(ORCH "/hash/suite/%s.hash", suite);
 }
 
 char *
-stage_stamp(const struct distro *d, const char *stage)
+layout_stat_cache(const char *hash)
 {
-	return xasprintf(".orch/stage/%s/%s.ok", d->name, stage);
+	return xasprintf("%s.stat", hash);
 }
 
 char *
-cache_dir(const struct cache *c, const struct distro *d)
+layout_base(const char *distro)
 {
-	if (c->per_distro)
-		return xasprintf(".orch/cache/%s/%s", c->name, d->name);
-	return xasprintf(".orch/cache/%s", c->name);
+	return xasprintf(ORCH "/base/%s", distro);
 }
 
 char *
-build_dir(const struct distro *d)
+layout_image(const char *distro)
 {
-	return xasprintf(".orch/build/%s", d->name);
+	return xasprintf(ORCH "/image/%s", distro);
+}
+
+char *
+layout_stage(const char *distro, const char *name)
+{
+	return xasprintf(ORCH "/stage/%s/%s", distro, name);
+}
+
+char *
+layout_stage_log(const char *distro, const char *stage)
+{
+	return xasprintf(ORCH "/stage/%s/%s.log", distro, stage);
+}
+
+char *
+layout_stage_stamp(const char *distro, const char *stage)
+{
+	return xasprintf(ORCH "/stage/%s/%s.ok", distro, stage);
+}
+
+char *
+layout_cache(const char *name, const char *distro, int per_distro)
+{
+	if (per_distro)
+		return xasprintf(ORCH "/cache/%s/%s", name, distro);
+	return xasprintf(ORCH "/cache/%s", name);
+}
+
+char *
+layout_build(const char *distro)
+{
+	return xasprintf(ORCH "/build/%s", distro);
+}
+
+char *
+layout_gc(void)
+{
+	return xstrdup(ORCH "/gc");
+}
+
+char *
+layout_gc_log(void)
+{
+	return xstrdup(ORCH "/gc.log");
+}
+
+char *
+layout_job_file(const char *distro, const char *suite, const char *variant)
+{
+	if (variant)
+		return xasprintf("%s/%s:%s", distro, suite, variant);
+	return xasprintf("%s/%s", distro, suite);
+}
+
+char *
+layout_job(enum job_path what, const char *file)
+{
+	return xasprintf("%s/%s%s", jobs[what].root, file, jobs[what].suffix);
+}
+
+const char *
+layout_job_root(enum job_path what)
+{
+	return jobs[what].root;
+}
+
+char *
+layout_shell(const char *distro)
+{
+	return xasprintf(ORCH "/shell/%s", distro);
+}
+
+char *
+layout_status(const char *run)
+{
+	return xasprintf("%s/status", run);
+}
+
+char *
+layout_target(const char *kind, const char *distro)
+{
+	return xasprintf("%s-%s", kind, distro);
+}
+
+char *
+layout_job_target(const char *kind, const char *file)
+{
+	return xasprintf("%s-%s", kind, file);
 }

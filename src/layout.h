@@ -1,17 +1,76 @@
-/* Where orchgen keeps a project's state under .orch: one place that names
- * every file the stages share, so generator and helpers agree. */
+/* Where orchgen keeps a project's state, and what Ninja calls things: the
+ * one module that names every path under .orch and every target, so that
+ * the generator, the edge helpers, gc and keys cannot disagree. Every
+ * function returns a new string. */
 
-/* The tag of distro D's imported base: the base edge's output. */
-char *base_path(const struct distro *d);
-/* Distro D's stage files (logs, stamps, scripts of base, image, warm and
- * build), apart from .orch/logs/D where suite logs live, so that a suite
- * named "build" never meets the build stage. */
-char *stage_path(const struct distro *d, const char *name);
+#define ORCH ".orch"		/* all of orchgen's state, Ninja's builddir too */
+#define BUILD_MOUNT "/build"	/* where a distro's build directory is mounted */
+
+/* Files of orchgen's own that are never inputs, besides the output file. */
+extern const char *const layout_own_state[];
+
+/* Never exists: an edge that depends on it runs on every ninja invocation. */
+#define LAYOUT_ALWAYS ORCH "/always"
+
+/* The hash of input group NAME ("context", "sources", "warm-inputs"), and
+ * of suite SUITE's files (suffixed, so that a suite nested in another never
+ * needs a file and a directory of one name). */
+char *layout_hash(const char *name);
+char *layout_suite_hash(const char *suite);
+/* The stat cache kept beside hash file HASH. */
+char *layout_stat_cache(const char *hash);
+
+/* Distro D's recorded tags: the base imported from its rootfs recipe, its
+ * image. The base and image edges' outputs. */
+char *layout_base(const char *distro);
+char *layout_image(const char *distro);
+/* Distro D's stage files (NAME: "image.log", "warm", "build.log"...), apart
+ * from the jobs' files, so that a suite named "build" never meets the
+ * build stage. */
+char *layout_stage(const char *distro, const char *name);
+/* The log of stage STAGE ("base", "image", "warm", "build") of D. */
+char *layout_stage_log(const char *distro, const char *stage);
 /* The stamp of stage STAGE ("warm", "build") of D: written on success. */
-char *stage_stamp(const struct distro *d, const char *stage);
-/* The host directory of cache C for distro D. */
-char *cache_dir(const struct cache *c, const struct distro *d);
+char *layout_stage_stamp(const char *distro, const char *stage);
+/* The host directory of cache NAME, for distro D when PER_DISTRO. */
+char *layout_cache(const char *name, const char *distro, int per_distro);
 /* Distro D's build directory, mounted at BUILD_MOUNT. */
-char *build_dir(const struct distro *d);
+char *layout_build(const char *distro);
+/* The run directory of orchgen gc's container, and its log. */
+char *layout_gc(void);
+char *layout_gc_log(void);
 
-#define BUILD_MOUNT "/build"
+/* A job's name as a path: "D/S" or "D/S:V". */
+char *layout_job_file(const char *distro, const char *suite, const char *variant);
+
+/* The kinds of per-job paths, each under its own root, named after the
+ * job's file. */
+enum job_path {
+	JOB_STAMP,	/* the job passed: .orch/stamp/D/S[:V].ok */
+	JOB_LOG,	/* its last run's output */
+	JOB_RESULT,	/* its last result, pass or fail */
+	JOB_RUN,	/* the directory of its scripts, mounted at /.orchgen */
+	JOB_ARTIFACTS,	/* the directory of its artifacts */
+	JOB_RETEST,	/* the retest edge's output, never made */
+	JOB_NPATHS,
+};
+
+/* Path WHAT of the job whose file is FILE. */
+char *layout_job(enum job_path what, const char *file);
+/* The directory every path WHAT of every job is below. */
+const char *layout_job_root(enum job_path what);
+
+/* The output of shell-D, never made. */
+char *layout_shell(const char *distro);
+
+/* The status directory inside a container's run directory RUN. */
+char *layout_status(const char *run);
+
+/* Ninja targets. KIND-D for a distro ("image", "test", "retest"...), the
+ * job targets KIND-D/S[:V] (FILE: the job's or a suite's, "D/S"), and the
+ * targets over every distro. */
+char *layout_target(const char *kind, const char *distro);
+char *layout_job_target(const char *kind, const char *file);
+#define TARGET_ALL "all-distros"
+#define TARGET_IMAGES "images"
+#define TARGET_WARM "warm"

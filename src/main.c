@@ -1,3 +1,5 @@
+/* orchgen's command line: the table of commands, the options each one
+ * takes, and the parsing that holds every command to its own. */
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -5,106 +7,166 @@
 #include <string.h>
 #include <unistd.h>
 #include "str.h"
-#include "file.h"
-#include "hash.h"
 #include "matrix.h"
 #include "model.h"
-#include "walk.h"
-#include "gen.h"
 #include "cmd.h"
 #include "util.h"
+
+/* The options, one bit each. */
+enum {
+	O_C = 1 << 0, O_F = 1 << 1, O_D = 1 << 2, O_O = 1 << 3, O_DISTROS = 1 << 4,
+	O_DISTRO = 1 << 5, O_SUITE = 1 << 6, O_VARIANT = 1 << 7, O_HASH = 1 << 8,
+	O_IMAGE = 1 << 9, O_KEY = 1 << 10, O_FORMAT = 1 << 11, O_TARGETS = 1 << 12,
+	O_CONTEXT = 1 << 13, O_EXCLUDE = 1 << 14, O_CACHES = 1 << 15, O_HELP = 1 << 16,
+};
+/* What every command that reads the project takes. */
+#define MATRIX (O_C | O_F | O_D)
+/* What every edge helper that works on one distro takes. */
+#define HELPER (MATRIX | O_DISTRO)
+
+static const struct opt {
+	unsigned bit;
+	int shortname;		/* 0: none */
+	const char *longname;	/* NULL: none */
+	const char *arg;	/* the argument's name; NULL: takes none */
+	const char *help;
+} opts[] = {
+	{O_C, 'C', NULL, "DIR", "change to DIR first; every other path is relative to it"},
+	{O_F, 'f', NULL, "FILE", "the matrix (default orchgen.ini)"},
+	{O_D, 'D', NULL, "SECTION.KEY=VALUE", "set a matrix key after every file is read (repeatable)"},
+	{O_O, 'o', NULL, "FILE", "the Ninja file (default build.ninja); of a helper: its output"},
+	{O_DISTROS, 0, "distros", "A,B", "keep only these distros"},
+	{O_DISTRO, 0, "distro", "D", "the distro"},
+	{O_SUITE, 0, "suite", "S", "the suite"},
+	{O_VARIANT, 0, "variant", "V", "the variant"},
+	{O_HASH, 0, "hash", "FILE", "the context's hash file"},
+	{O_IMAGE, 0, "image", "FILE", "the file that records the distro's image"},
+	{O_KEY, 0, "key", "KEY", "the key of the settings the edge reads"},
+	{O_FORMAT, 0, "format", "FORMAT", "the output format"},
+	{O_TARGETS, 0, "targets", NULL, "the jobs' Ninja targets (--format=targets)"},
+	{O_CONTEXT, 0, "context", "DIR", "a docker build context whose .dockerignore applies"},
+	{O_EXCLUDE, 0, "exclude", "PATH", "leave PATH out (repeatable)"},
+	{O_CACHES, 0, "caches", NULL, "also remove the caches and build directories"},
+	{O_HELP, 'h', "help", NULL, "print this help and exit"},
+};
+#define NOPTS (sizeof(opts) / sizeof(*opts))
 
 static const struct command {
 	const char *name;
 	int (*fn)(struct cmdargs *);
+	unsigned takes, needs;	/* options it accepts; those it requires */
+	const char *operands;
 	const char *help;
 } commands[] = {
-	{"generate", cmd_generate, "write build.ninja (the default)"},
-	{"list", cmd_list, "the jobs, distro:suite[:variant], that FILTERs select (all by default)"},
-	{"keys", cmd_keys, "content keys, for CI caches"},
-	{"gc", cmd_gc, "remove leftover containers, unused image tags, dead results; --caches: caches too"},
-	{"shell", cmd_shell, "D: an interactive shell in a new container of D's image, mounted as a job is"},
-	{"exec", cmd_exec, "D -- COMMAND...: run COMMAND in D's image as you, in the current directory"},
-	{"hash", cmd_hash, "edge helper: hash a group of files"},
-	{"base", cmd_base, "edge helper: import a distro's base from its rootfs recipe"},
-	{"image", cmd_image, "edge helper: ensure a distro's image exists"},
-	{"warm", cmd_warm, "edge helper: fill a distro's caches"},
-	{"build", cmd_build, "edge helper: build the product in a distro's image"},
-	{"test", cmd_test, "edge helper: run one job"},
-	{NULL, NULL, NULL},
+	{"generate", cmd_generate, MATRIX | O_O | O_DISTROS, 0, "", "write build.ninja (the default command)"},
+	{"list", cmd_list, MATRIX | O_DISTROS | O_FORMAT | O_TARGETS, 0, "[FILTER...]",
+	    "the jobs, distro:suite[:variant], that FILTERs select (all by default); --format=text|json|targets"},
+	{"keys", cmd_keys, MATRIX | O_O | O_DISTRO | O_FORMAT, 0, "",
+	    "content keys of each stage, for CI caches; --format=env|json|github"},
+	{"gc", cmd_gc, MATRIX | O_CACHES, 0, "", "remove leftover containers, unused image tags, dead results"},
+	{"shell", cmd_shell, MATRIX | O_DISTRO | O_IMAGE, 0, "D",
+	    "an interactive shell in a new container of D's image, mounted as a job is"},
+	{"exec", cmd_exec, MATRIX | O_DISTRO, 0, "D -- COMMAND [ARG]...",
+	    "run COMMAND in D's image as you, in the current directory"},
+	{"hash", cmd_hash, O_C | O_O | O_CONTEXT | O_EXCLUDE, O_O, "-- PATH...", "edge helper: hash a group of files"},
+	{"base", cmd_base, HELPER | O_O, O_DISTRO | O_O, "", "edge helper: import a distro's base from its rootfs recipe"},
+	{"image", cmd_image, HELPER | O_HASH | O_O, O_DISTRO | O_HASH | O_O, "", "edge helper: ensure a distro's image exists"},
+	{"warm", cmd_warm, HELPER | O_IMAGE | O_O | O_KEY, O_DISTRO | O_IMAGE | O_O, "", "edge helper: fill a distro's caches"},
+	{"build", cmd_build, HELPER | O_IMAGE | O_O | O_KEY, O_DISTRO | O_IMAGE | O_O, "",
+	    "edge helper: build the product in a distro's image"},
+	{"test", cmd_test, HELPER | O_SUITE | O_VARIANT | O_IMAGE | O_KEY, O_DISTRO | O_SUITE | O_IMAGE, "",
+	    "edge helper: run one job"},
 };
+#define NCOMMANDS (sizeof(commands) / sizeof(*commands))
 
+static const struct command *
+command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	}
+	return NULL;
+}
+
+/* "-C DIR", "--distros=A,B", "--caches". */
+static void
+opt_print(FILE *f, const struct opt *o)
+{
+	if (o->shortname)
+		fprintf(f, "-%c%s%s", o->shortname, o->arg ? " " : "", o->arg ? o->arg : "");
+	else
+		fprintf(f, "--%s%s%s", o->longname, o->arg ? "=" : "", o->arg ? o->arg : "");
+}
+
+/* usage: orchgen NAME [options] OPERANDS */
+static void
+usage_line(FILE *f, const struct command *c)
+{
+	fprintf(f, "usage: orchgen %s", c->name);
+	for (size_t i = 0; i < NOPTS; i++) {
+		const struct opt *o = &opts[i];
+		if (!(c->takes & o->bit))
+			continue;
+		fputs(c->needs & o->bit ? " " : " [", f);
+		opt_print(f, o);
+		fputs(c->needs & o->bit ? "" : "]", f);
+		if (o->bit == O_D || o->bit == O_EXCLUDE)
+			fputs("...", f);
+	}
+	fprintf(f, "%s%s\n", *c->operands ? " " : "", c->operands);
+}
+
+/* orchgen CMD --help: its usage, what it does, its options. */
+static _Noreturn void
+command_help(const struct command *c)
+{
+	usage_line(stdout, c);
+	printf("%s\n\noptions:\n", c->help);
+	for (size_t i = 0; i < NOPTS; i++) {
+		if (!((c->takes | O_HELP) & opts[i].bit))
+			continue;
+		printf("  ");
+		opt_print(stdout, &opts[i]);
+		printf("\n      %s\n", opts[i].help);
+	}
+	exit(0);
+}
+
+/* orchgen --help, or a usage error before any command was named. */
 static _Noreturn void
 usage(int status)
 {
 	FILE *f = status ? stderr : stdout;
 
-	fprintf(f, "usage: orchgen [-C DIR] [-f orchgen.ini] [-o build.ninja] [-D section.key=value]... [--distros=a,b] [COMMAND]\n");
-	for (const struct command *c = commands; c->name; c++)
-		fprintf(f, "  %-9s %s\n", c->name, c->help);
+	fprintf(f, "usage: orchgen [COMMAND] [OPTION]... [OPERAND]...   (orchgen COMMAND --help: its options)\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].help);
 	exit(status);
 }
 
 int
-cmd_generate(struct cmdargs *a)
+cmd_usage(const struct cmdargs *a)
 {
-	struct model md;
-	int rc;
-
-	if (model_load(&md, &a->o) < 0)
-		return EXIT_USAGE;
-	rc = gen_write(&md, &a->o, a->self) < 0 ? EXIT_USAGE : 0;
-	model_free(&md);
-	return rc;
+	usage_line(stderr, command(a->command));
+	return EXIT_USAGE;
 }
 
-int
-cmd_hash(struct cmdargs *a)
-{
-	struct group g = {.paths = a->rest, .exclude = a->exclude, .ignore_root = a->context};
-	struct strv files = {0}, dirs = {0};
-	char hex[HASH_HEX + 2], *cache;
-	int rc = EXIT_USAGE;
-
-	if (!a->out || a->rest.n == 0)
-		fatal(EXIT_USAGE, "usage: orchgen hash -o FILE [--context DIR] [--exclude PATH]... PATH...");
-	cache = xasprintf("%s.stat", a->out);
-	if (group_list(&g, &files, &dirs) == 0 && hash_files(&files, cache, hex) == 0) {
-		strcat(hex, "\n");
-		rc = file_update(a->out, hex, strlen(hex)) < 0 ? EXIT_ENGINE : 0;
-	}
-	free(cache);
-	strv_free(&files), strv_free(&dirs);
-	return rc;
-}
-
-/* How build.ninja will call this very program. */
+/* How build.ninja calls this very program: its absolute path, so that
+ * ninja works from a shell whose PATH lacks orchgen, as CMake does it. */
 static const char *
 self_path(const char *argv0, char *buf)
 {
-	if (!strchr(argv0, '/'))
+	ssize_t n;
+
+	if (strchr(argv0, '/') && realpath(argv0, buf))
+		return buf;
+	n = readlink("/proc/self/exe", buf, PATH_MAX - 1);
+	if (n <= 0)
 		return argv0;
-	return realpath(argv0, buf) ? buf : argv0;
+	buf[n] = '\0';
+	return buf;
 }
-
-enum { OPT_DISTROS = 256, OPT_DISTRO, OPT_SUITE, OPT_VARIANT, OPT_HASH, OPT_IMAGE, OPT_KEY, OPT_FORMAT, OPT_CONTEXT, OPT_EXCLUDE, OPT_CACHES, OPT_TARGETS };
-
-static const struct option longopts[] = {
-	{"distros", required_argument, NULL, OPT_DISTROS},
-	{"distro", required_argument, NULL, OPT_DISTRO},
-	{"suite", required_argument, NULL, OPT_SUITE},
-	{"variant", required_argument, NULL, OPT_VARIANT},
-	{"hash", required_argument, NULL, OPT_HASH},
-	{"image", required_argument, NULL, OPT_IMAGE},
-	{"key", required_argument, NULL, OPT_KEY},
-	{"format", required_argument, NULL, OPT_FORMAT},
-	{"context", required_argument, NULL, OPT_CONTEXT},
-	{"exclude", required_argument, NULL, OPT_EXCLUDE},
-	{"caches", no_argument, NULL, OPT_CACHES},
-	{"targets", no_argument, NULL, OPT_TARGETS},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
-};
 
 /* How many operands came before the "--" that ended the options, or -1
  * when none did. getopt moves the operands before "--" to after it, so
@@ -127,45 +189,82 @@ dashdash(char **orig, char *argv[], int argc, const char *lastarg)
 	return n;
 }
 
+/* Store option O's argument ARG in A. */
 static void
-parse(struct cmdargs *a, int argc, char *argv[])
+store(struct cmdargs *a, unsigned bit, const char *arg)
 {
-	char **orig = xcalloc(argc + 1, sizeof(*orig));
+	switch (bit) {
+	case O_C:
+		if (chdir(arg) != 0)
+			fatal(EXIT_USAGE, "-C %s:", arg);
+		break;
+	case O_F: a->o.file = arg; break;
+	case O_O: a->o.output = a->out = arg; break;
+	case O_D: strv_push(&a->o.defines, arg); break;
+	case O_DISTROS: {
+		char *s = xstrdup(arg);
+		for (char *t = strtok(s, ","); t; t = strtok(NULL, ","))
+			strv_push(&a->o.distros, t);
+		free(s);
+		if (a->o.distros.n == 0)
+			fatal(EXIT_USAGE, "--distros=%s: expected distro names separated by commas", arg);
+		break;
+	}
+	case O_DISTRO: a->distro = arg; break;
+	case O_SUITE: a->suite = arg; break;
+	case O_VARIANT: a->variant = arg; break;
+	case O_HASH: a->hash = arg; break;
+	case O_IMAGE: a->image = arg; break;
+	case O_KEY: a->key = arg; break;
+	case O_FORMAT: a->format = arg; break;
+	case O_TARGETS: a->format = "targets"; break;
+	case O_CONTEXT: a->context = arg; break;
+	case O_EXCLUDE: strv_push(&a->exclude, arg); break;
+	case O_CACHES: a->caches = 1; break;
+	}
+}
+
+/* Every option of every command, as getopt sees them; *SEEN gets the bit
+ * of each one given. The first option that is none, or lacks its
+ * argument, is *BAD, for the command's usage to follow. */
+static void
+parse(struct cmdargs *a, int argc, char *argv[], unsigned *seen, char **bad)
+{
+	char **orig = xcalloc(argc + 1, sizeof(*orig)), shorts[2 * NOPTS + 2] = ":";
+	struct option longopts[NOPTS + 1];
 	const char *lastarg = NULL;
+	size_t ns = 1, nl = 0;
 	int c;
 
+	memset(longopts, 0, sizeof(longopts));
+	for (size_t i = 0; i < NOPTS; i++) {
+		if (opts[i].shortname) {
+			shorts[ns++] = (char)opts[i].shortname;
+			if (opts[i].arg)
+				shorts[ns++] = ':';
+		}
+		if (opts[i].longname)
+			longopts[nl++] = (struct option){opts[i].longname, opts[i].arg ? required_argument : no_argument, NULL, 256 + (int)i};
+	}
+	shorts[ns] = '\0';
 	memcpy(orig, argv, argc * sizeof(*orig));
-	while ((c = getopt_long(argc, argv, "C:f:o:D:h", longopts, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {
 		lastarg = optarg;
-		switch (c) {
-		case 'C':
-			if (chdir(optarg) != 0)
-				fatal(EXIT_USAGE, "-C %s:", optarg);
-			break;
-		case 'f': a->o.file = optarg; break;
-		case 'o': a->o.output = a->out = optarg; break;
-		case 'D': strv_push(&a->o.defines, optarg); break;
-		case OPT_DISTROS: {
-			char *s = xstrdup(optarg);
-			for (char *t = strtok(s, ","); t; t = strtok(NULL, ","))
-				strv_push(&a->o.distros, t);
-			free(s);
-			break;
+		if (c == '?' || c == ':') {
+			char flag[3] = {'-', (char)optopt, '\0'};
+			if (!*bad)
+				*bad = xasprintf("%s: %s", optopt > 0 && optopt < 256 ? flag : argv[optind - 1],
+				    c == ':' ? "needs an argument" : "no such option");
+			continue;
 		}
-		case OPT_DISTRO: a->distro = optarg; break;
-		case OPT_SUITE: a->suite = optarg; break;
-		case OPT_VARIANT: a->variant = optarg; break;
-		case OPT_HASH: a->hash = optarg; break;
-		case OPT_IMAGE: a->image = optarg; break;
-		case OPT_KEY: a->key = optarg; break;
-		case OPT_FORMAT: a->format = optarg; break;
-		case OPT_CONTEXT: a->context = optarg; break;
-		case OPT_EXCLUDE: strv_push(&a->exclude, optarg); break;
-		case OPT_CACHES: a->caches = 1; break;
-		case OPT_TARGETS: a->format = "targets"; break;
-		case 'h': usage(0);
-		default: usage(EXIT_USAGE);
+		const struct opt *o = c >= 256 ? &opts[c - 256] : NULL;
+		for (size_t i = 0; i < NOPTS && !o; i++) {
+			if (c == opts[i].shortname)
+				o = &opts[i];
 		}
+		*seen |= o->bit;
+		store(a, o->bit, optarg);
 	}
 	a->dashdash = dashdash(orig, argv, argc, lastarg);
 	for (int i = optind; i < argc; i++)
@@ -173,20 +272,47 @@ parse(struct cmdargs *a, int argc, char *argv[])
 	free(orig);
 }
 
+/* Hold the arguments to what command C takes and needs: BAD (an option
+ * that is none), SEEN (the options given), the operands of A. */
+static void
+check(const struct command *c, unsigned seen, const char *bad, const struct cmdargs *a)
+{
+	for (size_t i = 0; i < NOPTS && !bad; i++) {
+		const struct opt *o = &opts[i];
+		const char *what = (seen & o->bit) && !(c->takes & o->bit) ? "does not take"
+		    : !(seen & o->bit) && (c->needs & o->bit) ? "needs" : NULL;
+		if (!what)
+			continue;
+		fprintf(stderr, "orchgen: %s %s ", c->name, what);
+		opt_print(stderr, o);
+		fputc('\n', stderr);
+		usage_line(stderr, c);
+		exit(EXIT_USAGE);
+	}
+	if (!bad && !*c->operands && a->rest.n > 0)
+		warn("%s takes no operand, got \"%s\"", c->name, a->rest.v[0]);
+	else if (bad)
+		warn("%s", bad);
+	else
+		return;
+	usage_line(stderr, c);
+	exit(EXIT_USAGE);
+}
+
 int
 main(int argc, char *argv[])
 {
 	static char selfbuf[PATH_MAX];
 	struct cmdargs a = {.o = {.file = "orchgen.ini", .output = "build.ninja"}};
-	const struct command *c = commands;
+	const struct command *c = command("generate");
+	unsigned seen = 0;
+	char *bad = NULL;
 	int rc;
 
 	a.self = self_path(argv[0], selfbuf);
-	parse(&a, argc, argv);
+	parse(&a, argc, argv, &seen, &bad);
 	if (a.rest.n > 0) {
-		for (c = commands; c->name && strcmp(c->name, a.rest.v[0]) != 0; c++)
-			;
-		if (!c->name) {
+		if (!(c = command(a.rest.v[0]))) {
 			warn("unknown command \"%s\"", a.rest.v[0]);
 			usage(EXIT_USAGE);
 		}
@@ -194,7 +320,13 @@ main(int argc, char *argv[])
 		memmove(a.rest.v, a.rest.v + 1, --a.rest.n * sizeof(*a.rest.v));
 		if (a.dashdash > 0)
 			a.dashdash--;
+	} else if (seen & O_HELP) {
+		usage(0);
 	}
+	if ((seen & O_HELP) && !bad)
+		command_help(c);
+	check(c, seen & ~O_HELP, bad, &a);
+	a.command = c->name;
 	rc = c->fn(&a);
 	strv_free(&a.o.defines), strv_free(&a.o.distros);
 	strv_free(&a.exclude), strv_free(&a.rest);

@@ -27,10 +27,22 @@ struct reader {
 	char lastkey[256];	/* "section\nname" of the previous value; "" after a header */
 };
 
+/* A kind of value: how a line sets it, and how it reads back as text for
+ * the keys it feeds (nothing when it is unset). */
+struct type {
+	int (*set)(struct reader *, void *field, const char *value);
+	void (*show)(const void *field, struct buf *out);
+	int continues;		/* may continue on indented lines */
+};
+
+/* One key of a section. FEEDS says which content keys it is part of
+ * (FEEDS_*), so that changing it reruns exactly the edges that read it: a
+ * new key must say, here, what it feeds. */
 struct key {
 	const char *name;
-	int (*set)(struct reader *, void *field, const char *value);
+	const struct type *type;
 	size_t offset;
+	unsigned feeds;
 };
 
 /* Print "FILE:LINE: message" (just "FILE: " for -D). */
@@ -72,15 +84,84 @@ set_str(struct reader *r, void *field, const char *value)
 	return 1;
 }
 
+/* A word list's words, each checked: a comma is not a separator, and a
+ * word that holds one is refused rather than kept with it ("a, b" would
+ * make the word "a,"). CHECK: more that each word must be, or NULL. */
+static int
+set_list(struct reader *r, struct strv *sv, const char *value, int (*check)(struct reader *, const char *))
+{
+	struct strv words = {0};
+	int bad_words = 0;
+
+	strv_split(&words, value);
+	for (size_t i = 0; i < words.n; i++) {
+		if (check ? check(r, words.v[i]) < 0 : 0)
+			bad_words++;
+	}
+	if (!bad_words) {
+		if (!r->continued)
+			strv_free(sv);
+		for (size_t i = 0; i < words.n; i++)
+			strv_push(sv, words.v[i]);
+	}
+	strv_free(&words);
+	return 1;
+}
+
+static int
+no_comma(struct reader *r, const char *word)
+{
+	if (!strchr(word, ','))
+		return 0;
+	bad(r, "\"%s\": a comma does not separate words: expected words separated by blanks", word);
+	return -1;
+}
+
 static int
 set_words(struct reader *r, void *field, const char *value)
 {
-	struct strv *sv = field;
+	return set_list(r, field, value, no_comma);
+}
 
-	if (!r->continued)
-		strv_free(sv);
-	strv_split(sv, value);
-	return 1;
+/* Build arguments: KEY=VALUE each, where VALUE may hold anything but a
+ * blank. A bare KEY would make docker take KEY's value from whoever runs
+ * ninja, unseen by the image's key. */
+static int
+build_arg(struct reader *r, const char *word)
+{
+	const char *eq = strchr(word, '=');
+
+	if (eq && eq != word)
+		return 0;
+	bad(r, "bad build argument \"%s\": expected KEY=VALUE", word);
+	return -1;
+}
+
+static int
+set_args(struct reader *r, void *field, const char *value)
+{
+	return set_list(r, field, value, build_arg);
+}
+
+/* Paths relative to the project: each must exist now, where the line
+ * names it, rather than as a failed hash edge later. */
+static int
+existing_path(struct reader *r, const char *word)
+{
+	struct stat st;
+
+	if (no_comma(r, word) < 0)
+		return -1;
+	if (stat(word, &st) == 0)
+		return 0;
+	bad(r, "no such file or directory \"%s\": expected paths relative to the project", word);
+	return -1;
+}
+
+static int
+set_paths(struct reader *r, void *field, const char *value)
+{
+	return set_list(r, field, value, existing_path);
 }
 
 static int
@@ -191,24 +272,6 @@ set_abspath(struct reader *r, void *field, const char *value)
 	return set_str(r, field, value);
 }
 
-/* Paths relative to the project: each must exist now, where the line
- * names it, rather than as a failed hash edge later. */
-static int
-set_paths(struct reader *r, void *field, const char *value)
-{
-	struct strv words = {0};
-	struct stat st;
-	int missing = 0;
-
-	strv_split(&words, value);
-	for (size_t i = 0; i < words.n; i++) {
-		if (stat(words.v[i], &st) != 0 && ++missing)
-			bad(r, "no such file or directory \"%s\": expected paths relative to the project", words.v[i]);
-	}
-	strv_free(&words);
-	return missing ? 1 : set_words(r, field, value);
-}
-
 static int
 set_engine(struct reader *r, void *field, const char *value)
 {
@@ -217,49 +280,170 @@ set_engine(struct reader *r, void *field, const char *value)
 	return set_str(r, field, value);
 }
 
+static void
+show_str(const void *field, struct buf *out)
+{
+	const char *s = *(char *const *)field;
+
+	if (s)
+		buf_puts(out, s);
+}
+
+/* The words one per line: no word holds a newline. */
+static void
+show_words(const void *field, struct buf *out)
+{
+	const struct strv *sv = field;
+
+	for (size_t i = 0; i < sv->n; i++)
+		buf_printf(out, "%s\n", sv->v[i]);
+}
+
+static void
+show_long(const void *field, struct buf *out)
+{
+	buf_printf(out, "%ld", *(const long *)field);
+}
+
+static void
+show_int(const void *field, struct buf *out)
+{
+	buf_printf(out, "%d", *(const int *)field);
+}
+
+static void
+show_bool(const void *field, struct buf *out)
+{
+	buf_puts(out, *(const int *)field ? "yes" : "no");
+}
+
+static void
+show_workspace_mode(const void *field, struct buf *out)
+{
+	buf_puts(out, workspace_modes[*(const int *)field]);
+}
+
+static void
+show_missing_feature(const void *field, struct buf *out)
+{
+	buf_puts(out, missing_feature[*(const int *)field]);
+}
+
+static const struct type
+	t_str = {set_str, show_str, 1},
+	t_words = {set_words, show_words, 1},
+	t_args = {set_args, show_words, 1},
+	t_paths = {set_paths, show_words, 1},
+	t_name = {set_name, show_str, 0},
+	t_abspath = {set_abspath, show_str, 0},
+	t_engine = {set_engine, show_str, 0},
+	t_duration = {set_duration, show_long, 0},
+	t_jobs = {set_jobs, show_int, 0},
+	t_retries = {set_retries, show_int, 0},
+	t_bool = {set_bool, show_bool, 0},
+	t_workspace_mode = {set_workspace_mode, show_workspace_mode, 0},
+	t_missing_feature = {set_missing_feature, show_missing_feature, 0};
+
+/* Jobs, stages and shells all mount the workspace and the caches, and get
+ * the env names: those feed every key of a container. */
+#define CONTAINERS (FEEDS_JOB | FEEDS_WARM | FEEDS_BUILD)
+
+/* name and jobs feed no key: the name is part of every tag itself, the
+ * pool depth changes no outcome; engine and retries say how to reach an
+ * engine, not what runs in it; suites is part of every suite's hash. */
 #define P(f) offsetof(struct project, f)
 static const struct key project_keys[] = {
-	{"name", set_name, P(name)},
-	{"dockerfile", set_str, P(dockerfile)},
-	{"context", set_str, P(context)},
-	{"suites", set_str, P(suites)},
-	{"workspace", set_str, P(workspace)},
-	{"sources", set_paths, P(sources)},
-	{"build", set_str, P(build)},
-	{"prepare-each", set_str, P(prepare_each)},
-	{"restore-each", set_str, P(restore_each)},
-	{"debug-each", set_str, P(debug_each)},
-	{"env", set_words, P(env)},
-	{"kill-timeout", set_duration, P(kill_timeout)},
-	{"warn-timeout", set_duration, P(warn_timeout)},
-	{"jobs", set_jobs, P(jobs)},
-	{"engine", set_engine, P(engine)},
-	{"retries", set_retries, P(retries)},
-	{"workspace-mode", set_workspace_mode, P(workspace_mode)},
-	{"missing-feature", set_missing_feature, P(skip_missing)},
-	{NULL, NULL, 0},
+	{"name", &t_name, P(name), FEEDS_NONE},
+	{"dockerfile", &t_str, P(dockerfile), FEEDS_IMAGE},
+	{"context", &t_str, P(context), FEEDS_IMAGE},
+	{"suites", &t_str, P(suites), FEEDS_NONE},
+	{"workspace", &t_str, P(workspace), CONTAINERS},
+	{"sources", &t_paths, P(sources), FEEDS_BUILD},
+	{"build", &t_str, P(build), FEEDS_BUILD | FEEDS_JOB},
+	{"prepare-each", &t_str, P(prepare_each), FEEDS_JOB},
+	{"restore-each", &t_str, P(restore_each), FEEDS_JOB},
+	{"debug-each", &t_str, P(debug_each), FEEDS_JOB},
+	{"env", &t_words, P(env), CONTAINERS},
+	{"kill-timeout", &t_duration, P(kill_timeout), FEEDS_JOB},
+	{"warn-timeout", &t_duration, P(warn_timeout), FEEDS_JOB},
+	{"jobs", &t_jobs, P(jobs), FEEDS_NONE},
+	{"engine", &t_engine, P(engine), FEEDS_NONE},
+	{"retries", &t_retries, P(retries), FEEDS_NONE},
+	{"workspace-mode", &t_workspace_mode, P(workspace_mode), FEEDS_JOB},
+	{"missing-feature", &t_missing_feature, P(skip_missing), FEEDS_JOB},
+	{NULL, NULL, 0, 0},
 };
 #undef P
 
 #define D(f) offsetof(struct distro, f)
 static const struct key distro_keys[] = {
-	{"base", set_str, D(base)},
-	{"rootfs", set_str, D(rootfs)},
-	{"build-args", set_words, D(build_args)},
-	{"features", set_words, D(features)},
-	{NULL, NULL, 0},
+	{"base", &t_str, D(base), FEEDS_IMAGE},
+	{"rootfs", &t_str, D(rootfs), FEEDS_BASE | FEEDS_IMAGE},
+	{"build-args", &t_args, D(build_args), FEEDS_IMAGE},
+	{"features", &t_words, D(features), FEEDS_JOB},
+	{NULL, NULL, 0, 0},
 };
 #undef D
 
 #define C(f) offsetof(struct cache, f)
 static const struct key cache_keys[] = {
-	{"path", set_abspath, C(path)},
-	{"per-distro", set_bool, C(per_distro)},
-	{"warm", set_str, C(warm)},
-	{"warm-inputs", set_paths, C(warm_inputs)},
-	{NULL, NULL, 0},
+	{"path", &t_abspath, C(path), CONTAINERS},
+	{"per-distro", &t_bool, C(per_distro), CONTAINERS},
+	{"warm", &t_str, C(warm), FEEDS_WARM},
+	{"warm-inputs", &t_paths, C(warm_inputs), FEEDS_WARM},
+	{NULL, NULL, 0, 0},
 };
 #undef C
+
+/* Each key of KEYS that feeds one of FEEDS and is set, as "SECTION.KEY"
+ * and its text, to FN. */
+static void
+settings(const struct key *keys, const void *base, const char *section, unsigned feeds,
+    void (*fn)(void *, const char *, const char *), void *arg)
+{
+	struct buf name = {0}, value = {0};
+
+	for (const struct key *k = keys; k->name; k++) {
+		if (!(k->feeds & feeds))
+			continue;
+		value.len = 0;
+		k->type->show((const char *)base + k->offset, &value);
+		if (value.len == 0)
+			continue;
+		name.len = 0;
+		buf_printf(&name, "%s.%s", section, k->name);
+		fn(arg, name.s, value.s);
+	}
+	buf_free(&name), buf_free(&value);
+}
+
+void
+matrix_settings(const struct matrix *m, const struct distro *d, unsigned feeds,
+    void (*fn)(void *arg, const char *name, const char *value), void *arg)
+{
+	settings(project_keys, &m->project, "project", feeds, fn, arg);
+	if (d)
+		settings(distro_keys, d, "distro", feeds, fn, arg);
+	for (size_t i = 0; i < m->ncaches; i++) {
+		char *section = xasprintf("cache.%s", m->caches[i].name);
+		settings(cache_keys, &m->caches[i], section, feeds, fn, arg);
+		free(section);
+	}
+}
+
+void
+matrix_keys(void (*fn)(void *arg, const char *section, const char *key, unsigned feeds), void *arg)
+{
+	static const struct {
+		const char *section;
+		const struct key *keys;
+	} sections[] = {{"project", project_keys}, {"distro", distro_keys}, {"cache", cache_keys}};
+
+	for (size_t i = 0; i < sizeof(sections) / sizeof(*sections); i++) {
+		for (const struct key *k = sections[i].keys; k->name; k++)
+			fn(arg, sections[i].section, k->name, k->feeds);
+	}
+}
 
 /* Docker's grammar for a component of an image name: runs of [a-z0-9]
  * joined by '.', '_', "__" or any run of '-'. Anything looser passes here
@@ -384,9 +568,9 @@ handler(void *user, const char *section, const char *name, const char *value)
 	for (const struct key *k = r->keys; k->name; k++) {
 		if (strcmp(k->name, name) != 0)
 			continue;
-		if (r->continued && k->set != set_str && k->set != set_words && k->set != set_paths)
+		if (r->continued && !k->type->continues)
 			return bad(r, "%s takes a single line: only scripts and word lists continue on indented lines", name);
-		return k->set(r, (char *)r->target + k->offset, value);
+		return k->type->set(r, (char *)r->target + k->offset, value);
 	}
 	if (!r->continued) {
 		struct buf b = {0};
@@ -613,16 +797,6 @@ matrix_warms(const struct matrix *m)
 			return 1;
 	}
 	return 0;
-}
-
-void
-matrix_warm_inputs(const struct matrix *m, struct strv *out)
-{
-	for (size_t i = 0; i < m->ncaches; i++) {
-		for (size_t k = 0; k < m->caches[i].warm_inputs.n; k++)
-			strv_push(out, m->caches[i].warm_inputs.v[k]);
-	}
-	strv_uniq(out);
 }
 
 void

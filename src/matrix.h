@@ -58,8 +58,26 @@ void matrix_free(struct matrix *m);
 void distro_free(struct distro *d);
 /* Does any cache of M have a warm command? */
 int matrix_warms(const struct matrix *m);
-/* Every cache's warm-inputs, sorted and unique, appended to OUT. */
-void matrix_warm_inputs(const struct matrix *m, struct strv *out);
+
+/* The content keys a setting can be part of; each key of orchgen.ini
+ * declares which it feeds, beside its name in matrix.c. */
+enum {
+	FEEDS_NONE = 0,
+	FEEDS_BASE = 1 << 0,	/* the base imported from a rootfs recipe */
+	FEEDS_IMAGE = 1 << 1,	/* the image and its tag */
+	FEEDS_WARM = 1 << 2,	/* the warm stage */
+	FEEDS_BUILD = 1 << 3,	/* the build stage */
+	FEEDS_JOB = 1 << 4,	/* every job of a distro */
+};
+/* Every setting of M that feeds one of FEEDS and is set, with D's own
+ * (D may be NULL) and every cache's, to FN as "section.key" and the value
+ * as text, in a fixed order. */
+void matrix_settings(const struct matrix *m, const struct distro *d, unsigned feeds,
+    void (*fn)(void *arg, const char *name, const char *value), void *arg);
+/* Every key orchgen.ini knows, with its section kind ("project", "distro",
+ * "cache") and what it feeds, to FN: for tests that each one reruns what
+ * it says. */
+void matrix_keys(void (*fn)(void *arg, const char *section, const char *key, unsigned feeds), void *arg);
 struct distro *matrix_distro(const struct matrix *m, const char *name);
 /* Is S a valid component of an image name: runs of [a-z0-9] joined by
  * '.', '_', "__" or dashes, at most 128 bytes? */

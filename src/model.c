@@ -4,6 +4,7 @@
 #include "matrix.h"
 #include "suite.h"
 #include "walk.h"
+#include "layout.h"
 #include "model.h"
 #include "util.h"
 
@@ -13,14 +14,11 @@ job_init(struct job *j, const struct distro *d, const struct suite *s, const cha
 	j->distro = d;
 	j->suite = s;
 	j->variant = variant;
-	if (variant) {
+	if (variant)
 		j->id = xasprintf("%s:%s:%s", d->name, s->name, variant);
-		j->file = xasprintf("%s/%s:%s", d->name, s->name, variant);
-	} else {
+	else
 		j->id = xasprintf("%s:%s", d->name, s->name);
-		j->file = xasprintf("%s/%s", d->name, s->name);
-	}
-	j->stamp = xasprintf(".orch/stamp/%s.ok", j->file);
+	j->file = layout_job_file(d->name, s->name, variant);
 }
 
 void
@@ -28,19 +26,6 @@ job_free(struct job *j)
 {
 	free(j->id);
 	free(j->file);
-	free(j->stamp);
-}
-
-char *
-image_path(const struct distro *d)
-{
-	return xasprintf(".orch/image/%s", d->name);
-}
-
-char *
-suite_hash_path(const struct suite *s)
-{
-	return xasprintf(".orch/hash/suite/%s.hash", s->name);
 }
 
 /* Keep only the distros named by --distros. */

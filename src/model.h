@@ -6,8 +6,7 @@ struct job {
 	const struct suite *suite;
 	const char *variant;	/* NULL: the suite has no variants */
 	char *id;		/* spread-style "distro:suite[:variant]" */
-	char *file;		/* "distro/suite[:variant]", the name of its log and result */
-	char *stamp;		/* .orch/stamp/<file>.ok: written only when the job passed */
+	char *file;		/* "distro/suite[:variant]": its files' names (layout_job) */
 };
 
 struct model {
@@ -35,8 +34,3 @@ const struct job *model_job(const struct model *md, const char *id);
 /* The job's fields for DISTRO, SUITE and VARIANT (NULL), computed alone. */
 void job_init(struct job *j, const struct distro *d, const struct suite *s, const char *variant);
 void job_free(struct job *j);
-/* Where the hash of suite S's files is kept (suffixed, so that a suite
- * nested in another never needs a file and a directory of one name). */
-char *suite_hash_path(const struct suite *s);
-/* Where the tag of distro D's image is kept: its image edge's output. */
-char *image_path(const struct distro *d);

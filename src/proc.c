@@ -166,3 +166,20 @@ proc_call(int fd, ...)
 	strv_free(&argv);
 	return pid < 0 ? -1 : proc_wait(pid, -1);
 }
+
+int
+proc_run_for(const struct strv *argv, long timeout_ms)
+{
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC), st;
+	pid_t pid = proc_start(argv, null);
+
+	if (null >= 0)
+		close(null);
+	if (pid < 0)
+		return -1;
+	if ((st = proc_wait(pid, timeout_ms)) == -2) {
+		kill(pid, SIGKILL);
+		proc_wait(pid, -1);
+	}
+	return st;
+}

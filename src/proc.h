@@ -17,3 +17,6 @@ int proc_call(int fd, ...);
 /* Run ARGV to the end, its stdout into OUT and stderr into ERR (either may
  * be NULL: discarded). The exit status as proc_wait, -1 if it did not start. */
 int proc_run(const struct strv *argv, struct buf *out, struct buf *err);
+/* Run ARGV with its output discarded, killed after TIMEOUT_MS: the exit
+ * status as proc_wait (-2: it was killed at the deadline). */
+int proc_run_for(const struct strv *argv, long timeout_ms);

@@ -3,6 +3,31 @@
 #include "file.h"
 #include "result.h"
 
+static const struct {
+	const char *name;
+	int ok;
+} statuses[STATUS_N] = {
+	[STATUS_PASS] = {"pass", 1},
+	[STATUS_FAIL] = {"fail", 0},
+	[STATUS_XFAIL] = {"xfail", 1},
+	[STATUS_XPASS] = {"xpass", 0},
+	[STATUS_SKIP] = {"skip", 1},
+	[STATUS_TIMEOUT] = {"timeout", 0},
+	[STATUS_ERROR] = {"error", 0},
+};
+
+const char *
+status_name(enum status s)
+{
+	return s < STATUS_N ? statuses[s].name : NULL;
+}
+
+int
+status_ok(enum status s)
+{
+	return s < STATUS_N && statuses[s].ok;
+}
+
 /* A JSON string: quotes, backslashes and control bytes escaped. */
 static void
 json_str(struct buf *b, const char *s)
@@ -42,7 +67,7 @@ result_write(const char *path, const struct result *r)
 	field(&b, "distro", r->distro);
 	field(&b, "suite", r->suite);
 	field(&b, "variant", r->variant);
-	field(&b, "status", r->status);
+	field(&b, "status", status_name(r->status));
 	buf_printf(&b, "  \"exit_code\": %d,\n", r->exit_code);
 	field(&b, "reason", r->reason);
 	buf_printf(&b, "  \"samples\": %d,\n", r->samples);

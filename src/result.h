@@ -1,13 +1,30 @@
-/* A job's result: .orch/results/D/S[:V].json, written for every outcome. */
+/* A job's outcome: its status, and its result file .orch/results/D/S[:V].json,
+ * written for every outcome. */
+
+enum status {
+	STATUS_PASS,
+	STATUS_FAIL,
+	STATUS_XFAIL,	/* an expected failure: success */
+	STATUS_XPASS,	/* an expected failure passed: failure */
+	STATUS_SKIP,	/* a skip condition held, or a feature is missing and that skips */
+	STATUS_TIMEOUT,	/* killed at the kill-timeout */
+	STATUS_ERROR,	/* could not run: a missing feature, engine trouble, no image */
+	STATUS_N,
+};
+
+/* "pass", "fail"...; NULL past the table. */
+const char *status_name(enum status s);
+/* Does S count as success (pass, xfail, skip): the job gets its stamp? */
+int status_ok(enum status s);
 
 struct result {
 	const char *distro, *suite, *variant;	/* variant may be NULL */
-	const char *status;	/* pass fail xfail xpass skip timeout error */
+	enum status status;
 	int exit_code;		/* of the last run; -1: none */
 	const char *reason;	/* why a skip, an error, a timeout; NULL */
 	int samples, attempts;	/* runs that passed of `samples`; engine attempts of the last */
 	long long start_ms, end_ms;	/* Unix time in milliseconds */
-	const char *image, *log;
+	const char *image, *log;	/* either may be NULL: none */
 };
 
 /* Write R to PATH atomically. 0 or -1 (warned). */

@@ -8,492 +8,56 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <yaml.h>
 #include "str.h"
+#include "yaml.h"
 #include "suite.h"
 #include "util.h"
 
-/* Limits that keep a hostile task.yaml from costing more than a few
- * megabytes or a deep recursion. */
 enum {
-	MAXSIZE = 1 << 20,	/* bytes in one task.yaml */
-	MAXDEPTH = 32,		/* nested mappings and sequences */
-	MAXNODES = 100000,	/* YAML nodes, copies made by aliases included */
-	MAXANCHORS = 256,	/* anchors defined, so that alias lookups stay cheap */
 	MAXVARIANTS = 256,	/* per task */
 	MAXSAMPLES = 1000,	/* runs of one job */
 };
 
-/* A YAML node, built from libyaml's events so that depth and size are refused early. */
-struct node {
-	yaml_node_type_t type;
-	char *text;		/* a scalar's value */
-	int plain;		/* an unquoted scalar, which may stand for null */
-	int line, col;		/* 1-based */
-	struct node *kid, *next;	/* a mapping's children alternate key, value */
-};
-
-/* An anchor (&name) and the node it names; an alias (*name) copies that node. */
-struct anchor {
-	char *name;
-	const struct node *node;	/* owned by the document's tree */
-};
-
 struct ctx {
-	yaml_parser_t parser;
 	const char *path;
-	const char *data;
-	size_t len;
 	struct suite *s;
-	size_t nodes;		/* built so far, against MAXNODES */
-	struct anchor *anchors;	/* in document order: a later one of a name wins */
-	size_t nanchors;
-	const struct node *variants;	/* applied once `environment` is known */
+	const struct ynode *variants;	/* applied once `environment` is known */
 };
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-typedef int keyfn(struct ctx *, const struct node *, const struct node *, void *);
-typedef int itemfn(struct ctx *, const struct node *, const struct node *);
-
-static char *
-vfmt(const char *fmt, va_list ap)
-{
-	va_list aq;
-	int n;
-	char *s;
-
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	if (n < 0)
-		fatal(EXIT_ENGINE, "bad format string");
-	s = xmalloc((size_t)n + 1);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
-}
-
-static void
-vreport(const struct ctx *c, int line, int col, const char *fmt, va_list ap)
-{
-	char *msg = vfmt(fmt, ap);
-
-	warn("%s:%d:%d: %s", c->path, line, col, msg);
-	free(msg);
-}
-
-static int
-errorat(const struct ctx *c, int line, int col, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vreport(c, line, col, fmt, ap);
-	va_end(ap);
-	return -1;
-}
+typedef int keyfn(struct ctx *, const struct ynode *, const struct ynode *, void *);
+typedef int itemfn(struct ctx *, const struct ynode *, const struct ynode *);
 
 /* Report at node N: an error when the caller returns the -1, else a warning. */
 static int
-nodeerr(const struct ctx *c, const struct node *n, const char *fmt, ...)
+nodeerr(const struct ctx *c, const struct ynode *n, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport(c, n->line, n->col, fmt, ap);
+	ynode_vreport(c->path, n->line, n->col, fmt, ap);
 	va_end(ap);
 	return -1;
-}
-
-static const char *
-what(const struct node *n)
-{
-	switch (n->type) {
-	case YAML_SEQUENCE_NODE:
-		return "a sequence";
-	case YAML_MAPPING_NODE:
-		return "a mapping";
-	default:
-		return "a scalar";
-	}
-}
-
-static int
-isnull(const struct node *n)
-{
-	static const char *const nulls[] = {"", "~", "null", "Null", "NULL"};
-
-	if (n->type != YAML_SCALAR_NODE || !n->plain)
-		return 0;
-	for (size_t i = 0; i < sizeof(nulls) / sizeof(nulls[0]); i++) {
-		if (strcmp(n->text, nulls[i]) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-static void
-freenode(struct node *n)
-{
-	while (n) {
-		struct node *next = n->next;
-
-		freenode(n->kid);
-		free(n->text);
-		free(n);
-		n = next;
-	}
-}
-
-static char *
-readfile(const char *path, size_t *len)
-{
-	struct buf b = {0};
-	char chunk[8192];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-	int bad;
-
-	if (!f) {
-		warn("open %s:", path);
-		return NULL;
-	}
-	while (b.len <= MAXSIZE && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_putn(&b, chunk, n);
-	if ((bad = ferror(f)))
-		warn("read %s:", path);
-	else if ((bad = b.len > MAXSIZE))
-		warn("%s: larger than 1 MiB: not a task file", path);
-	fclose(f);
-	if (bad) {
-		buf_free(&b);
-		return NULL;
-	}
-	*len = b.len;
-	return b.s ? b.s : xstrdup("");
-}
-
-/* libyaml's reader errors carry a byte offset rather than a mark. */
-static void
-offsetmark(const struct ctx *c, size_t off, int *line, int *col)
-{
-	*line = 1;
-	*col = 1;
-	for (size_t i = 0; i < off && i < c->len; i++) {
-		if (c->data[i] == '\n') {
-			++*line;
-			*col = 1;
-		} else {
-			++*col;
-		}
-	}
-}
-
-static int
-nextevent(struct ctx *c, yaml_event_t *ev)
-{
-	yaml_parser_t *p = &c->parser;
-	int line, col;
-
-	if (yaml_parser_parse(p, ev))
-		return 0;
-	if (p->error == YAML_MEMORY_ERROR)
-		fatal(EXIT_ENGINE, "out of memory");
-	if (p->error == YAML_READER_ERROR) {
-		offsetmark(c, p->problem_offset, &line, &col);
-	} else {
-		line = (int)p->problem_mark.line + 1;
-		col = (int)p->problem_mark.column + 1;
-	}
-	return errorat(c, line, col, "%s", p->problem ? p->problem : "invalid YAML");
-}
-
-static int loadkids(struct ctx *, struct node *, int);
-static int checkmap(struct ctx *, const struct node *);
-
-/* A new node at AT, counted against MAXNODES; NULL (reported) past it. */
-static struct node *
-newnode(struct ctx *c, yaml_node_type_t type, struct suite_pos at)
-{
-	struct node *n;
-
-	if (++c->nodes > MAXNODES) {
-		errorat(c, at.line, at.col, "more than %d YAML nodes: expected a task of ordinary size", MAXNODES);
-		return NULL;
-	}
-	n = xcalloc(1, sizeof(*n));
-	n->type = type;
-	n->line = at.line;
-	n->col = at.col;
-	return n;
-}
-
-/* A copy of N at DEPTH for an alias written at AT, limited like the
- * original; errors are reported at the alias. */
-static struct node *
-copynode(struct ctx *c, const struct node *n, int depth, struct suite_pos at)
-{
-	struct node *copy, **tail;
-
-	if (n->type != YAML_SCALAR_NODE && depth > MAXDEPTH) {
-		errorat(c, at.line, at.col, "this alias nests deeper than %d levels", MAXDEPTH);
-		return NULL;
-	}
-	if (!(copy = newnode(c, n->type, at)))
-		return NULL;
-	copy->line = n->line;
-	copy->col = n->col;
-	copy->text = n->text ? xstrdup(n->text) : NULL;
-	copy->plain = n->plain;
-	tail = &copy->kid;
-	for (const struct node *k = n->kid; k; k = k->next) {
-		if (!(*tail = copynode(c, k, depth + 1, at))) {
-			freenode(copy);
-			return NULL;
-		}
-		tail = &(*tail)->next;
-	}
-	return copy;
-}
-
-static struct node *
-alias(struct ctx *c, const char *name, int depth, struct suite_pos at)
-{
-	struct node *n;
-
-	for (size_t i = c->nanchors; i-- > 0;) {
-		if (strcmp(c->anchors[i].name, name) != 0)
-			continue;
-		if ((n = copynode(c, c->anchors[i].node, depth, at))) {
-			n->line = at.line;
-			n->col = at.col;
-		}
-		return n;
-	}
-	errorat(c, at.line, at.col, "alias *%s: no anchor &%s before it", name, name);
-	return NULL;
-}
-
-static const char *
-anchorof(const yaml_event_t *ev)
-{
-	switch (ev->type) {
-	case YAML_SCALAR_EVENT:
-		return (const char *)ev->data.scalar.anchor;
-	case YAML_SEQUENCE_START_EVENT:
-		return (const char *)ev->data.sequence_start.anchor;
-	case YAML_MAPPING_START_EVENT:
-		return (const char *)ev->data.mapping_start.anchor;
-	default:
-		return NULL;
-	}
-}
-
-static int
-addanchor(struct ctx *c, const char *name, const struct node *n)
-{
-	if (c->nanchors == MAXANCHORS)
-		return nodeerr(c, n, "more than %d anchors", MAXANCHORS);
-	c->anchors = xrealloc(c->anchors, (c->nanchors + 1) * sizeof(*c->anchors));
-	c->anchors[c->nanchors].name = xstrdup(name);
-	c->anchors[c->nanchors++].node = n;
-	return 0;
-}
-
-static struct node *
-loadscalar(struct ctx *c, const yaml_event_t *ev, struct suite_pos at)
-{
-	const char *v = (const char *)ev->data.scalar.value;
-	size_t len = ev->data.scalar.length;
-	struct node *n;
-
-	if (memchr(v, '\0', len)) {
-		errorat(c, at.line, at.col, "strings cannot contain NUL characters");
-		return NULL;
-	}
-	if (!(n = newnode(c, YAML_SCALAR_NODE, at)))
-		return NULL;
-	n->text = xstrndup(v, len);
-	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	return n;
-}
-
-static struct node *
-loadcollection(struct ctx *c, const yaml_event_t *ev, int depth, struct suite_pos at)
-{
-	int map = ev->type == YAML_MAPPING_START_EVENT;
-	struct node *n;
-
-	if (depth > MAXDEPTH) {
-		errorat(c, at.line, at.col, "nested deeper than %d levels", MAXDEPTH);
-		return NULL;
-	}
-	if (!(n = newnode(c, map ? YAML_MAPPING_NODE : YAML_SEQUENCE_NODE, at)))
-		return NULL;
-	if (loadkids(c, n, depth + 1) == 0 && (!map || checkmap(c, n) == 0))
-		return n;
-	freenode(n);
-	return NULL;
-}
-
-static struct node *
-load(struct ctx *c, const yaml_event_t *ev, int depth)
-{
-	struct suite_pos at = {(int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1};
-	const char *anchor = anchorof(ev);
-	struct node *n;
-
-	if (ev->type == YAML_ALIAS_EVENT)
-		return alias(c, (const char *)ev->data.alias.anchor, depth, at);
-	if (ev->type == YAML_SCALAR_EVENT)
-		n = loadscalar(c, ev, at);
-	else
-		n = loadcollection(c, ev, depth, at);
-	if (n && anchor && addanchor(c, anchor, n) < 0) {
-		freenode(n);
-		return NULL;
-	}
-	return n;
-}
-
-static int
-loadkids(struct ctx *c, struct node *n, int depth)
-{
-	struct node **tail = &n->kid;
-	yaml_event_t ev;
-
-	for (;;) {
-		if (nextevent(c, &ev) < 0)
-			return -1;
-		if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
-			yaml_event_delete(&ev);
-			return 0;
-		}
-		*tail = load(c, &ev, depth);
-		yaml_event_delete(&ev);
-		if (!*tail)
-			return -1;
-		tail = &(*tail)->next;
-	}
-}
-
-/* Consume one event, whatever its type: 1 when it is T, 0 when not, -1 on a syntax error. */
-static int
-skipevent(struct ctx *c, yaml_event_type_t t, yaml_mark_t *mark)
-{
-	yaml_event_t ev;
-	int rc;
-
-	if (nextevent(c, &ev) < 0)
-		return -1;
-	rc = ev.type == t;
-	if (mark)
-		*mark = ev.start_mark;
-	yaml_event_delete(&ev);
-	return rc;
-}
-
-/* The one document of the stream, or NULL (warned). */
-static struct node *
-loaddoc(struct ctx *c)
-{
-	yaml_event_t ev;
-	yaml_mark_t m;
-	struct node *root;
-	int rc;
-
-	if (skipevent(c, YAML_STREAM_START_EVENT, NULL) < 0)
-		return NULL;
-	if ((rc = skipevent(c, YAML_STREAM_END_EVENT, NULL)) != 0) {
-		if (rc > 0)
-			errorat(c, 1, 1, "task.yaml must be a mapping of keys, got an empty file");
-		return NULL;
-	}
-	if (nextevent(c, &ev) < 0)
-		return NULL;
-	root = load(c, &ev, 1);
-	yaml_event_delete(&ev);
-	if (!root || skipevent(c, YAML_DOCUMENT_END_EVENT, NULL) < 0)
-		goto fail;
-	if ((rc = skipevent(c, YAML_STREAM_END_EVENT, &m)) > 0)
-		return root;
-	if (rc == 0)
-		errorat(c, (int)m.line + 1, (int)m.column + 1, "task.yaml holds one YAML document, not several");
-fail:
-	freenode(root);
-	return NULL;
-}
-
-static int
-cmpkey(const void *a, const void *b)
-{
-	const struct node *x = *(const struct node *const *)a, *y = *(const struct node *const *)b;
-	int r = strcmp(x->text, y->text);
-
-	if (r)
-		return r;
-	return x->line != y->line ? x->line - y->line : x->col - y->col;
-}
-
-/* Refuse, in file order, the first key seen twice. Sorting keeps this
- * O(n log n) even for a mapping of a megabyte of keys. Keys that are not
- * scalars are left to scalarkeys(), where a key is read. */
-static int
-dupkeys(struct ctx *c, const struct node *map)
-{
-	const struct node **keys, *dup = NULL, *first = NULL;
-	size_t n = 0, i, g = 0;
-
-	for (const struct node *k = map->kid; k; k = k->next->next)
-		n++;
-	keys = xcalloc(n, sizeof(*keys));
-	n = 0;
-	for (const struct node *k = map->kid; k; k = k->next->next) {
-		if (k->type == YAML_SCALAR_NODE)
-			keys[n++] = k;
-	}
-	qsort(keys, n, sizeof(*keys), cmpkey);
-	for (i = 1; i < n; i++) {
-		if (strcmp(keys[i]->text, keys[g]->text) != 0)
-			g = i;
-		else if (!dup || keys[i]->line < dup->line || (keys[i]->line == dup->line && keys[i]->col < dup->col))
-			dup = keys[i], first = keys[g];
-	}
-	free(keys);
-	if (dup)
-		return nodeerr(c, dup, "duplicate key \"%s\" (first at line %d)", dup->text, first->line);
-	return 0;
-}
-
-/* Every mapping of the document: no key twice, and no merge keys, whose
- * meaning (which key wins) YAML libraries do not agree on. */
-static int
-checkmap(struct ctx *c, const struct node *map)
-{
-	for (const struct node *k = map->kid; k; k = k->next->next) {
-		if (k->type == YAML_SCALAR_NODE && k->plain && strcmp(k->text, "<<") == 0)
-			return nodeerr(c, k, "merge keys (<<) are not supported: expected the keys written out");
-	}
-	return dupkeys(c, map);
 }
 
 /* A mapping whose keys are read: they must be strings. */
 static int
-scalarkeys(struct ctx *c, const struct node *map)
+scalarkeys(struct ctx *c, const struct ynode *map)
 {
-	for (const struct node *k = map->kid; k; k = k->next->next) {
-		if (k->type != YAML_SCALAR_NODE)
-			return nodeerr(c, k, "keys must be strings, got %s", what(k));
+	for (const struct ynode *k = map->kid; k; k = k->next->next) {
+		if (k->type != Y_SCALAR)
+			return nodeerr(c, k, "keys must be strings, got %s", ynode_kind(k));
 	}
 	return 0;
 }
 
 static int
-wantkind(struct ctx *c, const struct node *k, const struct node *v, yaml_node_type_t t, const char *want)
+wantkind(struct ctx *c, const struct ynode *k, const struct ynode *v, enum ytype t, const char *want)
 {
 	if (v->type == t)
 		return 0;
-	return nodeerr(c, v, "%s: expected %s, got %s", k->text, want, what(v));
+	return nodeerr(c, v, "%s: expected %s, got %s", k->text, want, ynode_kind(v));
 }
 
 static int
@@ -509,9 +73,9 @@ isword(const char *s, const char *extra)
 }
 
 static int
-parsestr(struct ctx *c, const struct node *k, const struct node *v, void *field)
+parsestr(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
 {
-	if (wantkind(c, k, v, YAML_SCALAR_NODE, "a string") < 0)
+	if (wantkind(c, k, v, Y_SCALAR, "a string") < 0)
 		return -1;
 	*(char **)field = xstrdup(v->text);
 	return 0;
@@ -519,10 +83,10 @@ parsestr(struct ctx *c, const struct node *k, const struct node *v, void *field)
 
 /* A scalar among a few words, case-insensitively, into an int field. */
 static int
-parseword(struct ctx *c, const struct node *k, const struct node *v, void *field,
+parseword(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field,
 	const char *const *words, const int *values, const char *want)
 {
-	if (wantkind(c, k, v, YAML_SCALAR_NODE, want) < 0)
+	if (wantkind(c, k, v, Y_SCALAR, want) < 0)
 		return -1;
 	for (size_t i = 0; words[i]; i++) {
 		if (strcasecmp(v->text, words[i]) == 0) {
@@ -534,7 +98,7 @@ parseword(struct ctx *c, const struct node *k, const struct node *v, void *field
 }
 
 static int
-parsebool(struct ctx *c, const struct node *k, const struct node *v, void *field)
+parsebool(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
 {
 	static const char *const words[] = {"true", "yes", "on", "false", "no", "off", NULL};
 	static const int values[] = {1, 1, 1, 0, 0, 0};
@@ -543,7 +107,7 @@ parsebool(struct ctx *c, const struct node *k, const struct node *v, void *field
 }
 
 static int
-parseexpect(struct ctx *c, const struct node *k, const struct node *v, void *field)
+parseexpect(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
 {
 	static const char *const words[] = {"pass", "fail", NULL};
 	static const int values[] = {0, 1};
@@ -553,12 +117,12 @@ parseexpect(struct ctx *c, const struct node *k, const struct node *v, void *fie
 
 /* A scalar integer from LO to HI into an int field; WANT says so in messages. */
 static int
-intrange(struct ctx *c, const struct node *k, const struct node *v, void *field, long lo, long hi, const char *want)
+intrange(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field, long lo, long hi, const char *want)
 {
 	char *end;
 	long n;
 
-	if (wantkind(c, k, v, YAML_SCALAR_NODE, want) < 0)
+	if (wantkind(c, k, v, Y_SCALAR, want) < 0)
 		return -1;
 	errno = 0;
 	n = strtol(v->text, &end, 10);
@@ -569,23 +133,23 @@ intrange(struct ctx *c, const struct node *k, const struct node *v, void *field,
 }
 
 static int
-parseint(struct ctx *c, const struct node *k, const struct node *v, void *field)
+parseint(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
 {
 	return intrange(c, k, v, field, INT_MIN, INT_MAX, "an integer");
 }
 
 static int
-parsesamples(struct ctx *c, const struct node *k, const struct node *v, void *field)
+parsesamples(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
 {
 	return intrange(c, k, v, field, 1, MAXSAMPLES, "a whole number of runs from 1 to 1000");
 }
 
 static int
-parseduration(struct ctx *c, const struct node *k, const struct node *v, void *field)
+parseduration(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
 {
 	long n;
 
-	if (wantkind(c, k, v, YAML_SCALAR_NODE, "a duration") < 0)
+	if (wantkind(c, k, v, Y_SCALAR, "a duration") < 0)
 		return -1;
 	if ((n = duration_parse(v->text)) < 0)
 		return nodeerr(c, v, "%s: expected a duration like 90s, 30m or 1h30m, got \"%s\"", k->text, v->text);
@@ -595,12 +159,12 @@ parseduration(struct ctx *c, const struct node *k, const struct node *v, void *f
 
 /* A sequence of strings, each accepted by CHECK, appended to OUT when not NULL. */
 static int
-strlist(struct ctx *c, const struct node *k, const struct node *v, struct strv *out, itemfn *check)
+strlist(struct ctx *c, const struct ynode *k, const struct ynode *v, struct strv *out, itemfn *check)
 {
-	if (wantkind(c, k, v, YAML_SEQUENCE_NODE, "a list of strings") < 0)
+	if (wantkind(c, k, v, Y_SEQUENCE, "a list of strings") < 0)
 		return -1;
-	for (const struct node *i = v->kid; i; i = i->next) {
-		if (wantkind(c, k, i, YAML_SCALAR_NODE, "a string in the list") < 0)
+	for (const struct ynode *i = v->kid; i; i = i->next) {
+		if (wantkind(c, k, i, Y_SCALAR, "a string in the list") < 0)
 			return -1;
 		if (check(c, k, i) < 0)
 			return -1;
@@ -618,7 +182,7 @@ bare(const char *s)
 }
 
 static int
-checkpattern(struct ctx *c, const struct node *k, const struct node *i)
+checkpattern(struct ctx *c, const struct ynode *k, const struct ynode *i)
 {
 	if (*bare(i->text))
 		return 0;
@@ -626,7 +190,7 @@ checkpattern(struct ctx *c, const struct node *k, const struct node *i)
 }
 
 static int
-checkvariant(struct ctx *c, const struct node *k, const struct node *i)
+checkvariant(struct ctx *c, const struct ynode *k, const struct ynode *i)
 {
 	const char *name = bare(i->text);
 
@@ -638,7 +202,7 @@ checkvariant(struct ctx *c, const struct node *k, const struct node *i)
 /* An artifact: a path in the job's container, relative to its working
  * directory or absolute, that stays below where it is copied to. */
 static int
-checkpath(struct ctx *c, const struct node *k, const struct node *i)
+checkpath(struct ctx *c, const struct ynode *k, const struct ynode *i)
 {
 	const char *t = i->text;
 	size_t n = strlen(t);
@@ -653,7 +217,7 @@ checkpath(struct ctx *c, const struct node *k, const struct node *i)
 }
 
 static int
-checkfeature(struct ctx *c, const struct node *k, const struct node *i)
+checkfeature(struct ctx *c, const struct ynode *k, const struct ynode *i)
 {
 	if (isword(i->text, "-.+:"))
 		return 0;
@@ -661,7 +225,7 @@ checkfeature(struct ctx *c, const struct node *k, const struct node *i)
 }
 
 static int
-parsesystems(struct ctx *c, const struct node *k, const struct node *v, void *field)
+parsesystems(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
 {
 	struct suite *s = c->s;
 	size_t n = 0;
@@ -673,13 +237,13 @@ parsesystems(struct ctx *c, const struct node *k, const struct node *v, void *fi
 	if (strlist(c, k, v, &s->systems, checkpattern) < 0)
 		return -1;
 	s->systems_pos = xcalloc(s->systems.n, sizeof(*s->systems_pos));
-	for (const struct node *i = v->kid; i; i = i->next, n++)
+	for (const struct ynode *i = v->kid; i; i = i->next, n++)
 		s->systems_pos[n] = (struct suite_pos){i->line, i->col};
 	return 0;
 }
 
 static int
-parsevariants(struct ctx *c, const struct node *k, const struct node *v, void *field)
+parsevariants(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
 {
 	(void)field;
 	c->variants = v;
@@ -687,13 +251,13 @@ parsevariants(struct ctx *c, const struct node *k, const struct node *v, void *f
 }
 
 static int
-parsefeatures(struct ctx *c, const struct node *k, const struct node *v, void *field)
+parsefeatures(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
 {
 	return strlist(c, k, v, field, checkfeature);
 }
 
 static int
-parsepaths(struct ctx *c, const struct node *k, const struct node *v, void *field)
+parsepaths(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
 {
 	return strlist(c, k, v, field, checkpath);
 }
@@ -701,7 +265,7 @@ parsepaths(struct ctx *c, const struct node *k, const struct node *v, void *fiel
 /* Variants keep their order of first appearance; the cap keeps the
  * linear lookups cheap and the job count sane. */
 static int
-addvariant(struct ctx *c, const struct node *at, const char *name)
+addvariant(struct ctx *c, const struct ynode *at, const char *name)
 {
 	struct strv *sv = &c->s->variants;
 
@@ -715,7 +279,7 @@ addvariant(struct ctx *c, const struct node *at, const char *name)
 
 /* "NAME" or "NAME/v1,v2" into E, like spread's variable names. */
 static int
-envkey(struct ctx *c, const struct node *k, struct suite_env *e)
+envkey(struct ctx *c, const struct ynode *k, struct suite_env *e)
 {
 	const char *slash = strchr(k->text, '/');
 	char *list, *v, *save;
@@ -741,27 +305,27 @@ envkey(struct ctx *c, const struct node *k, struct suite_env *e)
 }
 
 static int
-parseenv(struct ctx *c, const struct node *k, const struct node *v, void *field)
+parseenv(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
 {
 	struct suite *s = c->s;
 	size_t n = 0;
 
 	(void)field;
-	if (wantkind(c, k, v, YAML_MAPPING_NODE, "a mapping of NAME: value") < 0 || scalarkeys(c, v) < 0)
+	if (wantkind(c, k, v, Y_MAPPING, "a mapping of NAME: value") < 0 || scalarkeys(c, v) < 0)
 		return -1;
-	for (const struct node *e = v->kid; e; e = e->next->next)
+	for (const struct ynode *e = v->kid; e; e = e->next->next)
 		n++;
 	s->env = xcalloc(n, sizeof(*s->env));
-	for (const struct node *key = v->kid; key; key = key->next->next) {
+	for (const struct ynode *key = v->kid; key; key = key->next->next) {
 		struct suite_env *e = &s->env[s->nenv++];
-		const struct node *val = key->next;
+		const struct ynode *val = key->next;
 
 		e->line = key->line;
 		if (envkey(c, key, e) < 0)
 			return -1;
-		if (val->type != YAML_SCALAR_NODE)
-			return nodeerr(c, val, "environment: %s: expected a string, got %s", key->text, what(val));
-		e->value = xstrdup(isnull(val) ? "" : val->text);
+		if (val->type != Y_SCALAR)
+			return nodeerr(c, val, "environment: %s: expected a string, got %s", key->text, ynode_kind(val));
+		e->value = xstrdup(ynode_isnull(val) ? "" : val->text);
 	}
 	return 0;
 }
@@ -783,18 +347,18 @@ cmpname(const void *name, const void *key)
 /* Each key of MAP through its entry of KEYS into the struct at BASE.
  * Unknown keys warn; IN says where ("" at the top). */
 static int
-parsemap(struct ctx *c, const struct node *map, const struct key *keys, size_t nkeys, void *base, const char *in)
+parsemap(struct ctx *c, const struct ynode *map, const struct key *keys, size_t nkeys, void *base, const char *in)
 {
 	if (scalarkeys(c, map) < 0)
 		return -1;
-	for (const struct node *k = map->kid; k; k = k->next->next) {
+	for (const struct ynode *k = map->kid; k; k = k->next->next) {
 		const struct key *key = bsearch(k->text, keys, nkeys, sizeof(*keys), cmpname);
 
 		if (!key) {
 			nodeerr(c, k, "unknown key \"%s\"%s (ignored)", k->text, in);
 			continue;
 		}
-		if (!key->parse || isnull(k->next))
+		if (!key->parse || ynode_isnull(k->next))
 			continue;
 		if (key->parse(c, k, k->next, (char *)base + key->off) < 0)
 			return -1;
@@ -808,22 +372,22 @@ static const struct key skipkeys[] = {
 };
 
 static int
-parseskip(struct ctx *c, const struct node *k, const struct node *v, void *field)
+parseskip(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
 {
 	struct suite *s = c->s;
 	size_t n = 0;
 
 	(void)field;
-	if (wantkind(c, k, v, YAML_SEQUENCE_NODE, "a list of {reason, if} mappings") < 0)
+	if (wantkind(c, k, v, Y_SEQUENCE, "a list of {reason, if} mappings") < 0)
 		return -1;
-	for (const struct node *i = v->kid; i; i = i->next)
+	for (const struct ynode *i = v->kid; i; i = i->next)
 		n++;
 	s->skip = xcalloc(n, sizeof(*s->skip));
-	for (const struct node *i = v->kid; i; i = i->next) {
+	for (const struct ynode *i = v->kid; i; i = i->next) {
 		struct suite_skip *e = &s->skip[s->nskip++];
 
 		e->line = i->line;
-		if (wantkind(c, k, i, YAML_MAPPING_NODE, "a mapping with \"if\" and \"reason\" in the list") < 0)
+		if (wantkind(c, k, i, Y_MAPPING, "a mapping with \"if\" and \"reason\" in the list") < 0)
 			return -1;
 		if (parsemap(c, i, skipkeys, LEN(skipkeys), e, " in a skip entry") < 0)
 			return -1;
@@ -857,7 +421,7 @@ static const struct key keys[] = {
 };
 
 static void
-removevariant(struct ctx *c, const struct node *i)
+removevariant(struct ctx *c, const struct ynode *i)
 {
 	struct strv *sv = &c->s->variants;
 	size_t j;
@@ -877,7 +441,7 @@ removevariant(struct ctx *c, const struct node *i)
 static int
 adjustvariants(struct ctx *c)
 {
-	for (const struct node *i = c->variants ? c->variants->kid : NULL; i; i = i->next) {
+	for (const struct ynode *i = c->variants ? c->variants->kid : NULL; i; i = i->next) {
 		if (i->text[0] == '-')
 			removevariant(c, i);
 		else if (addvariant(c, i, bare(i->text)) < 0)
@@ -887,22 +451,20 @@ adjustvariants(struct ctx *c)
 }
 
 static int
-parseroot(struct ctx *c)
+parseroot(struct ctx *c, const struct ynode *root)
 {
-	struct node *root = loaddoc(c);
 	int rc;
 
 	if (!root)
-		return -1;
-	if (root->type != YAML_MAPPING_NODE)
-		rc = nodeerr(c, root, "task.yaml must be a mapping of keys, got %s", what(root));
+		return ynode_report(c->path, 1, 1, "task.yaml must be a mapping of keys, got an empty file");
+	if (root->type != Y_MAPPING)
+		rc = nodeerr(c, root, "task.yaml must be a mapping of keys, got %s", ynode_kind(root));
 	else
 		rc = parsemap(c, root, keys, LEN(keys), c->s, "");
 	if (rc == 0 && (!c->s->execute || !*c->s->execute))
 		rc = nodeerr(c, root, "\"execute\" is missing or empty: expected an execute script, the test itself");
 	if (rc == 0)
 		rc = adjustvariants(c);
-	freenode(root);
 	return rc;
 }
 
@@ -910,7 +472,7 @@ int
 suite_parse(struct suite *s, const char *path, const char *dir, const char *name)
 {
 	struct ctx c = {.path = path, .s = s};
-	char *data;
+	struct ynode *root;
 	int rc;
 
 	memset(s, 0, sizeof(*s));
@@ -918,20 +480,10 @@ suite_parse(struct suite *s, const char *path, const char *dir, const char *name
 	s->dir = xstrdup(dir);
 	s->path = xstrdup(path);
 	s->samples = 1;
-	if (!(data = readfile(path, &c.len))) {
-		suite_free(s);
-		return -1;
-	}
-	c.data = data;
-	if (!yaml_parser_initialize(&c.parser))
-		fatal(EXIT_ENGINE, "out of memory");
-	yaml_parser_set_input_string(&c.parser, (const unsigned char *)data, c.len);
-	rc = parseroot(&c);
-	yaml_parser_delete(&c.parser);
-	for (size_t i = 0; i < c.nanchors; i++)
-		free(c.anchors[i].name);
-	free(c.anchors);
-	free(data);
+	rc = ynode_load(path, &root);
+	if (rc == 0)
+		rc = parseroot(&c, root);
+	ynode_free(root);
 	if (rc < 0)
 		suite_free(s);
 	return rc;

@@ -20,3 +20,5 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* A newly allocated formatted string. */
 char *xasprintf(const char *fmt, ...);
+/* Milliseconds since the epoch. */
+long long now_ms(void);

@@ -56,6 +56,12 @@ path_clean(const char *s, int strip)
 	return out;
 }
 
+char *
+walk_clean(const char *path)
+{
+	return path_clean(path, 0);
+}
+
 /* Is PATH equal to or below DIR ("" is the current directory)? */
 static int
 path_below(const char *path, const char *dir)

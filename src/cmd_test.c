@@ -5,45 +5,43 @@
 #include <string.h>
 #include <unistd.h>
 #include "str.h"
-#include "engine.h"
 #include "file.h"
 #include "log.h"
 #include "matrix.h"
+#include "layout.h"
+#include "driver.h"
 #include "container.h"
 #include "result.h"
 #include "suite.h"
 #include "model.h"
 #include "cmd.h"
 #include "helper.h"
-#include "proc.h"
 #include "retry.h"
 #include "util.h"
 
 /* Where a job's artifacts directory is mounted. */
 #define ARTIFACTS "/.orchgen-artifacts"
 
-/* Runs inside the container. Each skip condition and each section is its
- * own shell, sections with -e, like spread's. Artifacts are collected after
- * execute (and debug), before restore; restore always runs. The last line
- * says how it ended: "--- exit STATUS", or "--- exit skip N" when skip
- * entry N held. */
-static const char driver[] =
-	"sh=sh; command -v bash >/dev/null 2>&1 && sh=bash\n"
+/* The driver's body. Each skip condition and each section is its own
+ * shell, sections with -e, like spread's. Artifacts are collected after
+ * execute (and debug), before restore; restore always runs. When skip
+ * entry N holds, the outcome is "skip N". */
+static const char body[] =
 	"section() {\n"
-	"\t[ -f \"/.orchgen/$1\" ] || return 0\n"
+	"\t[ -f \"" DRIVER_DIR "/$1\" ] || return 0\n"
 	"\techo \"--- $1\"\n"
-	"\t$sh -e -c '. /.orchgen/env; . \"/.orchgen/$1\"' \"$1\" \"$1\"\n"
+	"\t$sh -e -c '. " DRIVER_DIR "/env; . \"" DRIVER_DIR "/$1\"' \"$1\" \"$1\"\n"
 	"}\n"
 	"i=1\n"
-	"while [ -f \"/.orchgen/skip-$i\" ]; do\n"
-	"\tif $sh -c '. /.orchgen/env; . \"/.orchgen/skip-$1\"' skip \"$i\"; then\n"
-	"\t\techo \"" CONTAINER_END "skip $i\"\n"
-	"\t\texit 0\n"
+	"while [ -f \"" DRIVER_DIR "/skip-$i\" ]; do\n"
+	"\tif $sh -c '. " DRIVER_DIR "/env; . \"" DRIVER_DIR "/skip-$1\"' skip \"$i\"; then\n"
+	"\t\toutcome=\"skip $i\"\n"
+	"\t\treturn 0\n"
 	"\tfi\n"
 	"\ti=$((i + 1))\n"
 	"done\n"
 	"collect() {\n"
-	"\t[ -f /.orchgen/artifacts ] || return 0\n"
+	"\t[ -f " DRIVER_DIR "/artifacts ] || return 0\n"
 	"\techo \"--- artifacts\"\n"
 	"\twhile IFS= read -r p; do\n"
 	"\t\tif [ -e \"$p\" ] || [ -L \"$p\" ]; then\n"
@@ -52,8 +50,8 @@ static const char driver[] =
 	"\t\telse\n"
 	"\t\t\techo \"orchgen: artifact $p: no such file\"\n"
 	"\t\tfi\n"
-	"\tdone </.orchgen/artifacts\n"
-	"\tchown -R \"$(cat /.orchgen/owner)\" " ARTIFACTS " 2>/dev/null || true\n"
+	"\tdone <" DRIVER_DIR "/artifacts\n"
+	"\tchown -R \"$(cat " DRIVER_DIR "/owner)\" " ARTIFACTS " 2>/dev/null || true\n"
 	"}\n"
 	"rc=0\n"
 	"section prepare-each || rc=$?\n"
@@ -63,8 +61,7 @@ static const char driver[] =
 	"collect\n"
 	"section restore || { r=$?; [ $rc -ne 0 ] || rc=$r; }\n"
 	"section restore-each || { r=$?; [ $rc -ne 0 ] || rc=$r; }\n"
-	"echo \"" CONTAINER_END "$rc\"\n"
-	"exit $rc\n";
+	"return $rc\n";
 
 /* The env file: spread's semantics, values expanded by the job's shell. */
 static void
@@ -135,7 +132,7 @@ write_skips(const char *dir, const struct suite *s)
 	return rc;
 }
 
-/* The scripts the container runs, in a directory of this job's own. */
+/* The scripts the container runs, in the job's run directory DIR. */
 static int
 write_scripts(const char *dir, const struct project *p, const struct suite *s, const char *variant)
 {
@@ -145,7 +142,7 @@ write_scripts(const char *dir, const struct project *p, const struct suite *s, c
 
 	env_file(&env, s, variant);
 	rc |= put(dir, "env", buf_str(&env));
-	rc |= put(dir, "run", driver);
+	rc |= driver_write(dir, body);
 	rc |= put(dir, "owner", owner);
 	rc |= put(dir, "artifacts", artifacts);
 	rc |= put(dir, "prepare-each", p->prepare_each);
@@ -167,63 +164,70 @@ struct run {
 	struct suite s;
 	const struct distro *d;
 	struct job job;
-	char *image;		/* the tag */
-	char *scripts;		/* the job's script directory */
-	char *log, *result, *artifacts;
+	char *image;		/* the tag; NULL when none was recorded */
+	char *paths[JOB_NPATHS];	/* the job's files (layout_job) */
+	long long t0;		/* when it started */
 };
 
 /* How a job ended, for its result and exit status. */
 struct outcome {
-	const char *status;	/* pass fail xfail xpass skip timeout error */
+	enum status status;
 	int exit_code;		/* of the last run; -1: none */
 	char *reason;		/* NULL, or why (owned) */
 	int samples, attempts;	/* samples that passed; engine attempts of the last */
 };
 
+/* The matrix, the distro and the suite A names: 0, or EXIT_USAGE (warned)
+ * when they are not what the graph would give: no job to report on. */
 static int
 load(struct run *r, struct cmdargs *a)
 {
+	const char *variant = NULL;
 	char *dir, *path;
+	int rc;
 
 	if (!(r->d = helper_distro(&r->m, a)))
 		return EXIT_USAGE;
 	dir = xasprintf("%s/%s", r->m.project.suites, a->suite);
 	path = xasprintf("%s/task.yaml", dir);
-	int rc = suite_parse(&r->s, path, dir, a->suite);
+	rc = suite_parse(&r->s, path, dir, a->suite);
 	free(dir), free(path);
 	if (rc < 0) {
 		memset(&r->s, 0, sizeof(r->s));
 		return EXIT_USAGE;
 	}
-	if (a->variant ? !strv_contains(&r->s.variants, a->variant) : r->s.variants.n > 0) {
+	for (size_t i = 0; a->variant && i < r->s.variants.n; i++) {
+		if (!strcmp(r->s.variants.v[i], a->variant))
+			variant = r->s.variants.v[i];
+	}
+	if (a->variant ? !variant : r->s.variants.n > 0) {
 		warn("%s: no variant \"%s\"", r->s.path, a->variant ? a->variant : "");
 		return EXIT_USAGE;
 	}
-	return (r->image = helper_recorded(a->image, "test")) ? 0 : EXIT_USAGE;
-}
-
-static void
-paths(struct run *r)
-{
-	const struct job *j = &r->job;
-
-	r->scripts = xasprintf(".orch/run/%s", j->file);
-	r->log = xasprintf(".orch/logs/%s.log", j->file);
-	r->result = xasprintf(".orch/results/%s.json", j->file);
-	r->artifacts = xasprintf(".orch/artifacts/%s", j->file);
+	job_init(&r->job, r->d, &r->s, variant);
+	for (int i = 0; i < JOB_NPATHS; i++)
+		r->paths[i] = layout_job(i, r->job.file);
+	r->image = helper_read_recorded(a->image);
+	if (r->image && !*r->image)
+		free(r->image), r->image = NULL;
+	return 0;
 }
 
 static void
 run_free(struct run *r)
 {
-	free(r->image), free(r->scripts), free(r->log), free(r->result), free(r->artifacts);
-	job_free(&r->job);
+	free(r->image);
+	for (int i = 0; i < JOB_NPATHS; i++)
+		free(r->paths[i]);
+	if (r->job.id)
+		job_free(&r->job);
 	suite_free(&r->s);
-	matrix_free(&r->m);
+	if (r->d)
+		matrix_free(&r->m);
 }
 
-/* The job's container: its scripts at /.orchgen, its artifacts directory,
- * the stages' mounts. */
+/* The job's container: its artifacts directory, the stages' mounts, the
+ * job's variables. */
 static int
 container(struct run *r, struct container *c)
 {
@@ -231,12 +235,10 @@ container(struct run *r, struct container *c)
 	struct strv *env = &c->env;
 
 	container_init(c, &r->m, r->d, r->image, j->id, r->s.name);
-	container_mount(c, r->scripts, "/.orchgen", 1);
 	if (r->s.artifacts.n > 0)
-		container_mount(c, r->artifacts, ARTIFACTS, 0);
+		container_mount(c, r->paths[JOB_ARTIFACTS], ARTIFACTS, 0);
 	if (container_mount_stages(c, r->d, USE_JOB) < 0)
 		return -1;
-	strv_push(&c->command, "/bin/sh"), strv_push(&c->command, "/.orchgen/run");
 	strv_take(env, xasprintf("ORCHGEN_DISTRO=%s", j->distro->name));
 	strv_take(env, xasprintf("ORCHGEN_SUITE=%s", j->suite->name));
 	strv_take(env, xasprintf("ORCHGEN_VARIANT=%s", j->variant ? j->variant : ""));
@@ -259,26 +261,21 @@ missing_features(const struct suite *s, const struct distro *d)
 }
 
 /* The status of a run that ended with ST (-2: killed at the deadline). */
-static const char *
-status_name(const struct suite *s, int st)
+static enum status
+status_of(const struct suite *s, int st)
 {
 	if (st == -2)
-		return "timeout";
+		return STATUS_TIMEOUT;
 	if (s->expect_fail)
-		return st == 0 ? "xpass" : "xfail";
-	return st == 0 ? "pass" : "fail";
-}
-
-static int
-passed(const char *status)
-{
-	return !strcmp(status, "pass") || !strcmp(status, "xfail") || !strcmp(status, "skip");
+		return st == 0 ? STATUS_XPASS : STATUS_XFAIL;
+	return st == 0 ? STATUS_PASS : STATUS_FAIL;
 }
 
 /* One sample's run, for retry(). */
 struct sample {
 	struct run *r;
 	int append;		/* to the log: not the first sample */
+	long skip;		/* the skip entry that held (1-based), or 0 */
 };
 
 /* One container run to its end: its status as container_run. */
@@ -293,38 +290,28 @@ run_once(void *arg)
 	struct container c;
 	int st = -1;
 
+	sm->skip = 0;
 	if (container(r, &c) == 0) {
 		c.append = sm->append;
-		st = container_run(&c, r->log, warn_s, kill_s);
+		st = container_run(&c, r->paths[JOB_RUN], r->paths[JOB_LOG], warn_s, kill_s);
+		if (st == 0 && c.outcome && !strncmp(c.outcome, "skip ", 5))
+			sm->skip = strtol(c.outcome + 5, NULL, 10);
 	}
 	container_free(&c);
 	return st;
 }
 
-/* Write "=== sample I of N" to the log before each sample after the first. */
+/* Write LINE to the log, truncating it first unless APPEND. */
 static void
-sample_header(const char *log, int i, int n)
+log_line(const char *log, const char *line, int append)
 {
-	int fd = log_open(log, i > 1);
-	char *line = xasprintf("=== sample %d of %d\n", i, n);
+	int fd = log_open(log, append);
 
 	if (fd >= 0) {
 		if (write(fd, line, strlen(line)) < 0)
 			warn("write %s:", log);
 		close(fd);
 	}
-	free(line);
-}
-
-/* The skip entry N (1-based) that the driver reported, or 0. */
-static const struct suite_skip *
-skipped(const struct run *r)
-{
-	char *rest = container_outcome(r->log);
-	long n = rest && !strncmp(rest, "skip ", 5) ? strtol(rest + 5, NULL, 10) : 0;
-
-	free(rest);
-	return n >= 1 && (size_t)n <= r->s.nskip ? &r->s.skip[n - 1] : NULL;
 }
 
 /* Run every sample, stopping at the first that does not pass. */
@@ -332,27 +319,30 @@ static void
 samples(struct run *r, struct outcome *o)
 {
 	int n = r->s.samples > 0 ? r->s.samples : 1;
-	struct sample sm = {r, n > 1};
+	struct sample sm = {r, n > 1, 0};
 
 	for (int i = 1; i <= n; i++) {
-		const struct suite_skip *sk;
 		int st;
-		if (n > 1)
-			sample_header(r->log, i, n);
+		if (n > 1) {
+			char *line = xasprintf("=== sample %d of %d\n", i, n);
+			log_line(r->paths[JOB_LOG], line, i > 1);
+			free(line);
+		}
 		st = retry(r->job.id, r->m.project.retries, -1, run_once, &sm, &o->attempts);
 		o->exit_code = st < 0 ? -1 : st;
 		if (st == -1) {
-			o->status = "error";
+			o->status = STATUS_ERROR;
 			o->reason = xasprintf("engine trouble, %d attempts", o->attempts);
 			return;
 		}
-		if (st == 0 && (sk = skipped(r))) {
-			o->status = "skip";
+		if (st == 0 && sm.skip >= 1 && (size_t)sm.skip <= r->s.nskip) {
+			const struct suite_skip *sk = &r->s.skip[sm.skip - 1];
+			o->status = STATUS_SKIP;
 			o->reason = xstrdup(sk->reason ? sk->reason : "skip condition held");
 			return;
 		}
-		o->status = status_name(&r->s, st);
-		if (!passed(o->status)) {
+		o->status = status_of(&r->s, st);
+		if (!status_ok(o->status)) {
 			if (st == -2)
 				o->reason = xstrdup("the container was killed at the kill-timeout");
 			if (n > 1) {
@@ -368,75 +358,102 @@ samples(struct run *r, struct outcome *o)
 
 /* Record the outcome; the stamp only when it passed or was skipped. */
 static int
-finish(const struct run *r, const struct outcome *o, long long t0)
+finish(const struct run *r, const struct outcome *o)
 {
 	struct result res = {
 		.distro = r->d->name, .suite = r->s.name, .variant = r->job.variant,
 		.status = o->status, .exit_code = o->exit_code, .reason = o->reason,
 		.samples = o->samples, .attempts = o->attempts,
-		.start_ms = t0, .end_ms = now_ms(), .image = r->image, .log = r->log,
+		.start_ms = r->t0, .end_ms = now_ms(), .image = r->image, .log = r->paths[JOB_LOG],
 	};
+	const char *id = r->job.id;
 
-	if (result_write(r->result, &res) < 0)
+	if (result_write(r->paths[JOB_RESULT], &res) < 0)
 		return EXIT_ENGINE;
-	if (!strcmp(o->status, "skip"))
-		warn("%s: skip: %s", r->job.id, o->reason);
-	if (passed(o->status)) {
-		char *text = xasprintf("%s\n", r->image);
-		int rc = file_write(r->job.stamp, text, strlen(text));
+	if (o->status == STATUS_SKIP)
+		warn("%s: skip: %s", id, o->reason);
+	if (status_ok(o->status)) {
+		char *text = xasprintf("%s\n", r->image ? r->image : "");
+		int rc = file_write(r->paths[JOB_STAMP], text, strlen(text));
 		free(text);
 		return rc < 0 ? EXIT_ENGINE : 0;
 	}
-	if (o->attempts == 0) {		/* it never started: a missing feature */
-		warn("%s: error: %s", r->job.id, o->reason);
+	if (o->attempts == 0) {		/* it never started: the log holds the reason */
+		warn("%s: error: %s", id, o->reason);
 		return EXIT_JOBFAIL;
 	}
-	log_tail(r->log, 20);
-	if (!strcmp(o->status, "error"))
+	log_tail(r->paths[JOB_LOG], 20);
+	if (o->status == STATUS_ERROR)
 		return EXIT_ENGINE;
 	char code[32] = "";
 	if (o->exit_code >= 0)
 		snprintf(code, sizeof(code), " (exit status %d)", o->exit_code);
-	warn("%s: %s%s%s%s", r->job.id, o->status, o->reason ? ": " : "", o->reason ? o->reason : "", code);
+	warn("%s: %s%s%s%s", id, status_name(o->status), o->reason ? ": " : "", o->reason ? o->reason : "", code);
 	return EXIT_JOBFAIL;
 }
 
-/* A job whose distro lacks a feature it requires never starts: it fails,
- * or with `missing-feature = skip` it is skipped. */
-static int
-unmet(const struct run *r, struct outcome *o)
+/* A job that cannot start: its log says why (so that the result's log
+ * exists), its result is an error or, with SKIP, a skip; no container. */
+static void
+not_started(const struct run *r, struct outcome *o, int skip, char *reason)
 {
-	char *missing = missing_features(&r->s, r->d);
+	char *line = xasprintf("orchgen: %s: %s\n", r->job.id, reason);
 
-	if (!missing)
-		return 0;
-	o->status = r->m.project.skip_missing ? "skip" : "error";
-	o->reason = xasprintf("requires %s, which %s's features do not list%s", missing, r->d->name,
-	    r->m.project.skip_missing ? "" : " (missing-feature = skip would skip it)");
-	free(missing);
-	return 1;
+	log_line(r->paths[JOB_LOG], line, 0);
+	free(line);
+	o->status = skip ? STATUS_SKIP : STATUS_ERROR;
+	o->reason = reason;
 }
 
+/* Why the job cannot start, as not_started() records it: 1, or 0 when it
+ * can. A distro lacking a feature the suite requires fails the job, or
+ * skips it under `missing-feature = skip`; a job with no recorded image,
+ * or whose files cannot be made, is an error. *RC: the exit status. */
+static int
+cannot_start(const struct run *r, struct outcome *o, int *rc)
+{
+	char *missing = missing_features(&r->s, r->d);
+	int skip = r->m.project.skip_missing;
+
+	*rc = EXIT_JOBFAIL;
+	if (missing) {
+		not_started(r, o, skip, xasprintf("requires %s, which %s's features do not list%s", missing,
+		    r->d->name, skip ? "" : " (missing-feature = skip would skip it)"));
+		free(missing);
+		return 1;
+	}
+	*rc = EXIT_USAGE;
+	if (!r->image) {
+		not_started(r, o, 0, xstrdup("no image recorded: run ninja rather than orchgen test by hand"));
+		return 1;
+	}
+	*rc = EXIT_ENGINE;
+	if (file_mkdirs(r->paths[JOB_RUN]) < 0 || write_scripts(r->paths[JOB_RUN], &r->m.project, &r->s, r->job.variant) < 0) {
+		not_started(r, o, 0, xasprintf("could not write the job's scripts to %s", r->paths[JOB_RUN]));
+		return 1;
+	}
+	if (r->s.artifacts.n > 0 && (file_remove_tree(r->paths[JOB_ARTIFACTS]) < 0 || file_mkdirs(r->paths[JOB_ARTIFACTS]) < 0)) {
+		not_started(r, o, 0, xasprintf("could not empty the last run's artifacts in %s", r->paths[JOB_ARTIFACTS]));
+		return 1;
+	}
+	return 0;
+}
+
+/* Start the job, unless it cannot start, and record its outcome. A job
+ * that did not start exits with the status cannot_start() gave. */
 static int
 execute(struct run *r)
 {
 	struct outcome o = {.exit_code = -1};
-	long long t0 = now_ms();
-	int rc;
+	int rc = 0, written;
 
-	unlink(r->job.stamp);
-	if (file_mkdirs(r->scripts) < 0 || write_scripts(r->scripts, &r->m.project, &r->s, r->job.variant) < 0)
-		return EXIT_ENGINE;
-	if (!unmet(r, &o)) {
-		if (r->s.artifacts.n > 0 && (proc_call(-1, "rm", "-rf", r->artifacts, NULL) != 0 || file_mkdirs(r->artifacts) < 0)) {
-			warn("%s: could not empty the last run's artifacts", r->artifacts);
-			return EXIT_ENGINE;
-		}
+	r->t0 = now_ms();
+	unlink(r->paths[JOB_STAMP]);
+	if (!cannot_start(r, &o, &rc))
 		samples(r, &o);
-	}
-	rc = finish(r, &o, t0);
+	written = finish(r, &o);
 	free(o.reason);
-	return rc;
+	return o.attempts > 0 || written != EXIT_JOBFAIL ? written : rc;
 }
 
 int
@@ -445,15 +462,10 @@ cmd_test(struct cmdargs *a)
 	struct run r;
 	int rc;
 
-	if (!a->distro || !a->suite || !a->image)
-		fatal(EXIT_USAGE, "usage: orchgen test [-f FILE] --distro D --suite S [--variant V] --image FILE");
 	memset(&r, 0, sizeof(r));
 	rc = load(&r, a);
-	if (rc == 0) {
-		job_init(&r.job, r.d, &r.s, a->variant);
-		paths(&r);
+	if (rc == 0)
 		rc = execute(&r);
-	}
 	run_free(&r);
 	return rc;
 }

@@ -8,8 +8,8 @@
 #include "str.h"
 #include "engine.h"
 #include "matrix.h"
+#include "layout.h"
 #include "container.h"
-#include "suite.h"
 #include "model.h"
 #include "cmd.h"
 #include "helper.h"
@@ -35,8 +35,11 @@ image_present(const struct attach *at)
 	char id[160];
 	int rc = engine_image_id(at->m.project.engine, at->image, id, sizeof(id));
 
-	if (rc == 1)
-		warn("image %s of %s is gone: run `ninja image-%s` first", at->image, at->d->name, at->d->name);
+	if (rc == 1) {
+		char *target = layout_target("image", at->d->name);
+		warn("image %s of %s is gone: run `ninja %s` first", at->image, at->d->name, target);
+		free(target);
+	}
 	return rc == 0 ? 0 : rc == 1 ? EXIT_USAGE : EXIT_ENGINE;
 }
 
@@ -51,12 +54,15 @@ attach_open(struct attach *at, struct cmdargs *a, const char *what)
 	memset(at, 0, sizeof(*at));
 	if (!(at->d = helper_distro(&at->m, a)))
 		return EXIT_USAGE;
-	path = a->image ? xstrdup(a->image) : image_path(at->d);
+	path = a->image ? xstrdup(a->image) : layout_image(at->d->name);
 	at->image = helper_read_recorded(path);
 	if (at->image && !*at->image)
 		free(at->image), at->image = NULL;
-	if (!at->image)
-		warn("%s: no image of %s recorded: run `ninja image-%s` first", path, at->d->name, at->d->name);
+	if (!at->image) {
+		char *target = layout_target("image", at->d->name);
+		warn("%s: no image of %s recorded: run `ninja %s` first", path, at->d->name, target);
+		free(target);
+	}
 	free(path);
 	if (!at->image)
 		return EXIT_USAGE;
@@ -108,7 +114,7 @@ cmd_shell(struct cmdargs *a)
 	int rc;
 
 	if (a->dashdash >= 0 || take_distro(a, a->rest.n) < 0)
-		fatal(EXIT_USAGE, "usage: orchgen shell D [-f FILE] [-D section.key=value]...");
+		return cmd_usage(a);
 	rc = attach_open(&at, a, "shell");
 	if (rc == 0) {
 		strv_push(&at.c.command, "/bin/sh"), strv_push(&at.c.command, "-c");
@@ -128,7 +134,7 @@ cmd_exec(struct cmdargs *a)
 	int rc;
 
 	if (a->dashdash < 0 || take_distro(a, n) < 0 || a->rest.n == n)
-		fatal(EXIT_USAGE, "usage: orchgen exec D [-f FILE] [-D section.key=value]... -- COMMAND [ARG]...");
+		return cmd_usage(a);
 	rc = attach_open(&at, a, "exec");
 	if (rc == 0) {
 		user = xasprintf("%ld:%ld", (long)getuid(), (long)getgid());

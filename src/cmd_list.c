@@ -5,6 +5,7 @@
 #include "str.h"
 #include "matrix.h"
 #include "suite.h"
+#include "layout.h"
 #include "model.h"
 #include "filter.h"
 #include "cmd.h"
@@ -66,8 +67,11 @@ list_targets(const struct job *const *jobs, size_t n)
 	for (size_t i = 0; i < n; i++)
 		automatic |= !jobs[i]->suite->manual;
 	for (size_t i = 0; i < n; i++) {
-		if (!automatic || !jobs[i]->suite->manual)
-			printf("test-%s\n", jobs[i]->file);
+		if (!automatic || !jobs[i]->suite->manual) {
+			char *target = layout_job_target("test", jobs[i]->file);
+			puts(target);
+			free(target);
+		}
 	}
 }
 

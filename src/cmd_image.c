@@ -1,3 +1,5 @@
+/* orchgen image: ensure a distro's image exists, as its content key names it:
+ * inspect, pull the base when missing, build. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,42 +10,13 @@
 #include "hash.h"
 #include "log.h"
 #include "matrix.h"
+#include "key.h"
 #include "layout.h"
 #include "model.h"
 #include "cmd.h"
 #include "helper.h"
 #include "retry.h"
 #include "util.h"
-
-/* Bumped when what goes into an image key changes meaning. */
-#define IMAGE_SCHEME "orchgen-image-1"
-
-/* The base image's reference: an image, or the one its recipe imports. */
-static char *
-base_ref(const struct matrix *m, const struct distro *d)
-{
-	return d->rootfs ? base_tag(m, d) : xstrdup(d->base);
-}
-
-char *
-image_tag(const struct matrix *m, const struct distro *d, const char *context, const char *base_id)
-{
-	char *base = base_ref(m, d);
-	struct hasher h;
-	char hex[HASH_HEX + 1];
-
-	hasher_init(&h);
-	hasher_add(&h, IMAGE_SCHEME);
-	hasher_add(&h, context);
-	hasher_add(&h, m->project.dockerfile);
-	hasher_add(&h, base);
-	hasher_add(&h, base_id);
-	for (size_t i = 0; i < d->build_args.n; i++)
-		hasher_add(&h, d->build_args.v[i]);
-	hasher_end(&h, hex);
-	free(base);
-	return xasprintf("%s-%s:%.16s", m->project.name, d->name, hex);
-}
 
 /* The base image's ID, pulling it when it is missing (an imported base is
  * made by its base edge, never pulled). Exit status or 0. */
@@ -57,7 +30,9 @@ base_id(const struct matrix *m, const struct distro *d, const char *base, const 
 	if (rc <= 0)
 		return rc < 0 ? EXIT_ENGINE : 0;
 	if (d->rootfs) {
-		warn("[distro %s] base image %s is missing: run `ninja base-%s` (or ninja image-%s) first", d->name, base, d->name, d->name);
+		char *target = layout_target("base", d->name);
+		warn("[distro %s] base image %s is missing: run `ninja %s` first", d->name, base, target);
+		free(target);
 		return EXIT_ENGINE;
 	}
 	if ((fd = log_open(logpath, 0)) < 0)
@@ -104,11 +79,11 @@ build(const struct matrix *m, const struct distro *d, const char *base, const ch
 static int
 ensure(const struct matrix *m, const struct distro *d, const char *context, const char *out)
 {
-	char id[256], *tag = NULL, *logpath = stage_path(d, "image.log"), *base = base_ref(m, d);
+	char id[256], *tag = NULL, *logpath = layout_stage_log(d->name, "image"), *base = key_base_ref(m, d);
 	int rc = base_id(m, d, base, logpath, id, sizeof(id));
 
 	if (rc == 0) {
-		tag = image_tag(m, d, context, id);
+		tag = key_image_tag(m, d, context, id);
 		rc = engine_image_id(m->project.engine, tag, id, sizeof(id));
 		if (rc < 0)
 			rc = EXIT_ENGINE;
@@ -146,8 +121,6 @@ cmd_image(struct cmdargs *a)
 	char *context;
 	int rc;
 
-	if (!a->distro || !a->hash || !a->out)
-		fatal(EXIT_USAGE, "usage: orchgen image [-f FILE] --distro D --hash FILE -o FILE");
 	const struct distro *d = helper_distro(&m, a);
 	if (!d)
 		return EXIT_USAGE;
@@ -156,7 +129,7 @@ cmd_image(struct cmdargs *a)
 		return EXIT_USAGE;
 	}
 	struct ensure e = {&m, d, context, a->out};
-	char *what = xasprintf("image-%s", d->name);
+	char *what = layout_target("image", d->name);
 	rc = retry(what, m.project.retries, EXIT_ENGINE, ensure_once, &e, NULL);
 	free(what), free(context);
 	matrix_free(&m);

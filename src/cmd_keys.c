@@ -9,13 +9,11 @@
 #include "matrix.h"
 #include "key.h"
 #include "suite.h"
-#include "model.h"
 #include "walk.h"
-#include "gen.h"
+#include "inputs.h"
+#include "model.h"
 #include "cmd.h"
 #include "util.h"
-
-#define KEY_HEX 16	/* hex digits of a printed key, as in image tags */
 
 /* One distro's keys; "" where the stage is not configured. */
 struct keys {
@@ -23,73 +21,66 @@ struct keys {
 	char base[KEY_HEX + 1], image[KEY_HEX + 1], warm[KEY_HEX + 1], build[KEY_HEX + 1];
 };
 
-static int
-group_key(const struct group *g, char hex[HASH_HEX + 1])
-{
-	struct strv files = {0}, dirs = {0};
-	int rc = group_list(g, &files, &dirs) == 0 ? hash_files(&files, NULL, hex) : -1;
+/* The hashes every distro's keys share, from the inputs the graph hashes:
+ * the context's, and the warm inputs' and sources' ("" when there are none). */
+struct shared {
+	char context[HASH_HEX + 1], warm[HASH_HEX + 1], sources[HASH_HEX + 1];
+};
 
-	strv_free(&files), strv_free(&dirs);
+/* The hash of the input that GET defines into HEX, "" when there is none. */
+static int
+input_key(const struct matrix *m, const char *output, int (*get)(const struct matrix *, const char *, struct input *),
+    char hex[HASH_HEX + 1])
+{
+	struct input in;
+	int rc = 0;
+
+	hex[0] = '\0';
+	if (get(m, output, &in) < 0)
+		return 0;
+	rc = input_hash(&in, 0, hex);
+	input_free(&in);
 	return rc;
 }
 
-/* The hash of PATHS, the .dockerignore of IGNORE_ROOT applied ("" if none). */
 static int
-paths_key(const struct strv *paths, const char *ignore_root, char hex[HASH_HEX + 1])
+shared_keys(const struct matrix *m, const char *output, struct shared *sh)
 {
-	struct group g = {.ignore_root = ignore_root};
+	struct input in;
 	int rc;
 
-	if (paths->n == 0) {
-		hex[0] = '\0';
-		return 0;
-	}
-	for (size_t i = 0; i < paths->n; i++)
-		strv_push(&g.paths, paths->v[i]);
-	rc = group_key(&g, hex);
-	group_free(&g);
+	if (input_context(m, output, &in) < 0)
+		return -1;
+	rc = input_hash(&in, 0, sh->context);
+	input_free(&in);
+	if (rc == 0)
+		rc = input_key(m, output, input_warm, sh->warm);
+	if (rc == 0)
+		rc = input_key(m, output, input_sources, sh->sources);
 	return rc;
 }
 
-/* A stage's key: the image's, the stage's settings, its files' hash. */
 static void
-stage_key(const char *image, const char *settings, const char *files, char out[KEY_HEX + 1])
+distro_keys(const struct matrix *m, const struct distro *d, const struct shared *sh, struct keys *k)
 {
-	struct hasher h;
 	char hex[HASH_HEX + 1];
-
-	hasher_init(&h);
-	hasher_add(&h, image);
-	hasher_add(&h, settings);
-	hasher_add(&h, files);
-	hasher_end(&h, hex);
-	memcpy(out, hex, KEY_HEX);
-	out[KEY_HEX] = '\0';
-}
-
-static void
-distro_keys(const struct matrix *m, const struct distro *d, const char *context, const char *warm_files,
-    const char *sources, struct keys *k)
-{
-	char *tag = image_tag(m, d, context, ""), hex[HASH_HEX + 1];
 
 	memset(k, 0, sizeof(*k));
 	k->distro = d->name;
-	snprintf(k->image, sizeof(k->image), "%s", strchr(tag, ':') + 1);
+	key_image(m, d, sh->context, "", k->image);
 	if (d->rootfs) {
-		char *base = base_tag(m, d);
+		char *base = key_base_tag(m, d);
 		snprintf(k->base, sizeof(k->base), "%s", strchr(base, ':') + 1);
 		free(base);
 	}
 	if (matrix_warms(m)) {
-		key_warm(m, hex);
-		stage_key(k->image, hex, warm_files, k->warm);
+		key_settings(m, d, FEEDS_WARM, hex);
+		key_stage(k->image, hex, sh->warm, k->warm);
 	}
 	if (m->project.build) {
-		key_build(m, hex);
-		stage_key(k->image, hex, sources, k->build);
+		key_settings(m, d, FEEDS_BUILD, hex);
+		key_stage(k->image, hex, sh->sources, k->build);
 	}
-	free(tag);
 }
 
 static const char *const stages[] = {"base", "image", "warm", "build"};
@@ -169,32 +160,12 @@ static const struct format {
 	{NULL, NULL},
 };
 
-/* The hashes every distro's keys share: context, warm inputs, sources. */
-static int
-shared_keys(const struct matrix *m, char context[HASH_HEX + 1], char warm[HASH_HEX + 1], char sources[HASH_HEX + 1])
-{
-	struct strv inputs = {0};
-	struct group g;
-	int rc;
-
-	gen_context_group(&m->project, &g);
-	rc = group_key(&g, context);
-	group_free(&g);
-	matrix_warm_inputs(m, &inputs);
-	if (rc == 0)
-		rc = paths_key(&inputs, NULL, warm);
-	if (rc == 0)
-		rc = paths_key(&m->project.sources, m->project.workspace, sources);
-	strv_free(&inputs);
-	return rc;
-}
-
 int
 cmd_keys(struct cmdargs *a)
 {
 	const char *name = a->format ? a->format : "env";
 	const struct format *f = formats;
-	char context[HASH_HEX + 1], warm[HASH_HEX + 1], sources[HASH_HEX + 1];
+	struct shared sh;
 	struct matrix m;
 	struct keys *ks;
 	size_t n = 0;
@@ -210,16 +181,16 @@ cmd_keys(struct cmdargs *a)
 		matrix_free(&m);
 		return EXIT_USAGE;
 	}
-	if (shared_keys(&m, context, warm, sources) < 0) {
+	if (shared_keys(&m, a->o.output, &sh) < 0) {
 		matrix_free(&m);
 		return EXIT_USAGE;
 	}
 	ks = xcalloc(m.ndistros, sizeof(*ks));
 	for (size_t i = 0; i < m.ndistros; i++) {
 		if (!a->distro || !strcmp(a->distro, m.distros[i].name))
-			distro_keys(&m, &m.distros[i], context, warm, sources, &ks[n++]);
+			distro_keys(&m, &m.distros[i], &sh, &ks[n++]);
 	}
-	f->print(context, ks, n);
+	f->print(sh.context, ks, n);
 	free(ks);
 	matrix_free(&m);
 	return 0;

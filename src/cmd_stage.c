@@ -5,26 +5,20 @@
 #include <string.h>
 #include <unistd.h>
 #include "str.h"
-#include "engine.h"
 #include "file.h"
 #include "log.h"
 #include "matrix.h"
 #include "layout.h"
+#include "driver.h"
 #include "container.h"
-#include "suite.h"
 #include "model.h"
 #include "cmd.h"
 #include "helper.h"
 #include "retry.h"
 #include "util.h"
 
-/* Runs inside the container: the commands in one shell with -e. */
-static const char driver[] =
-	"sh=sh; command -v bash >/dev/null 2>&1 && sh=bash\n"
-	"rc=0\n"
-	"$sh -e /.orchgen/commands || rc=$?\n"
-	"echo \"" CONTAINER_END "$rc\"\n"
-	"exit $rc\n";
+/* The driver's body: the commands in one shell with -e. */
+static const char body[] = "$sh -e " DRIVER_DIR "/commands\n";
 
 /* One stage of distro D: NAME is "warm" or "build". */
 struct stage {
@@ -32,7 +26,7 @@ struct stage {
 	const struct distro *d;
 	const char *name;
 	char *image;		/* the tag */
-	char *scripts, *log;
+	char *run, *log;	/* its run directory and log */
 };
 
 static void
@@ -49,21 +43,18 @@ static int
 scripts(const struct stage *st)
 {
 	struct buf cmds = {0};
-	char *run = xasprintf("%s/run", st->scripts);
-	char *path = xasprintf("%s/commands", st->scripts);
+	char *path = xasprintf("%s/commands", st->run);
 	int rc;
 
 	if (!strcmp(st->name, "warm"))
 		warm_commands(st->m, &cmds);
 	else
 		buf_printf(&cmds, "%s\n", st->m->project.build);
-	rc = file_mkdirs(st->scripts);
+	rc = file_write(path, buf_str(&cmds), cmds.len);
 	if (rc == 0)
-		rc = file_write(run, driver, strlen(driver));
-	if (rc == 0)
-		rc = file_write(path, buf_str(&cmds), cmds.len);
+		rc = driver_write(st->run, body);
 	buf_free(&cmds);
-	free(run), free(path);
+	free(path);
 	return rc;
 }
 
@@ -77,12 +68,10 @@ stage_once(void *arg)
 	struct container c;
 
 	container_init(&c, st->m, st->d, st->image, st->name, st->name);
-	container_mount(&c, st->scripts, "/.orchgen", 1);
-	strv_push(&c.command, "/bin/sh"), strv_push(&c.command, "/.orchgen/run");
 	strv_take(&c.env, xasprintf("ORCHGEN_DISTRO=%s", st->d->name));
 	strv_take(&c.env, xasprintf("ORCHGEN_STAGE=%s", st->name));
 	if (container_mount_stages(&c, st->d, build ? USE_BUILD : USE_STAGE) == 0)
-		rc = container_run(&c, st->log, p->warn_timeout, p->kill_timeout);
+		rc = container_run(&c, st->run, st->log, p->warn_timeout, p->kill_timeout);
 	container_free(&c);
 	return rc;
 }
@@ -93,7 +82,7 @@ static int
 run_stage(struct stage *st, const char *out, const char *key)
 {
 	const struct project *p = &st->m->project;
-	char *what = xasprintf("%s-%s", st->name, st->d->name);
+	char *what = layout_target(st->name, st->d->name);
 	int rc;
 
 	unlink(out);
@@ -102,17 +91,20 @@ run_stage(struct stage *st, const char *out, const char *key)
 		return EXIT_ENGINE;
 	}
 	rc = retry(what, p->retries, -1, stage_once, st, NULL);
-	free(what);
-	if (rc == -1)
+	if (rc == -1) {
+		free(what);
 		return EXIT_ENGINE;
+	}
 	if (rc != 0) {
 		log_tail(st->log, 20);
 		if (rc == -2)
-			warn("%s-%s: killed at the kill-timeout (%lds)", st->name, st->d->name, p->kill_timeout);
+			warn("%s: killed at the kill-timeout (%lds)", what, p->kill_timeout);
 		else
-			warn("%s-%s failed (exit status %d)", st->name, st->d->name, rc);
+			warn("%s failed (exit status %d)", what, rc);
+		free(what);
 		return EXIT_JOBFAIL;
 	}
+	free(what);
 	char *text = xasprintf("%s\n%s\n", st->image, key ? key : "");
 	rc = file_write(out, text, strlen(text)) < 0 ? EXIT_ENGINE : 0;
 	free(text);
@@ -126,8 +118,6 @@ stage_cmd(struct cmdargs *a, const char *name)
 	struct stage st = {.m = &m, .name = name};
 	int rc;
 
-	if (!a->distro || !a->image || !a->out)
-		fatal(EXIT_USAGE, "usage: orchgen %s [-f FILE] --distro D --image FILE -o FILE [--key KEY]", name);
 	if (!(st.d = helper_distro(&m, a)))
 		return EXIT_USAGE;
 	if (!strcmp(name, "build") ? !m.project.build : !matrix_warms(&m)) {
@@ -140,10 +130,10 @@ stage_cmd(struct cmdargs *a, const char *name)
 		matrix_free(&m);
 		return EXIT_USAGE;
 	}
-	st.scripts = stage_path(st.d, name);
-	st.log = xasprintf("%s.log", st.scripts);
+	st.run = layout_stage(st.d->name, name);
+	st.log = layout_stage_log(st.d->name, name);
 	rc = run_stage(&st, a->out, a->key);
-	free(st.image), free(st.scripts), free(st.log);
+	free(st.image), free(st.run), free(st.log);
 	matrix_free(&m);
 	return rc;
 }

@@ -11,30 +11,13 @@
 #include "hash.h"
 #include "log.h"
 #include "matrix.h"
+#include "key.h"
 #include "layout.h"
-#include "container.h"
 #include "proc.h"
-#include "suite.h"
 #include "model.h"
 #include "cmd.h"
 #include "helper.h"
 #include "util.h"
-
-/* Bumped when what goes into a base key changes meaning. */
-#define BASE_SCHEME "orchgen-base-1"
-
-char *
-base_tag(const struct matrix *m, const struct distro *d)
-{
-	struct hasher h;
-	char hex[HASH_HEX + 1];
-
-	hasher_init(&h);
-	hasher_add(&h, BASE_SCHEME);
-	hasher_add(&h, d->rootfs);
-	hasher_end(&h, hex);
-	return xasprintf("%s-base-%s:%.16s", m->project.name, d->name, hex);
-}
 
 static int
 empty_dir(const char *path)
@@ -78,11 +61,11 @@ recipe(const struct distro *d, const char *root, const char *log, int fd)
 static int
 make_base(const struct matrix *m, const struct distro *d, const char *tag)
 {
-	char *rel = stage_path(d, "rootfs"), *root = absolute(rel);
-	char *tar = xasprintf("%s.tar", root), *log = stage_path(d, "base.log");
+	char *rel = layout_stage(d->name, "rootfs"), *root = file_absolute(rel);
+	char *tar = xasprintf("%s.tar", root), *log = layout_stage_log(d->name, "base");
 	int fd = -1, rc;
 
-	proc_call(-1, "rm", "-rf", root, tar, NULL);
+	file_remove_tree(root), file_remove_tree(tar);
 	if (file_mkdirs(root) < 0 || (fd = log_open(log, 0)) < 0)
 		rc = EXIT_ENGINE;
 	else
@@ -98,7 +81,7 @@ make_base(const struct matrix *m, const struct distro *d, const char *tag)
 	}
 	if (fd >= 0)
 		close(fd);
-	proc_call(-1, "rm", "-rf", root, tar, NULL);
+	file_remove_tree(root), file_remove_tree(tar);
 	free(rel), free(root), free(tar), free(log);
 	return rc;
 }
@@ -111,8 +94,6 @@ cmd_base(struct cmdargs *a)
 	char id[256], *tag;
 	int rc;
 
-	if (!a->distro || !a->out)
-		fatal(EXIT_USAGE, "usage: orchgen base [-f FILE] --distro D -o FILE");
 	if (!(d = helper_distro(&m, a)))
 		return EXIT_USAGE;
 	if (!d->rootfs) {
@@ -120,7 +101,7 @@ cmd_base(struct cmdargs *a)
 		matrix_free(&m);
 		return EXIT_USAGE;
 	}
-	tag = base_tag(&m, d);
+	tag = key_base_tag(&m, d);
 	rc = engine_image_id(m.project.engine, tag, id, sizeof(id));
 	if (rc < 0)
 		rc = EXIT_ENGINE;

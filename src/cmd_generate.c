@@ -1,0 +1,20 @@
+/* orchgen (generate): the model in, build.ninja out. */
+#include "str.h"
+#include "matrix.h"
+#include "model.h"
+#include "gen.h"
+#include "cmd.h"
+#include "util.h"
+
+int
+cmd_generate(struct cmdargs *a)
+{
+	struct model md;
+	int rc;
+
+	if (model_load(&md, &a->o) < 0)
+		return EXIT_USAGE;
+	rc = gen_write(&md, &a->o, a->self);
+	model_free(&md);
+	return rc;
+}

@@ -1,0 +1,82 @@
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "str.h"
+#include "file.h"
+#include "layout.h"
+#include "driver.h"
+#include "util.h"
+
+/* The status file, as the container and the host name it. */
+#define EXIT_FILE "exit"
+
+static const char prologue[] =
+	"sh=sh; command -v bash >/dev/null 2>&1 && sh=bash\n"
+	"outcome=\n"
+	"body() {\n";
+static const char epilogue[] =
+	"}\n"
+	"body; rc=$?\n"
+	"echo \"${outcome:-$rc}\" >" DRIVER_STATUS "/" EXIT_FILE "\n"
+	"exit $rc\n";
+
+int
+driver_write(const char *run, const char *body)
+{
+	struct buf b = {0};
+	char *path = xasprintf("%s/run", run), *status = layout_status(run);
+	char *exit_file = xasprintf("%s/" EXIT_FILE, status);
+	int rc;
+
+	buf_puts(&b, prologue);
+	buf_puts(&b, body);
+	if (b.len && b.s[b.len - 1] != '\n')
+		buf_putc(&b, '\n');
+	buf_puts(&b, epilogue);
+	rc = file_write(path, b.s, b.len);
+	/* Writable by whichever user the image runs as. */
+	if (rc == 0 && (file_mkdirs(status) < 0 || chmod(status, 0777) != 0))
+		rc = -1, warn("chmod %s:", status);
+	if (rc == 0 && unlink(exit_file) != 0 && errno != ENOENT)
+		rc = -1, warn("remove %s:", exit_file);
+	buf_free(&b);
+	free(path), free(status), free(exit_file);
+	return rc;
+}
+
+void
+driver_command(struct strv *argv)
+{
+	strv_push(argv, "/bin/sh");
+	strv_push(argv, DRIVER_DIR "/run");
+}
+
+char *
+driver_outcome(const char *run)
+{
+	char *status = layout_status(run), *path = xasprintf("%s/" EXIT_FILE, status);
+	char *s = file_read(path, NULL);
+
+	free(status), free(path);
+	if (!s)
+		return NULL;
+	s[strcspn(s, "\n")] = '\0';
+	if (!*s) {		/* cut short while writing it */
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+int
+driver_status(const char *outcome)
+{
+	char *end;
+	long n = strtol(outcome, &end, 10);
+
+	if (end != outcome && !*end && n >= 0 && n <= 255)
+		return (int)n;
+	return !strncmp(outcome, "skip ", 5) ? 0 : -1;
+}

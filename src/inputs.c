@@ -1,0 +1,143 @@
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "str.h"
+#include "hash.h"
+#include "matrix.h"
+#include "suite.h"
+#include "walk.h"
+#include "layout.h"
+#include "inputs.h"
+#include "util.h"
+
+static void
+input_init(struct input *in, const char *name, const char *what, char *out)
+{
+	memset(in, 0, sizeof(*in));
+	in->name = xstrdup(name);
+	in->what = xstrdup(what);
+	in->out = out;
+}
+
+/* A group that walks the project's own directory leaves orchgen's state
+ * and OUTPUT out. */
+static void
+exclude_own_state(struct group *g, const char *output)
+{
+	int top = 0;
+
+	for (size_t i = 0; i < g->paths.n && !top; i++) {
+		char *clean = walk_clean(g->paths.v[i]);
+		top = !*clean;
+		free(clean);
+	}
+	if (!top)
+		return;
+	for (const char *const *p = layout_own_state; *p; p++)
+		strv_push(&g->exclude, *p);
+	if (output && !strv_contains(&g->exclude, output))
+		strv_push(&g->exclude, output);
+}
+
+int
+input_context(const struct matrix *m, const char *output, struct input *in)
+{
+	const struct project *p = &m->project;
+	struct stat st;
+
+	if (stat(p->dockerfile, &st) != 0 || !S_ISREG(st.st_mode)) {
+		warn("dockerfile %s: no such file: [project] dockerfile names the Dockerfile, relative to the project", p->dockerfile);
+		return -1;
+	}
+	input_init(in, "context", "docker context", layout_hash("context"));
+	in->group.ignore_root = p->context;
+	strv_push(&in->group.paths, p->context);
+	strv_push(&in->group.paths, p->dockerfile);
+	exclude_own_state(&in->group, output);
+	return 0;
+}
+
+int
+input_sources(const struct matrix *m, const char *output, struct input *in)
+{
+	const struct project *p = &m->project;
+
+	if (!p->build || p->sources.n == 0)
+		return -1;
+	input_init(in, "sources", "sources", layout_hash("sources"));
+	in->group.ignore_root = p->workspace;
+	for (size_t i = 0; i < p->sources.n; i++)
+		strv_push(&in->group.paths, p->sources.v[i]);
+	exclude_own_state(&in->group, output);
+	return 0;
+}
+
+int
+input_warm(const struct matrix *m, const char *output, struct input *in)
+{
+	struct strv paths = {0};
+
+	for (size_t i = 0; i < m->ncaches; i++) {
+		for (size_t k = 0; k < m->caches[i].warm_inputs.n; k++)
+			strv_push(&paths, m->caches[i].warm_inputs.v[k]);
+	}
+	strv_uniq(&paths);
+	if (!matrix_warms(m) || paths.n == 0) {
+		strv_free(&paths);
+		return -1;
+	}
+	input_init(in, "warm-inputs", "warm inputs", layout_hash("warm-inputs"));
+	in->group.paths = paths;
+	exclude_own_state(&in->group, output);
+	return 0;
+}
+
+/* The first of the sorted SUITES whose name is not less than KEY. */
+static size_t
+lower_bound(const struct suite *suites, size_t n, const char *key)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(suites[mid].name, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void
+input_suite(const struct suite *suites, size_t n, size_t i, struct input *in)
+{
+	const struct suite *s = &suites[i];
+	char *below = xasprintf("%s/", s->name);
+	size_t len = strlen(below);
+
+	input_init(in, s->name, s->path, layout_suite_hash(s->name));
+	strv_push(&in->group.paths, s->dir);
+	for (size_t k = lower_bound(suites, n, below); k < n && !strncmp(suites[k].name, below, len); k++)
+		strv_push(&in->group.exclude, suites[k].dir);
+	free(below);
+}
+
+int
+input_hash(const struct input *in, int cache, char hex[HASH_HEX + 1])
+{
+	struct strv files = {0}, dirs = {0};
+	char *stat = cache ? layout_stat_cache(in->out) : NULL;
+	int rc = group_list(&in->group, &files, &dirs) == 0 ? hash_files(&files, stat, hex) : -1;
+
+	free(stat);
+	strv_free(&files), strv_free(&dirs);
+	return rc;
+}
+
+void
+input_free(struct input *in)
+{
+	free(in->name), free(in->what), free(in->out);
+	group_free(&in->group);
+	memset(in, 0, sizeof(*in));
+}

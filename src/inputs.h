@@ -1,0 +1,28 @@
+/* The input groups: the files one content hash covers, each defined once
+ * and used both by the graph (its hash edges) and by `orchgen keys`, so
+ * that a key printed before generation, after it and after a run is the
+ * same. orchgen's own state (.orch, the output file) is never an input. */
+
+struct input {
+	char *name;		/* "context", "sources", "warm-inputs", or a suite's name */
+	char *what;		/* for the hash edge's description */
+	char *out;		/* where the hash is kept (layout) */
+	struct group group;	/* the files */
+};
+
+/* The build context (less what its .dockerignore excludes) and the
+ * Dockerfile. OUTPUT: the Ninja file orchgen writes. 0, or -1 (warned)
+ * when the Dockerfile is missing. */
+int input_context(const struct matrix *m, const char *output, struct input *in);
+/* The build's sources (less what the workspace's .dockerignore leaves
+ * out, as a build context of the workspace would): 0 when the project
+ * builds from sources, -1 when it has none (IN untouched). */
+int input_sources(const struct matrix *m, const char *output, struct input *in);
+/* Every cache's warm-inputs: 0, or -1 when nothing is warmed from files. */
+int input_warm(const struct matrix *m, const char *output, struct input *in);
+/* Suite SUITES[I]'s directory, less the suites nested in it. SUITES is
+ * sorted by name, so those follow it in one run. */
+void input_suite(const struct suite *suites, size_t n, size_t i, struct input *in);
+/* The hash of IN's files, kept with a stat cache beside OUT when CACHE. */
+int input_hash(const struct input *in, int cache, char hex[HASH_HEX + 1]);
+void input_free(struct input *in);
