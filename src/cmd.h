@@ -11,6 +11,7 @@ struct cmdargs {
 	const char *out;	/* -o of the edge helpers */
 	const char *format;	/* --format */
 	int caches;		/* gc --caches */
+	int follow;		/* hash --follow */
 	const char *context;	/* --context: a docker context's .dockerignore applies */
 	struct strv exclude;	/* --exclude */
 	struct strv rest;	/* operands */

@@ -74,7 +74,8 @@ make_base(const struct matrix *m, const struct distro *d, const char *tag)
 		warn("[distro %s] could not pack the root filesystem (see %s)", d->name, log);
 		rc = EXIT_ENGINE;
 	}
-	if (rc == 0 && engine_import(m->project.engine, tar, tag, m->project.name, fd) != 0) {
+	struct owner owner = {m->project.name, key_checkout()};
+	if (rc == 0 && engine_import(m->project.engine, tar, tag, &owner, fd) != 0) {
 		log_tail(log, 10);
 		warn("[distro %s] the engine could not import the root filesystem as %s", d->name, tag);
 		rc = EXIT_ENGINE;

@@ -15,6 +15,7 @@
 #include "file.h"
 #include "hash.h"
 #include "matrix.h"
+#include "key.h"
 #include "layout.h"
 #include "suite.h"
 #include "walk.h"
@@ -29,9 +30,10 @@
 static int
 containers(const struct project *p)
 {
+	struct owner owner = {p->name, key_checkout()};
 	struct strv names = {0};
 
-	if (engine_containers(p->engine, p->name, &names) < 0)
+	if (engine_containers(p->engine, &owner, &names) < 0)
 		return -1;
 	for (size_t i = 0; i < names.n; i++) {
 		engine_remove(p->engine, names.v[i]);
@@ -62,9 +64,10 @@ static int
 images(const struct matrix *m)
 {
 	const struct project *p = &m->project;
+	struct owner owner = {p->name, key_checkout()};
 	struct strv refs = {0}, keep = {0};
 
-	if (engine_images(p->engine, p->name, &refs) < 0)
+	if (engine_images(p->engine, &owner, &refs) < 0)
 		return -1;
 	recorded_tags(m, &keep);
 	for (size_t i = 0; i < refs.n; i++) {

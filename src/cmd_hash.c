@@ -17,7 +17,7 @@
 int
 cmd_hash(struct cmdargs *a)
 {
-	struct input in = {.out = (char *)a->out, .group = {.paths = a->rest, .exclude = a->exclude, .ignore_root = a->context}};
+	struct input in = {.out = (char *)a->out, .group = {.paths = a->rest, .exclude = a->exclude, .ignore_root = a->context, .follow = a->follow}};
 	char hex[HASH_HEX + 2];
 
 	if (a->rest.n == 0)

@@ -58,7 +58,7 @@ build(const struct matrix *m, const struct distro *d, const char *base, const ch
 		.tag = tag,
 		.base = base,
 		.build_args = &d->build_args,
-		.project = m->project.name,
+		.owner = {m->project.name, key_checkout()},
 	};
 	int fd = log_open(logpath, 0), rc;
 

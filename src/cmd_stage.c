@@ -18,7 +18,7 @@
 #include "util.h"
 
 /* The driver's body: the commands in one shell with -e. */
-static const char body[] = "$sh -e " DRIVER_DIR "/commands\n";
+static const char body[] = "$sh -e " MOUNT_RUN "/commands\n";
 
 /* One stage of distro D: NAME is "warm" or "build". */
 struct stage {
@@ -77,14 +77,20 @@ stage_once(void *arg)
 }
 
 /* Run the stage, again after engine trouble; the stamp at OUT only on
- * success, holding KEY. */
+ * success, holding KEY. A second run of it waits for the first; the lock
+ * goes with the process. */
 static int
 run_stage(struct stage *st, const char *out, const char *key)
 {
 	const struct project *p = &st->m->project;
-	char *what = layout_target(st->name, st->d->name);
-	int rc;
+	char *what = layout_target(st->name, st->d->name), *lockpath = layout_lock(st->run);
+	int rc, lock = file_lock(lockpath, what);
 
+	free(lockpath);
+	if (lock < 0) {
+		free(what);
+		return EXIT_ENGINE;
+	}
 	unlink(out);
 	if (scripts(st) < 0) {
 		free(what);

@@ -19,39 +19,36 @@
 #include "retry.h"
 #include "util.h"
 
-/* Where a job's artifacts directory is mounted. */
-#define ARTIFACTS "/.orchgen-artifacts"
-
 /* The driver's body. Each skip condition and each section is its own
  * shell, sections with -e, like spread's. Artifacts are collected after
  * execute (and debug), before restore; restore always runs. When skip
  * entry N holds, the outcome is "skip N". */
 static const char body[] =
 	"section() {\n"
-	"\t[ -f \"" DRIVER_DIR "/$1\" ] || return 0\n"
+	"\t[ -f \"" MOUNT_RUN "/$1\" ] || return 0\n"
 	"\techo \"--- $1\"\n"
-	"\t$sh -e -c '. " DRIVER_DIR "/env; . \"" DRIVER_DIR "/$1\"' \"$1\" \"$1\"\n"
+	"\t$sh -e -c '. " MOUNT_RUN "/env; . \"" MOUNT_RUN "/$1\"' \"$1\" \"$1\"\n"
 	"}\n"
 	"i=1\n"
-	"while [ -f \"" DRIVER_DIR "/skip-$i\" ]; do\n"
-	"\tif $sh -c '. " DRIVER_DIR "/env; . \"" DRIVER_DIR "/skip-$1\"' skip \"$i\"; then\n"
+	"while [ -f \"" MOUNT_RUN "/skip-$i\" ]; do\n"
+	"\tif $sh -c '. " MOUNT_RUN "/env; . \"" MOUNT_RUN "/skip-$1\"' skip \"$i\"; then\n"
 	"\t\toutcome=\"skip $i\"\n"
 	"\t\treturn 0\n"
 	"\tfi\n"
 	"\ti=$((i + 1))\n"
 	"done\n"
 	"collect() {\n"
-	"\t[ -f " DRIVER_DIR "/artifacts ] || return 0\n"
+	"\t[ -f " MOUNT_RUN "/artifacts ] || return 0\n"
 	"\techo \"--- artifacts\"\n"
 	"\twhile IFS= read -r p; do\n"
 	"\t\tif [ -e \"$p\" ] || [ -L \"$p\" ]; then\n"
-	"\t\t\td=" ARTIFACTS "/$(dirname \"$p\")\n"
+	"\t\t\td=" MOUNT_ARTIFACTS "/$(dirname \"$p\")\n"
 	"\t\t\tmkdir -p \"$d\" && cp -a \"$p\" \"$d/\" || echo \"orchgen: artifact $p: not copied\"\n"
 	"\t\telse\n"
 	"\t\t\techo \"orchgen: artifact $p: no such file\"\n"
 	"\t\tfi\n"
-	"\tdone <" DRIVER_DIR "/artifacts\n"
-	"\tchown -R \"$(cat " DRIVER_DIR "/owner)\" " ARTIFACTS " 2>/dev/null || true\n"
+	"\tdone <" MOUNT_RUN "/artifacts\n"
+	"\tchown -R \"$(cat " MOUNT_RUN "/owner)\" " MOUNT_ARTIFACTS " 2>/dev/null || true\n"
 	"}\n"
 	"rc=0\n"
 	"section prepare-each || rc=$?\n"
@@ -62,25 +59,6 @@ static const char body[] =
 	"section restore || { r=$?; [ $rc -ne 0 ] || rc=$r; }\n"
 	"section restore-each || { r=$?; [ $rc -ne 0 ] || rc=$r; }\n"
 	"return $rc\n";
-
-/* The env file: spread's semantics, values expanded by the job's shell. */
-static void
-env_file(struct buf *b, const struct suite *s, const char *variant)
-{
-	struct strv pairs = {0};
-
-	suite_env_for(s, variant, &pairs);
-	for (size_t i = 0; i + 1 < pairs.n; i += 2) {
-		buf_printf(b, "export %s=\"", pairs.v[i]);
-		for (const char *p = pairs.v[i + 1]; *p; p++) {
-			if (*p == '"')
-				buf_putc(b, '\\');
-			buf_putc(b, *p);
-		}
-		buf_puts(b, "\"\n");
-	}
-	strv_free(&pairs);
-}
 
 static int
 put(const char *dir, const char *name, const char *text)
@@ -140,7 +118,7 @@ write_scripts(const char *dir, const struct project *p, const struct suite *s, c
 	char *artifacts = artifact_list(s), *owner = xasprintf("%ld:%ld\n", (long)getuid(), (long)getgid());
 	int rc = 0;
 
-	env_file(&env, s, variant);
+	suite_env_script(s, variant, &env);
 	rc |= put(dir, "env", buf_str(&env));
 	rc |= driver_write(dir, body);
 	rc |= put(dir, "owner", owner);
@@ -188,7 +166,7 @@ load(struct run *r, struct cmdargs *a)
 
 	if (!(r->d = helper_distro(&r->m, a)))
 		return EXIT_USAGE;
-	dir = xasprintf("%s/%s", r->m.project.suites, a->suite);
+	dir = model_suite_dir(r->m.project.suites, a->suite);
 	path = xasprintf("%s/task.yaml", dir);
 	rc = suite_parse(&r->s, path, dir, a->suite);
 	free(dir), free(path);
@@ -236,7 +214,7 @@ container(struct run *r, struct container *c)
 
 	container_init(c, &r->m, r->d, r->image, j->id, r->s.name);
 	if (r->s.artifacts.n > 0)
-		container_mount(c, r->paths[JOB_ARTIFACTS], ARTIFACTS, 0);
+		container_mount(c, r->paths[JOB_ARTIFACTS], MOUNT_ARTIFACTS, 0);
 	if (container_mount_stages(c, r->d, USE_JOB) < 0)
 		return -1;
 	strv_take(env, xasprintf("ORCHGEN_DISTRO=%s", j->distro->name));
@@ -440,19 +418,26 @@ cannot_start(const struct run *r, struct outcome *o, int *rc)
 }
 
 /* Start the job, unless it cannot start, and record its outcome. A job
- * that did not start exits with the status cannot_start() gave. */
+ * that did not start exits with the status cannot_start() gave. Another
+ * run of the same job (a second ninja in the project) waits for this one:
+ * a log, a result and a stamp are always one run's. */
 static int
 execute(struct run *r)
 {
 	struct outcome o = {.exit_code = -1};
-	int rc = 0, written;
+	char *lockpath = layout_lock(r->paths[JOB_RUN]);
+	int rc = 0, written, lock = file_lock(lockpath, r->job.id);
 
+	free(lockpath);
+	if (lock < 0)
+		return EXIT_ENGINE;
 	r->t0 = now_ms();
 	unlink(r->paths[JOB_STAMP]);
 	if (!cannot_start(r, &o, &rc))
 		samples(r, &o);
 	written = finish(r, &o);
 	free(o.reason);
+	close(lock);
 	return o.attempts > 0 || written != EXIT_JOBFAIL ? written : rc;
 }
 

@@ -8,15 +8,14 @@
 #include "file.h"
 #include "log.h"
 #include "matrix.h"
+#include "hash.h"
+#include "key.h"
 #include "layout.h"
 #include "proc.h"
 #include "driver.h"
 #include "container.h"
 #include "util.h"
 
-/* In copy mode the workspace is mounted here, read-only, and copied to
- * /workspace in the container before its command runs. */
-#define WORKSPACE_SRC "/.orchgen-workspace"
 /* After the kill-timeout, how long the container is removed again and
  * again before its client is killed too. */
 #define STOP_GRACE_S 10
@@ -96,10 +95,10 @@ mount_workspace(struct container *c, int mode)
 	const char *ws = c->m->project.workspace;
 
 	if (mode == WORKSPACE_COPY) {
-		container_mount(c, ws, WORKSPACE_SRC, 1);
+		container_mount(c, ws, MOUNT_WORKSPACE_COPY, 1);
 		c->copy_workspace = 1;
 	} else {
-		container_mount(c, ws, "/workspace", mode != WORKSPACE_RW);
+		container_mount(c, ws, MOUNT_WORKSPACE, mode != WORKSPACE_RW);
 	}
 }
 
@@ -110,7 +109,7 @@ container_mount_stages(struct container *c, const struct distro *d, enum use use
 	int rc = 0;
 
 	if (use == USE_EXEC)
-		container_mount(c, ".", "/workspace", 0);
+		container_mount(c, ".", MOUNT_WORKSPACE, 0);
 	else
 		mount_workspace(c, use == USE_JOB ? m->project.workspace_mode : WORKSPACE_RO);
 	for (size_t i = 0; i < m->ncaches; i++) {
@@ -118,7 +117,7 @@ container_mount_stages(struct container *c, const struct distro *d, enum use use
 		rc |= mount_dir(c, layout_cache(k->name, d->name, k->per_distro), k->path, 0);
 	}
 	if (m->project.build)
-		rc |= mount_dir(c, layout_build(d->name), BUILD_MOUNT, use != USE_BUILD);
+		rc |= mount_dir(c, layout_build(d->name), MOUNT_BUILD, use != USE_BUILD);
 	return rc ? -1 : 0;
 }
 
@@ -186,11 +185,11 @@ run_argv(const struct container *c, const struct strv *command, int interactive,
 	struct run_spec spec = {
 		.engine = p->engine,
 		.name = c->name,
-		.project = p->name,
+		.owner = {p->name, key_checkout()},
 		.job = c->job,
 		.mounts = c->mounts,
 		.nmounts = c->nmounts,
-		.workdir = "/workspace",
+		.workdir = MOUNT_WORKSPACE,
 		.user = c->user,
 		.interactive = interactive,
 		.env = &c->env,
@@ -201,7 +200,7 @@ run_argv(const struct container *c, const struct strv *command, int interactive,
 
 	if (c->copy_workspace) {
 		strv_push(&words, "/bin/sh"), strv_push(&words, "-c");
-		strv_push(&words, "cp -a " WORKSPACE_SRC "/. /workspace/ && exec \"$@\"");
+		strv_push(&words, "cp -a " MOUNT_WORKSPACE_COPY "/. " MOUNT_WORKSPACE "/ && exec \"$@\"");
 		strv_push(&words, "sh");
 	}
 	for (size_t i = 0; i < command->n; i++)
@@ -247,8 +246,8 @@ container_run(struct container *c, const char *run, const char *log, long warn_s
 		free(status);
 		return -1;
 	}
-	container_mount(c, run, DRIVER_DIR, 1);
-	container_mount(c, status, DRIVER_STATUS, 0);
+	container_mount(c, run, MOUNT_RUN, 1);
+	container_mount(c, status, MOUNT_STATUS, 0);
 	driver_command(&command);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);

@@ -32,7 +32,7 @@ void container_free(struct container *c);
 /* Mount host PATH (relative to the project, made absolute) at DST. */
 void container_mount(struct container *c, const char *path, const char *dst, int readonly);
 /* The workspace at /workspace, D's caches (writable) and, when the project
- * builds, D's build directory at BUILD_MOUNT, each as USE says. Creates the
+ * builds, D's build directory at MOUNT_BUILD, each as USE says. Creates the
  * host directories. 0 or -1 (warned). */
 int container_mount_stages(struct container *c, const struct distro *d, enum use use);
 /* Run the driver that driver_write() put in run directory RUN to its end,

@@ -19,7 +19,7 @@ static const char prologue[] =
 static const char epilogue[] =
 	"}\n"
 	"body; rc=$?\n"
-	"echo \"${outcome:-$rc}\" >" DRIVER_STATUS "/" EXIT_FILE "\n"
+	"echo \"${outcome:-$rc}\" >" MOUNT_STATUS "/" EXIT_FILE "\n"
 	"exit $rc\n";
 
 int
@@ -50,7 +50,7 @@ void
 driver_command(struct strv *argv)
 {
 	strv_push(argv, "/bin/sh");
-	strv_push(argv, DRIVER_DIR "/run");
+	strv_push(argv, MOUNT_RUN "/run");
 }
 
 char *

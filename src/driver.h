@@ -8,9 +8,6 @@
  * hide or fake it, and the engine's own failure status (125) is never
  * taken for a command's: without the file, the command did not finish. */
 
-#define DRIVER_DIR "/.orchgen"		/* the run directory: scripts, read-only */
-#define DRIVER_STATUS "/.orchgen-status"	/* its status directory, writable */
-
 /* Write the driver around BODY to RUN/run (RUN: a run directory of the
  * layout) and empty RUN's status directory. 0 or -1 (warned). */
 int driver_write(const char *run, const char *body);

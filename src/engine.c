@@ -59,6 +59,14 @@ mount_arg(const struct mount *m)
 	return b.s;
 }
 
+/* FLAG PREFIXorchgen.project=P, and the checkout's likewise, appended to ARGV. */
+static void
+labels(struct strv *argv, const char *flag, const char *prefix, const struct owner *o)
+{
+	strv_push(argv, flag), strv_take(argv, xasprintf("%sorchgen.project=%s", prefix, o->project));
+	strv_push(argv, flag), strv_take(argv, xasprintf("%sorchgen.checkout=%s", prefix, o->checkout));
+}
+
 int
 engine_image_id(const char *engine, const char *ref, char *id, size_t n)
 {
@@ -122,7 +130,7 @@ engine_build(const struct build_spec *b, int logfd)
 	strv_push(&argv, "build");
 	strv_push(&argv, "-f"), strv_push(&argv, b->dockerfile);
 	strv_push(&argv, "-t"), strv_push(&argv, b->tag);
-	strv_push(&argv, "--label"), strv_take(&argv, xasprintf("orchgen.project=%s", b->project));
+	labels(&argv, "--label", "", &b->owner);
 	strv_push(&argv, "--build-arg"), strv_take(&argv, xasprintf("BASE_IMAGE=%s", b->base));
 	for (size_t i = 0; i < b->build_args->n; i++)
 		strv_push(&argv, "--build-arg"), strv_push(&argv, b->build_args->v[i]);
@@ -131,13 +139,13 @@ engine_build(const struct build_spec *b, int logfd)
 }
 
 int
-engine_import(const char *engine, const char *tar, const char *tag, const char *project, int logfd)
+engine_import(const char *engine, const char *tar, const char *tag, const struct owner *owner, int logfd)
 {
 	struct strv argv = {0};
 
 	strv_push(&argv, engine);
 	strv_push(&argv, "import");
-	strv_push(&argv, "--change"), strv_take(&argv, xasprintf("LABEL orchgen.project=%s", project));
+	labels(&argv, "--change", "LABEL ", owner);
 	strv_push(&argv, tar), strv_push(&argv, tag);
 	return logged(engine, &argv, logfd);
 }
@@ -153,7 +161,7 @@ engine_run_argv(const struct run_spec *r, struct strv *argv)
 	if (r->interactive & ENGINE_TTY)
 		strv_push(argv, "-t");
 	strv_push(argv, "--name"), strv_push(argv, r->name);
-	strv_push(argv, "--label"), strv_take(argv, xasprintf("orchgen.project=%s", r->project));
+	labels(argv, "--label", "", &r->owner);
 	strv_push(argv, "--label"), strv_take(argv, xasprintf("orchgen.job=%s", r->job));
 	for (size_t i = 0; i < r->nmounts; i++)
 		strv_push(argv, "--mount"), strv_take(argv, mount_arg(&r->mounts[i]));
@@ -193,7 +201,7 @@ engine_remove(const char *engine, const char *name)
 
 /* The lines a listing command prints, for the project's label. */
 static int
-listing(const char *engine, const char *what, const char *format, const char *project, struct strv *out)
+listing(const char *engine, const char *what, const char *format, const struct owner *owner, struct strv *out)
 {
 	struct strv argv = {0};
 	struct buf o = {0}, err = {0};
@@ -203,7 +211,7 @@ listing(const char *engine, const char *what, const char *format, const char *pr
 	strv_push(&argv, what);
 	if (!strcmp(what, "ps"))
 		strv_push(&argv, "-a");
-	strv_push(&argv, "--filter"), strv_take(&argv, xasprintf("label=orchgen.project=%s", project));
+	labels(&argv, "--filter", "label=", owner);
 	strv_push(&argv, "--format"), strv_push(&argv, format);
 	st = proc_run(&argv, &o, &err);
 	if (st == 0)
@@ -216,15 +224,15 @@ listing(const char *engine, const char *what, const char *format, const char *pr
 }
 
 int
-engine_containers(const char *engine, const char *project, struct strv *out)
+engine_containers(const char *engine, const struct owner *owner, struct strv *out)
 {
-	return listing(engine, "ps", "{{.Names}}", project, out);
+	return listing(engine, "ps", "{{.Names}}", owner, out);
 }
 
 int
-engine_images(const char *engine, const char *project, struct strv *out)
+engine_images(const char *engine, const struct owner *owner, struct strv *out)
 {
-	return listing(engine, "images", "{{.Repository}}:{{.Tag}}", project, out);
+	return listing(engine, "images", "{{.Repository}}:{{.Tag}}", owner, out);
 }
 
 int

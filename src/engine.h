@@ -1,12 +1,20 @@
 /* The container engine: the only module that knows docker's command line. */
 
+/* Whose the engine's containers and images are, as their labels say: the
+ * project (orchgen.project) and the checkout of it (orchgen.checkout), so
+ * that two checkouts of one project on one engine never take each other's
+ * for leftovers. */
+struct owner {
+	const char *project, *checkout;
+};
+
 /* A `docker build`. */
 struct build_spec {
 	const char *engine;	/* docker or podman */
 	const char *dockerfile, *context, *tag;
 	const char *base;	/* BASE_IMAGE */
 	const struct strv *build_args;	/* KEY=VALUE */
-	const char *project;	/* orchgen.project label */
+	struct owner owner;
 };
 
 /* A bind mount: SRC an absolute host path. */
@@ -23,7 +31,8 @@ enum { ENGINE_STDIN = 1, ENGINE_TTY = 2 };
 struct run_spec {
 	const char *engine;
 	const char *name;	/* container name */
-	const char *project, *job;	/* labels */
+	struct owner owner;
+	const char *job;	/* the orchgen.job label */
 	const struct mount *mounts;
 	size_t nmounts;
 	const char *workdir;
@@ -42,19 +51,19 @@ int engine_image_id(const char *engine, const char *ref, char *id, size_t n);
 int engine_pull(const char *engine, const char *ref, int logfd);
 /* Build, output to LOGFD: 0, 1 the build failed, -1 engine trouble. */
 int engine_build(const struct build_spec *b, int logfd);
-/* Import the root filesystem tarball TAR as image TAG, labelled with
- * PROJECT, output to LOGFD: 0, 1 failed, -1 engine trouble. */
-int engine_import(const char *engine, const char *tar, const char *tag, const char *project, int logfd);
+/* Import the root filesystem tarball TAR as image TAG, labelled for
+ * OWNER, output to LOGFD: 0, 1 failed, -1 engine trouble. */
+int engine_import(const char *engine, const char *tar, const char *tag, const struct owner *owner, int logfd);
 /* The argument vector of a job's `run`: --rm, --init, labels, mounts. */
 void engine_run_argv(const struct run_spec *r, struct strv *argv);
 /* Did a `run` exit with the engine's own failure status (not the job's)? */
 int engine_run_failed(int status);
 /* Kill and remove container NAME; quiet when it is already gone. */
 void engine_remove(const char *engine, const char *name);
-/* The containers (names) or images (repository:tag) labelled with PROJECT,
+/* The containers (names) or images (repository:tag) labelled for OWNER,
  * appended to OUT: 0, or -1 engine trouble (explained). */
-int engine_containers(const char *engine, const char *project, struct strv *out);
-int engine_images(const char *engine, const char *project, struct strv *out);
+int engine_containers(const char *engine, const struct owner *owner, struct strv *out);
+int engine_images(const char *engine, const struct owner *owner, struct strv *out);
 /* Remove image REF (a tag): 0, or -1 (the engine's message on stderr). */
 int engine_rmi(const char *engine, const char *ref);
 /* Print how to start an engine after its client said ERR. */

@@ -1,6 +1,10 @@
 /* nftw() */
 #define _XOPEN_SOURCE 700
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
@@ -12,13 +16,32 @@
 #include "str.h"
 #include "util.h"
 
+FILE *
+file_open_regular(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		return NULL;
+	}
+	if (!(f = fdopen(fd, "rb")))
+		close(fd);
+	return f;
+}
+
 char *
 file_read(const char *path, size_t *len)
 {
 	struct buf b = {0};
 	char chunk[8192];
 	size_t n;
-	FILE *f = fopen(path, "rb");
+	FILE *f = file_open_regular(path);
 
 	if (!f)
 		return NULL;
@@ -118,6 +141,110 @@ file_mkparents(const char *path)
 	rc = file_mkdirs(dir);
 	free(dir);
 	return rc;
+}
+
+/* PATH's directory part ("." when none), new. */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+}
+
+/* file_resolve(), following at most HOPS more links. */
+static char *
+resolve(const char *path, int hops)
+{
+	char target[PATH_MAX], *dir, *real, *next;
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	struct stat st;
+	ssize_t n;
+
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		if (hops == 0 || (n = readlink(path, target, sizeof(target) - 1)) < 0)
+			return NULL;
+		target[n] = '\0';
+		dir = dir_of(path);
+		next = target[0] == '/' ? xstrdup(target) : xasprintf("%s/%s", dir, target);
+		real = resolve(next, hops - 1);
+		free(dir), free(next);
+		return real;
+	}
+	dir = dir_of(path);
+	real = realpath(dir, NULL);
+	free(dir);
+	if (!real)
+		return NULL;
+	next = xasprintf("%s%s%s", real, strcmp(real, "/") ? "/" : "", base);
+	free(real);
+	return next;
+}
+
+char *
+file_resolve(const char *path)
+{
+	return resolve(path, 40);
+}
+
+char *
+file_relative(const char *path)
+{
+	char *top = realpath(".", NULL), *rel = NULL;
+	size_t n = top ? strlen(top) : 0;
+
+	if (top && !strncmp(path, top, n) && path[n] == '/')
+		rel = xstrdup(path + n + 1);
+	free(top);
+	return rel;
+}
+
+void
+file_clean_temporaries(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	size_t n = strlen(base);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	while (d && (e = readdir(d))) {
+		const char *pid = e->d_name + n + 4;
+		if (strncmp(e->d_name, base, n) || strncmp(e->d_name + n, ".tmp", 4) || !*pid || strspn(pid, "0123456789") != strlen(pid))
+			continue;
+		if (kill((pid_t)atol(pid), 0) != 0 && errno == ESRCH) {
+			char *tmp = xasprintf("%s/%s", dir, e->d_name);
+			unlink(tmp);
+			free(tmp);
+		}
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
+int
+file_lock(const char *path, const char *what)
+{
+	int fd;
+
+	if (file_mkparents(path) < 0)
+		return -1;
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666)) < 0) {
+		warn("open %s:", path);
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		return fd;
+	warn("%s: another run of it is going on: waiting for it to end", what);
+	while (flock(fd, LOCK_EX) != 0) {
+		if (errno != EINTR) {
+			warn("lock %s:", path);
+			close(fd);
+			return -1;
+		}
+	}
+	return fd;
 }
 
 char *

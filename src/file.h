@@ -1,7 +1,12 @@
 /* Files orchgen writes: always a temporary file renamed into place. */
 #include <stddef.h>
+#include <stdio.h>
 
-/* Read a whole file; NULL with errno set on failure. *LEN may be NULL. */
+/* Open PATH for reading when it is a regular file, never blocking on a
+ * FIFO or reading a device: NULL with errno set (EINVAL: not a regular
+ * file) otherwise. */
+FILE *file_open_regular(const char *path);
+/* Read a whole regular file; NULL with errno set on failure. *LEN may be NULL. */
 char *file_read(const char *path, size_t *len);
 /* Replace PATH with DATA atomically (temp file + fsync-free rename). 0 or -1 (warned). */
 int file_write(const char *path, const void *data, size_t len);
@@ -11,6 +16,19 @@ int file_update(const char *path, const void *data, size_t len);
 int file_mkparents(const char *path);
 /* mkdir -p PATH. 0 or -1 (warned). */
 int file_mkdirs(const char *path);
+/* PATH as a real path: its directory resolved, and if PATH is a link,
+ * where it leads, whether that exists or not. NULL when a directory on the
+ * way does not exist, or links loop. */
+char *file_resolve(const char *path);
+/* The real path PATH relative to the current directory when it is below
+ * it, else NULL. */
+char *file_relative(const char *path);
+/* Remove PATH.tmpPID files that processes no longer running left behind
+ * (file_write's temporaries, after a kill -9). */
+void file_clean_temporaries(const char *path);
+/* Hold the lock file PATH until this process ends, waiting (and saying so,
+ * for WHAT) while another process holds it: the descriptor, or -1 (warned). */
+int file_lock(const char *path, const char *what);
 /* PATH made absolute from the current directory. */
 char *file_absolute(const char *path);
 /* rm -rf PATH, never following a symlink. 0, or -1 (warned). */

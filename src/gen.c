@@ -41,7 +41,7 @@ args(struct edge *e, ...)
 static void
 phony(struct graph *g, char *name, const struct strv *ins)
 {
-	struct edge *e = graph_edge(g, "phony", name);
+	struct edge *e = graph_edge(g, "phony", name, "the target %s", name);
 
 	for (size_t i = 0; i < ins->n; i++)
 		strv_push(&e->ins, ins->v[i]);
@@ -71,10 +71,12 @@ hash_edge(struct graph *g, const struct input *in, struct strv *regen_dirs)
 
 	if (group_list(grp, &files, &dirs) < 0)
 		return -1;
-	e = graph_edge(g, "hash", in->out);
+	e = graph_edge(g, "hash", in->out, "the hash of %s", in->what);
 	args(e, "-o", in->out, NULL);
 	if (grp->ignore_root)
 		args(e, "--context", grp->ignore_root, NULL);
+	if (grp->follow)
+		args(e, "--follow", NULL);
 	for (size_t i = 0; i < grp->exclude.n; i++)
 		args(e, "--exclude", grp->exclude.v[i], NULL);
 	args(e, "--", NULL);
@@ -158,7 +160,7 @@ static void
 base_edge(struct graph *g, const struct options *o, const struct distro *d)
 {
 	char *out = layout_base(d->name);
-	struct edge *e = graph_edge(g, "base", out);
+	struct edge *e = graph_edge(g, "base", out, "the base of %s", d->name);
 
 	strv_push(&e->implicit, LAYOUT_ALWAYS);
 	matrix_args(e, o);
@@ -173,7 +175,7 @@ image_edge(struct graph *g, const struct options *o, const struct distro *d, con
 {
 	const char *context = sh->context.out;
 	char *out = layout_image(d->name);
-	struct edge *e = graph_edge(g, "image", out);
+	struct edge *e = graph_edge(g, "image", out, "the image of %s", d->name);
 
 	strv_push(&e->ins, context);
 	if (d->rootfs)
@@ -194,7 +196,7 @@ stage_edge(struct graph *g, const struct matrix *m, const struct options *o, con
     const char *stage, unsigned feeds, const struct input *files)
 {
 	char *out = layout_stage_stamp(d->name, stage), *image = layout_image(d->name);
-	struct edge *e = graph_edge(g, stage, out);
+	struct edge *e = graph_edge(g, stage, out, "the %s stage of %s", stage, d->name);
 	char key[HASH_HEX + 1];
 
 	key_settings(m, d, feeds, key);
@@ -257,7 +259,8 @@ static void
 test_edge(struct graph *g, const struct matrix *m, const struct options *o, const struct job *j, const char *key, int retest)
 {
 	char *image = layout_image(j->distro->name), *out = job_output(j, retest);
-	struct edge *e = graph_edge(g, "test", out);
+	struct edge *e = graph_edge(g, "test", out, "the %s of suite %s%s%s%s on %s", retest ? "rerun" : "job",
+	    j->suite->name, j->variant ? ", variant " : "", j->variant ? j->variant : "", j->variant ? "," : "", j->distro->name);
 
 	strv_take(&e->ins, layout_suite_hash(j->suite->name));
 	image_deps(e, m, j->distro);
@@ -322,7 +325,7 @@ static void
 shell_edge(struct graph *g, const struct matrix *m, const struct options *o, const struct distro *d)
 {
 	char *out = layout_shell(d->name), *image = layout_image(d->name);
-	struct edge *e = graph_edge(g, "shell", out);
+	struct edge *e = graph_edge(g, "shell", out, "the shell of %s", d->name);
 
 	image_deps(e, m, d);
 	matrix_args(e, o);
@@ -337,7 +340,7 @@ shell_edge(struct graph *g, const struct matrix *m, const struct options *o, con
 static void
 regen_edge(struct graph *g, const struct model *md, const struct options *o, const char *template, const struct strv *dirs)
 {
-	struct edge *e = graph_edge(g, "regen", o->output);
+	struct edge *e = graph_edge(g, "regen", o->output, "the Ninja file %s itself", o->output);
 	struct strv ins, implicit;
 
 	for (size_t i = 0; i < md->matrix.files.n; i++)
@@ -362,9 +365,9 @@ regen_edge(struct graph *g, const struct model *md, const struct options *o, con
 	 * edges, so E is not used past here; the lists it points to stay. */
 	ins = e->ins, implicit = e->implicit;
 	for (size_t i = 0; i < ins.n; i++)
-		graph_edge(g, "phony", ins.v[i]);
+		graph_edge(g, "phony", ins.v[i], "the file %s (an input of %s)", ins.v[i], o->output);
 	for (size_t i = 0; i < implicit.n; i++)
-		graph_edge(g, "phony", implicit.v[i]);
+		graph_edge(g, "phony", implicit.v[i], "the directory %s (an input of %s)", implicit.v[i], o->output);
 }
 
 /* NAME-D for every distro, and ALL for all of them. */
@@ -404,7 +407,7 @@ build_graph(struct graph *g, const struct model *md, const struct options *o, co
 	struct shared sh;
 	int rc = shared_edges(g, m, o->output, &sh, &dirs);
 
-	graph_edge(g, "phony", LAYOUT_ALWAYS);
+	graph_edge(g, "phony", LAYOUT_ALWAYS, "orchgen's own %s", LAYOUT_ALWAYS);
 	if (rc == 0)
 		rc = suite_edges(g, md, &dirs);
 	for (size_t i = 0; rc == 0 && i < m->ndistros; i++)
@@ -428,6 +431,43 @@ build_graph(struct graph *g, const struct model *md, const struct options *o, co
 	return rc;
 }
 
+/* Is PATH read by some edge of G? The name of that edge, or NULL. */
+static const char *
+read_by(const struct graph *g, const char *path)
+{
+	for (size_t i = 0; i < g->nedges; i++) {
+		const struct edge *e = &g->edges[i];
+		const struct strv *lists[] = {&e->ins, &e->implicit, &e->order};
+		for (size_t k = 0; k < 3; k++) {
+			if (strv_contains(lists[k], path))
+				return e->origin;
+		}
+	}
+	return NULL;
+}
+
+/* Where build.ninja goes: OUTPUT, or the file a link there leads to (a
+ * link is written through, not replaced). NULL (warned) when that is a
+ * file the graph reads, or a link that leads nowhere. */
+static char *
+output_file(const struct graph *g, const char *output)
+{
+	char *target = file_resolve(output), *rel;
+	const char *reader;
+
+	if (!target) {
+		warn("-o %s: a directory on its way does not exist, or links loop: expected a file in a directory that exists", output);
+		return NULL;
+	}
+	rel = file_relative(target);
+	if ((reader = read_by(g, rel ? rel : target))) {
+		warn("-o %s: %s is an input (of %s): expected a file orchgen does not read", output, rel ? rel : target, reader);
+		free(target), target = NULL;
+	}
+	free(rel);
+	return target;
+}
+
 int
 gen_write(const struct model *md, const struct options *o, const char *self)
 {
@@ -436,7 +476,7 @@ gen_write(const struct model *md, const struct options *o, const char *self)
 	const char *tpath = "build.ninja.in";
 	char *custom = file_read(tpath, NULL);
 	const char *template;
-	char jobs[32];
+	char jobs[32], *path = NULL;
 	int rc;
 
 	snprintf(jobs, sizeof(jobs), "%d", md->matrix.project.jobs);
@@ -446,10 +486,18 @@ gen_write(const struct model *md, const struct options *o, const char *self)
 	strv_push(&g.header, "project"), strv_push(&g.header, md->matrix.project.name);
 	template = custom ? custom : tmpl_build_ninja_in;
 	rc = build_graph(&g, md, o, custom ? tpath : NULL, ninja_defines_rule(template, "shell")) < 0 ? EXIT_USAGE : 0;
+	if (rc == 0 && !(path = output_file(&g, o->output)))
+		rc = EXIT_USAGE;
 	if (rc == 0 && ninja_write(&out, &g, template) < 0)
 		rc = EXIT_USAGE;
-	if (rc == 0 && file_update(o->output, out.s, out.len) < 0)
-		rc = EXIT_ENGINE;
+	if (rc == 0) {
+		file_clean_temporaries(path);
+		if (file_update(path, out.s, out.len) < 0) {
+			warn("%s: build.ninja was not written, and the one there is unchanged", path);
+			rc = EXIT_ENGINE;
+		}
+	}
+	free(path);
 	graph_free(&g);
 	buf_free(&out);
 	free(custom);

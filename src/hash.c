@@ -81,10 +81,16 @@ content_file(const char *path, char hex[HASH_HEX + 1])
 {
 	char chunk[65536];
 	ssize_t n;
-	int fd = open(path, O_RDONLY | O_NOFOLLOW);
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
 
 	if (fd < 0) {
 		warn("open %s:", path);
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {	/* replaced since it was listed */
+		warn("%s: not a regular file", path);
+		close(fd);
 		return -1;
 	}
 	XXH3_state_t *s = state_new();
@@ -280,8 +286,10 @@ cache_load(const char *path, struct cache *c)
 	size_t len;
 	char *text = file_read(path, &len);
 
-	if (text && cache_parse(text, len, c) == 0)
-		qsort(c->v, c->n, sizeof(*c->v), cmpentry);
+	if (text && cache_parse(text, len, c) == 0) {
+		if (c->n > 1)	/* qsort(NULL, 0) is undefined */
+			qsort(c->v, c->n, sizeof(*c->v), cmpentry);
+	}
 	else
 		cache_free(c);
 	free(text);

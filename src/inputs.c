@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -44,9 +45,11 @@ input_context(const struct matrix *m, const char *output, struct input *in)
 {
 	const struct project *p = &m->project;
 	struct stat st;
+	int found = stat(p->dockerfile, &st) == 0;
 
-	if (stat(p->dockerfile, &st) != 0 || !S_ISREG(st.st_mode)) {
-		warn("dockerfile %s: no such file: [project] dockerfile names the Dockerfile, relative to the project", p->dockerfile);
+	if (!found || !S_ISREG(st.st_mode)) {
+		warn("dockerfile %s: %s: [project] dockerfile names the Dockerfile, relative to the project", p->dockerfile,
+		    found ? "not a regular file" : strerror(errno));
 		return -1;
 	}
 	input_init(in, "context", "docker context", layout_hash("context"));
@@ -66,6 +69,7 @@ input_sources(const struct matrix *m, const char *output, struct input *in)
 		return -1;
 	input_init(in, "sources", "sources", layout_hash("sources"));
 	in->group.ignore_root = p->workspace;
+	in->group.follow = 1;
 	for (size_t i = 0; i < p->sources.n; i++)
 		strv_push(&in->group.paths, p->sources.v[i]);
 	exclude_own_state(&in->group, output);
@@ -88,6 +92,7 @@ input_warm(const struct matrix *m, const char *output, struct input *in)
 	}
 	input_init(in, "warm-inputs", "warm inputs", layout_hash("warm-inputs"));
 	in->group.paths = paths;
+	in->group.follow = 1;
 	exclude_own_state(&in->group, output);
 	return 0;
 }
@@ -117,6 +122,7 @@ input_suite(const struct suite *suites, size_t n, size_t i, struct input *in)
 
 	input_init(in, s->name, s->path, layout_suite_hash(s->name));
 	strv_push(&in->group.paths, s->dir);
+	in->group.follow = 1;
 	for (size_t k = lower_bound(suites, n, below); k < n && !strncmp(suites[k].name, below, len); k++)
 		strv_push(&in->group.exclude, suites[k].dir);
 	free(below);

@@ -1,7 +1,15 @@
 /* The input groups: the files one content hash covers, each defined once
  * and used both by the graph (its hash edges) and by `orchgen keys`, so
  * that a key printed before generation, after it and after a run is the
- * same. orchgen's own state (.orch, the output file) is never an input. */
+ * same. orchgen's own state (.orch, the output file) is never an input.
+ *
+ * Links: every group hashes a link as itself (its text), as docker copies
+ * it into a build and a container sees it in the workspace. The groups a
+ * container reads through the workspace (sources, warm inputs, suites)
+ * also follow a link that leads inside the project, so that editing its
+ * target reruns what reads it; the context does not, as docker copies a
+ * link in it as a link. A link that leads outside the project is only
+ * itself: what it points to is not an input. */
 
 struct input {
 	char *name;		/* "context", "sources", "warm-inputs", or a suite's name */

@@ -100,6 +100,23 @@ key_image_tag(const struct matrix *m, const struct distro *d, const char *contex
 	return xasprintf("%s-%s:%s", m->project.name, d->name, key);
 }
 
+const char *
+key_checkout(void)
+{
+	static char key[KEY_HEX + 1];
+	char *top;
+	struct hasher h;
+
+	if (*key)
+		return key;
+	top = realpath(".", NULL);
+	hasher_init(&h);
+	hasher_add(&h, top ? top : ".");
+	short_key(&h, key);
+	free(top);
+	return key;
+}
+
 void
 key_stage(const char *image, const char *settings, const char *files, char out[KEY_HEX + 1])
 {

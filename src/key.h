@@ -21,6 +21,9 @@ void key_image(const struct matrix *m, const struct distro *d, const char *conte
     char out[KEY_HEX + 1]);
 /* The tag of D's image: <project>-<distro>:<key_image>. */
 char *key_image_tag(const struct matrix *m, const struct distro *d, const char *context, const char *base_id);
+/* The key of this checkout: its real path's, labelled on the engine's
+ * containers and images (engine.h's owner). */
+const char *key_checkout(void);
 /* A stage's key for CI caches: the image key, the hash of the stage's
  * settings, the hash of its files ("" when it has none). */
 void key_stage(const char *image, const char *settings, const char *files, char out[KEY_HEX + 1]);

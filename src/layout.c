@@ -3,6 +3,8 @@
 #include "util.h"
 
 const char *const layout_own_state[] = {ORCH, "build.ninja", ".ninja_log", ".ninja_deps", NULL};
+const char *const layout_mounts[] = {MOUNT_WORKSPACE, MOUNT_WORKSPACE_COPY, MOUNT_BUILD, MOUNT_RUN,
+    MOUNT_STATUS, MOUNT_ARTIFACTS, NULL};
 
 /* Per-job paths: ROOT/FILE SUFFIX. Suffixed so that a suite nested in
  * another (main and main/sub) never needs a file and a directory of one
@@ -122,6 +124,12 @@ char *
 layout_status(const char *run)
 {
 	return xasprintf("%s/status", run);
+}
+
+char *
+layout_lock(const char *run)
+{
+	return xasprintf("%s/lock", run);
 }
 
 char *

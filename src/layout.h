@@ -4,7 +4,16 @@
  * function returns a new string. */
 
 #define ORCH ".orch"		/* all of orchgen's state, Ninja's builddir too */
-#define BUILD_MOUNT "/build"	/* where a distro's build directory is mounted */
+
+/* Where containers see things: the mount points orchgen uses, which no
+ * configured mount may take. */
+#define MOUNT_WORKSPACE "/workspace"	/* the workspace, and the working directory */
+#define MOUNT_WORKSPACE_COPY "/.orchgen-workspace"	/* copied to /workspace (workspace-mode = copy) */
+#define MOUNT_BUILD "/build"		/* the distro's build directory */
+#define MOUNT_RUN "/.orchgen"		/* the run directory: the driver and scripts, read-only */
+#define MOUNT_STATUS "/.orchgen-status"	/* its status directory, writable (driver.h) */
+#define MOUNT_ARTIFACTS "/.orchgen-artifacts"	/* the job's artifacts directory */
+extern const char *const layout_mounts[];
 
 /* Files of orchgen's own that are never inputs, besides the output file. */
 extern const char *const layout_own_state[];
@@ -34,7 +43,7 @@ char *layout_stage_log(const char *distro, const char *stage);
 char *layout_stage_stamp(const char *distro, const char *stage);
 /* The host directory of cache NAME, for distro D when PER_DISTRO. */
 char *layout_cache(const char *name, const char *distro, int per_distro);
-/* Distro D's build directory, mounted at BUILD_MOUNT. */
+/* Distro D's build directory, mounted at MOUNT_BUILD. */
 char *layout_build(const char *distro);
 /* The run directory of orchgen gc's container, and its log. */
 char *layout_gc(void);
@@ -63,8 +72,10 @@ const char *layout_job_root(enum job_path what);
 /* The output of shell-D, never made. */
 char *layout_shell(const char *distro);
 
-/* The status directory inside a container's run directory RUN. */
+/* The status directory inside a container's run directory RUN, and the
+ * lock that keeps two runs of one job or stage from running at once. */
 char *layout_status(const char *run);
+char *layout_lock(const char *run);
 
 /* Ninja targets. KIND-D for a distro ("image", "test", "retest"...), the
  * job targets KIND-D/S[:V] (FILE: the job's or a suite's, "D/S"), and the

@@ -18,6 +18,7 @@ enum {
 	O_DISTRO = 1 << 5, O_SUITE = 1 << 6, O_VARIANT = 1 << 7, O_HASH = 1 << 8,
 	O_IMAGE = 1 << 9, O_KEY = 1 << 10, O_FORMAT = 1 << 11, O_TARGETS = 1 << 12,
 	O_CONTEXT = 1 << 13, O_EXCLUDE = 1 << 14, O_CACHES = 1 << 15, O_HELP = 1 << 16,
+	O_FOLLOW = 1 << 17,
 };
 /* What every command that reads the project takes. */
 #define MATRIX (O_C | O_F | O_D)
@@ -46,6 +47,7 @@ static const struct opt {
 	{O_TARGETS, 0, "targets", NULL, "the jobs' Ninja targets (--format=targets)"},
 	{O_CONTEXT, 0, "context", "DIR", "a docker build context whose .dockerignore applies"},
 	{O_EXCLUDE, 0, "exclude", "PATH", "leave PATH out (repeatable)"},
+	{O_FOLLOW, 0, "follow", NULL, "links that lead inside the project bring their targets in"},
 	{O_CACHES, 0, "caches", NULL, "also remove the caches and build directories"},
 	{O_HELP, 'h', "help", NULL, "print this help and exit"},
 };
@@ -68,7 +70,7 @@ static const struct command {
 	    "an interactive shell in a new container of D's image, mounted as a job is"},
 	{"exec", cmd_exec, MATRIX | O_DISTRO, 0, "D -- COMMAND [ARG]...",
 	    "run COMMAND in D's image as you, in the current directory"},
-	{"hash", cmd_hash, O_C | O_O | O_CONTEXT | O_EXCLUDE, O_O, "-- PATH...", "edge helper: hash a group of files"},
+	{"hash", cmd_hash, O_C | O_O | O_CONTEXT | O_EXCLUDE | O_FOLLOW, O_O, "-- PATH...", "edge helper: hash a group of files"},
 	{"base", cmd_base, HELPER | O_O, O_DISTRO | O_O, "", "edge helper: import a distro's base from its rootfs recipe"},
 	{"image", cmd_image, HELPER | O_HASH | O_O, O_DISTRO | O_HASH | O_O, "", "edge helper: ensure a distro's image exists"},
 	{"warm", cmd_warm, HELPER | O_IMAGE | O_O | O_KEY, O_DISTRO | O_IMAGE | O_O, "", "edge helper: fill a distro's caches"},
@@ -221,6 +223,7 @@ store(struct cmdargs *a, unsigned bit, const char *arg)
 	case O_CONTEXT: a->context = arg; break;
 	case O_EXCLUDE: strv_push(&a->exclude, arg); break;
 	case O_CACHES: a->caches = 1; break;
+	case O_FOLLOW: a->follow = 1; break;
 	}
 }
 

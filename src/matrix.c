@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -8,6 +9,8 @@
 #include "str.h"
 #include "matrix.h"
 #include "suite.h"
+#include "walk.h"
+#include "layout.h"
 #include "util.h"
 
 struct key;
@@ -20,6 +23,7 @@ struct reader {
 	int line;
 	int continued;		/* the current line starts with a blank */
 	int toolong;		/* line number of the first overlong line */
+	int nul;		/* line number of the first line with a NUL byte */
 	int errors;
 	char *section;		/* the open section, as written: inih truncates long ones */
 	void *target;		/* where its values go; NULL: a bad section, already reported */
@@ -161,7 +165,16 @@ existing_path(struct reader *r, const char *word)
 static int
 set_paths(struct reader *r, void *field, const char *value)
 {
-	return set_list(r, field, value, existing_path);
+	struct strv *sv = field;
+	size_t from = r->continued ? sv->n : 0;
+
+	set_list(r, field, value, existing_path);
+	for (size_t i = from; i < sv->n; i++) {
+		char *clean = walk_clean(sv->v[i]);
+		free(sv->v[i]);
+		sv->v[i] = *clean ? clean : (free(clean), xstrdup("."));
+	}
+	return 1;
 }
 
 static int
@@ -171,7 +184,7 @@ set_duration(struct reader *r, void *field, const char *value)
 	long secs = duration_parse(value);
 
 	if (secs < 0)
-		return bad(r, "bad duration \"%s\": expected a time such as 90s, 30m or 1h30m", value);
+		return bad(r, "bad duration \"%s\": expected a time such as 90s, 30m or 1h30m, at most 30 days", value);
 	*p = secs;
 	return 1;
 }
@@ -264,11 +277,58 @@ set_name(struct reader *r, void *field, const char *value)
 	return set_str(r, field, value);
 }
 
+/* A mount point inside containers: absolute and clean, without ',' or
+ * '=' (which --mount would read as more options), and none of orchgen's
+ * own. */
 static int
-set_abspath(struct reader *r, void *field, const char *value)
+set_mountpoint(struct reader *r, void *field, const char *value)
 {
-	if (value[0] != '/')
-		return bad(r, "bad path \"%s\": expected an absolute path inside the container", value);
+	char *clean = walk_clean(value);
+	int ok = value[0] == '/' && !strcmp(clean, value) && !strpbrk(value, ",=");
+
+	free(clean);
+	if (!ok)
+		return bad(r, "bad path \"%s\": expected an absolute, clean path inside the container, without ',' or '='", value);
+	for (const char *const *o = layout_mounts; *o; o++) {
+		if (!strcmp(value, *o) || !strcmp(value, "/"))
+			return bad(r, "bad path \"%s\": orchgen mounts something else there", value);
+	}
+	return set_str(r, field, value);
+}
+
+/* A path of the project, cleaned once here ("./suites/" is "suites"), so
+ * that every name made from it is the same. */
+static int
+set_path(struct reader *r, void *field, const char *value)
+{
+	char *clean = walk_clean(value);
+	int rc = set_str(r, field, *clean ? clean : ".");
+
+	free(clean);
+	return rc;
+}
+
+/* A variable name: letters, digits and '_', not starting with a digit. */
+static int
+var_name(struct reader *r, const char *word)
+{
+	if (*word && !isdigit((unsigned char)*word) && strspn(word, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") == strlen(word))
+		return 0;
+	bad(r, "bad variable name \"%s\": expected letters, digits and '_', not starting with a digit", word);
+	return -1;
+}
+
+static int
+set_var_names(struct reader *r, void *field, const char *value)
+{
+	return set_list(r, field, value, var_name);
+}
+
+static int
+set_image(struct reader *r, void *field, const char *value)
+{
+	if (*value && !image_ref_valid(value))
+		return bad(r, "bad image reference \"%s\": expected [HOST[:PORT]/]NAME[:TAG][@DIGEST], NAME in lowercase", value);
 	return set_str(r, field, value);
 }
 
@@ -335,7 +395,10 @@ static const struct type
 	t_args = {set_args, show_words, 1},
 	t_paths = {set_paths, show_words, 1},
 	t_name = {set_name, show_str, 0},
-	t_abspath = {set_abspath, show_str, 0},
+	t_path = {set_path, show_str, 0},
+	t_mountpoint = {set_mountpoint, show_str, 0},
+	t_image = {set_image, show_str, 0},
+	t_var_names = {set_var_names, show_words, 1},
 	t_engine = {set_engine, show_str, 0},
 	t_duration = {set_duration, show_long, 0},
 	t_jobs = {set_jobs, show_int, 0},
@@ -354,16 +417,16 @@ static const struct type
 #define P(f) offsetof(struct project, f)
 static const struct key project_keys[] = {
 	{"name", &t_name, P(name), FEEDS_NONE},
-	{"dockerfile", &t_str, P(dockerfile), FEEDS_IMAGE},
-	{"context", &t_str, P(context), FEEDS_IMAGE},
-	{"suites", &t_str, P(suites), FEEDS_NONE},
-	{"workspace", &t_str, P(workspace), CONTAINERS},
+	{"dockerfile", &t_path, P(dockerfile), FEEDS_IMAGE},
+	{"context", &t_path, P(context), FEEDS_IMAGE},
+	{"suites", &t_path, P(suites), FEEDS_NONE},
+	{"workspace", &t_path, P(workspace), CONTAINERS},
 	{"sources", &t_paths, P(sources), FEEDS_BUILD},
 	{"build", &t_str, P(build), FEEDS_BUILD | FEEDS_JOB},
 	{"prepare-each", &t_str, P(prepare_each), FEEDS_JOB},
 	{"restore-each", &t_str, P(restore_each), FEEDS_JOB},
 	{"debug-each", &t_str, P(debug_each), FEEDS_JOB},
-	{"env", &t_words, P(env), CONTAINERS},
+	{"env", &t_var_names, P(env), CONTAINERS},
 	{"kill-timeout", &t_duration, P(kill_timeout), FEEDS_JOB},
 	{"warn-timeout", &t_duration, P(warn_timeout), FEEDS_JOB},
 	{"jobs", &t_jobs, P(jobs), FEEDS_NONE},
@@ -377,7 +440,7 @@ static const struct key project_keys[] = {
 
 #define D(f) offsetof(struct distro, f)
 static const struct key distro_keys[] = {
-	{"base", &t_str, D(base), FEEDS_IMAGE},
+	{"base", &t_image, D(base), FEEDS_IMAGE},
 	{"rootfs", &t_str, D(rootfs), FEEDS_BASE | FEEDS_IMAGE},
 	{"build-args", &t_args, D(build_args), FEEDS_IMAGE},
 	{"features", &t_words, D(features), FEEDS_JOB},
@@ -387,7 +450,7 @@ static const struct key distro_keys[] = {
 
 #define C(f) offsetof(struct cache, f)
 static const struct key cache_keys[] = {
-	{"path", &t_abspath, C(path), CONTAINERS},
+	{"path", &t_mountpoint, C(path), CONTAINERS},
 	{"per-distro", &t_bool, C(per_distro), CONTAINERS},
 	{"warm", &t_str, C(warm), FEEDS_WARM},
 	{"warm-inputs", &t_paths, C(warm_inputs), FEEDS_WARM},
@@ -467,6 +530,85 @@ name_valid(const char *s)
 			return 0;
 		s += sep;
 	}
+}
+
+/* A registry host: [A-Za-z0-9.-] names, or "localhost", with an optional
+ * ":PORT". */
+static int
+host_valid(const char *s, size_t n)
+{
+	size_t host = strcspn(s, ":");
+
+	if (host > n)
+		host = n;
+	if (host == 0 || strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-") < host)
+		return 0;
+	if (host == n)
+		return 1;
+	return n > host + 1 && strspn(s + host + 1, "0123456789") == n - host - 1;
+}
+
+/* @ALGORITHM:HEX, with 32 hex digits at least. */
+static int
+digest_valid(const char *s)
+{
+	const char *hex = strchr(s, ':');
+
+	return hex && hex > s && strlen(hex + 1) >= 32 && strspn(hex + 1, "0123456789abcdefABCDEF") == strlen(hex + 1);
+}
+
+/* A tag: [A-Za-z0-9_] then up to 127 of [A-Za-z0-9_.-]. */
+static int
+tag_valid(const char *s)
+{
+	return *s && *s != '.' && *s != '-' && strlen(s) <= 128 &&
+	    strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-") == strlen(s);
+}
+
+/* NAME's components, separated by '/', after a registry when the first
+ * one looks like a host (holds '.' or ':', or is localhost). NAME is
+ * changed. */
+static int
+repository_valid(char *name)
+{
+	char *slash = strchr(name, '/'), *mark = strpbrk(name, ".:"), *c = name, *next;
+
+	if (slash && ((mark && mark < slash) || !strncmp(name, "localhost/", 10))) {
+		if (!host_valid(name, (size_t)(slash - name)))
+			return 0;
+		c = slash + 1;
+	}
+	for (; c; c = next) {
+		if ((next = strchr(c, '/')))
+			*next++ = '\0';
+		if (!name_valid(c))
+			return 0;
+	}
+	return 1;
+}
+
+int
+image_ref_valid(const char *ref)
+{
+	const char *at = strchr(ref, '@');
+	size_t n = at ? (size_t)(at - ref) : strlen(ref);
+	char *name = xstrndup(ref, n), *slash = strrchr(name, '/'), *colon = strrchr(name, ':');
+	int ok = n > 0 && n <= 255 && (!at || digest_valid(at + 1));
+
+	if (ok && colon && (!slash || colon > slash)) {
+		ok = tag_valid(colon + 1);
+		*colon = '\0';
+	}
+	ok = ok && repository_valid(name);
+	free(name);
+	return ok;
+}
+
+void
+matrix_var_name(const char *name, struct buf *out)
+{
+	for (const char *p = name; *p; p++)
+		buf_putc(out, isalnum((unsigned char)*p) ? (char)toupper((unsigned char)*p) : '_');
 }
 
 static char *
@@ -596,38 +738,40 @@ header(struct reader *r, const char *str)
 	open_section(r, xstrndup(s + 1, (size_t)(end - s - 1)));
 }
 
-/* Did the line just read end here? If not, skip the rest of it. */
-static int
-line_ends(FILE *f)
-{
-	int c = fgetc(f);
-
-	if (c == '\n' || c == EOF)
-		return 1;
-	while ((c = fgetc(f)) != EOF && c != '\n')
-		;
-	return 0;
-}
-
 /* inih's line reader: counts lines, opens sections, and blanks out a line
- * longer than inih's buffer (it would split it into two). */
+ * longer than inih's buffer (inih would split it in two) or one that holds
+ * a NUL byte (inih would end it there and take the rest for a line of its
+ * own), each reported once load_file() is done. */
 static char *
 readline(char *str, int num, void *stream)
 {
 	struct reader *r = stream;
-	size_t n;
+	int c = 0, n = 0, toolong = 0, nul = 0;
 
-	if (!fgets(str, num, r->f))
+	while (n < num - 1 && (c = getc(r->f)) != EOF && c != '\n') {
+		nul |= c == '\0';
+		str[n++] = (char)c;
+	}
+	if (n == num - 1 && (c = getc(r->f)) != EOF && c != '\n') {
+		toolong = 1;
+		while ((c = getc(r->f)) != EOF && c != '\n')
+			;
+	}
+	if (c == EOF && n == 0 && !toolong)
 		return NULL;
 	r->line++;
-	n = strlen(str);
-	if (n == (size_t)num - 1 && str[n - 1] != '\n' && !line_ends(r->f)) {
-		if (!r->toolong)
+	str[n] = '\0';
+	if (toolong || nul) {
+		if (toolong && !r->toolong)
 			r->toolong = r->line;
+		if (nul && !r->nul)
+			r->nul = r->line;
 		strcpy(str, "\n");
 		return str;
 	}
-	r->continued = (str[0] == ' ' || str[0] == '\t') && r->lastkey[0];
+	/* What inih takes for a continuation: a line that starts with any
+	 * blank, \v and \f included. */
+	r->continued = isspace((unsigned char)str[0]) && str[0] != '\n' && r->lastkey[0];
 	header(r, str);
 	return str;
 }
@@ -652,6 +796,10 @@ load_file(struct matrix *m, const char *file, int required)
 	free(r.section);
 	if (r.toolong) {
 		warn("%s:%d: line longer than 199 characters: continue a long value on indented lines", file, r.toolong);
+		return -1;
+	}
+	if (r.nul) {
+		warn("%s:%d: a NUL byte in the line: expected text", file, r.nul);
 		return -1;
 	}
 	if (rc > 0) {
@@ -717,6 +865,39 @@ defaults(struct project *p)
 	p->retries = 2;
 }
 
+/* Names made from the matrix's names must fit where they go: an image's
+ * name (<project>-base-<distro>) in docker's 255 bytes, and each distro in
+ * a variable name of its own in `orchgen keys`, where every character
+ * but a letter or digit is '_'. The distros are sorted. */
+static int
+names_fit(const struct matrix *m)
+{
+	int errors = 0;
+	struct buf a = {0}, b = {0};
+
+	for (size_t i = 0; i < m->ndistros; i++) {
+		const struct distro *d = &m->distros[i];
+		size_t len = strlen(m->project.name) + strlen("-base-") + strlen(d->name);
+		if (len > 255) {
+			warn("%s: [distro %s]: its image would be named with %zu bytes: expected at most 255 (shorten the project's or the distro's name)",
+			    d->where, d->name, len);
+			errors++;
+		}
+		for (size_t k = i + 1; k < m->ndistros; k++) {
+			a.len = b.len = 0;
+			matrix_var_name(d->name, &a);
+			matrix_var_name(m->distros[k].name, &b);
+			if (strcmp(buf_str(&a), buf_str(&b)) != 0)
+				continue;
+			warn("%s: [distro %s] and [distro %s] (%s) would share the variable name ..._%s in orchgen keys: expected names that differ in a letter or digit",
+			    d->where, d->name, m->distros[k].name, m->distros[k].where, a.s);
+			errors++;
+		}
+	}
+	buf_free(&a), buf_free(&b);
+	return errors ? -1 : 0;
+}
+
 /* What every layer together must say. */
 static int
 validate(struct matrix *m)
@@ -746,7 +927,7 @@ validate(struct matrix *m)
 			errors++;
 		}
 	}
-	return errors ? -1 : 0;
+	return errors || names_fit(m) < 0 ? -1 : 0;
 }
 
 int

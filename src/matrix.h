@@ -82,3 +82,9 @@ struct distro *matrix_distro(const struct matrix *m, const char *name);
 /* Is S a valid component of an image name: runs of [a-z0-9] joined by
  * '.', '_', "__" or dashes, at most 128 bytes? */
 int name_valid(const char *s);
+/* Is REF a reference docker accepts: [HOST[:PORT]/]NAME[:TAG][@DIGEST],
+ * NAME of valid components separated by '/'? */
+int image_ref_valid(const char *ref);
+/* NAME as part of a variable name (orchgen keys): upper-cased, each
+ * character but a letter or digit '_', appended to OUT. */
+void matrix_var_name(const char *name, struct buf *out);

@@ -1,5 +1,7 @@
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "str.h"
 #include "matrix.h"
 #include "suite.h"
@@ -69,33 +71,96 @@ cmpsuite(const void *a, const void *b)
 	return strcmp(((const struct suite *)a)->name, ((const struct suite *)b)->name);
 }
 
-/* Every task.yaml below the suites root, nested; the name is the directory. */
+/* What kind of file ST is, for messages. */
+static const char *
+kind(const struct stat *st)
+{
+	return S_ISDIR(st->st_mode) ? "directory" : S_ISFIFO(st->st_mode) ? "FIFO" : S_ISSOCK(st->st_mode) ? "socket" : "device";
+}
+
+/* A task.yaml orchgen reads itself must be a file of the project: a link
+ * may lead to one inside it, never out (its lines would be shown in
+ * messages) nor to a FIFO (which would block). 0, or -1 (warned). */
 static int
-discover(struct model *md)
+task_file_ok(const char *path)
+{
+	struct stat st;
+	char *real, *top;
+	int inside;
+
+	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+		return 0;
+	real = realpath(path, NULL);
+	top = realpath(".", NULL);
+	inside = real && top && !strncmp(real, top, strlen(top)) && real[strlen(top)] == '/';
+	if (!inside)
+		warn("%s: a link that leads %s: expected a task file of the project", path, real ? "outside the project" : "nowhere");
+	else if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		warn("%s: a link to a %s: expected a task file", path, kind(&st));
+	else
+		inside = 2;
+	free(real), free(top);
+	return inside == 2 ? 0 : -1;
+}
+
+/* A file named task.yaml that is not a file (a directory, a FIFO) is
+ * said, not skipped: a suite silently left out is a test that never runs. */
+static int
+odd_task_files(const struct strv *dirs)
+{
+	struct stat st;
+	int rc = 0;
+
+	for (size_t i = 0; i < dirs->n; i++) {
+		char *path = xasprintf("%s/task.yaml", dirs->v[i]);
+		if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+			warn("%s: a %s: expected a task file", path, kind(&st));
+			rc = -1;
+		}
+		free(path);
+	}
+	return rc;
+}
+
+char *
+model_suite_dir(const char *root, const char *name)
+{
+	return strcmp(root, ".") ? xasprintf("%s/%s", root, name) : xstrdup(name);
+}
+
+/* Every task.yaml below the suites root, nested; the name is the directory
+ * relative to the root. orchgen's own state and OUTPUT are never searched. */
+static int
+discover(struct model *md, const char *output)
 {
 	const char *root = md->matrix.project.suites;
+	size_t skip = strcmp(root, ".") ? strlen(root) + 1 : 0, n = strlen("task.yaml");
 	struct group g = {0};
 	struct strv files = {0};
-	size_t rootlen = strlen(root), n = strlen("/task.yaml");
 	int rc;
 
 	strv_push(&g.paths, root);
+	for (const char *const *p = layout_own_state; !skip && *p; p++)
+		strv_push(&g.exclude, *p);
+	if (!skip)
+		strv_push(&g.exclude, output);
 	rc = group_list(&g, &files, &md->suite_dirs);
-	strv_free(&g.paths);
+	group_free(&g);
+	if (rc == 0)
+		rc = odd_task_files(&md->suite_dirs);
 	md->suites = xcalloc(files.n, sizeof(*md->suites));
 	for (size_t i = 0; rc == 0 && i < files.n; i++) {
 		const char *f = files.v[i];
 		size_t len = strlen(f);
-		if (len < rootlen + 1 + n || strcmp(f + len - n, "/task.yaml") != 0)
+		if (len < skip + 2 + n || strcmp(f + len - n - 1, "/task.yaml") != 0)
 			continue;
-		char *dir = xstrndup(f, len - n);
-		const char *name = dir + rootlen + 1;
+		char *name = xstrndup(f + skip, len - skip - n - 1), *dir = model_suite_dir(root, name);
 		struct suite *s = &md->suites[md->nsuites];
-		if (!suite_name_ok(name, f) || suite_parse(s, f, dir, name) < 0)
+		if (!suite_name_ok(name, f) || task_file_ok(f) < 0 || suite_parse(s, f, dir, name) < 0)
 			rc = -1;
 		else
 			md->nsuites++;
-		free(dir);
+		free(dir), free(name);
 	}
 	strv_free(&files);
 	qsort(md->suites, md->nsuites, sizeof(*md->suites), cmpsuite);
@@ -160,6 +225,55 @@ expand(struct model *md)
 	sort_jobs(md);
 }
 
+/* The longest part of PATH between slashes. */
+static size_t
+longest_part(const char *path)
+{
+	size_t most = 0;
+
+	for (const char *p = path; *p; p += *p == '/') {
+		size_t n = strcspn(p, "/");
+		most = n > most ? n : most;
+		p += n;
+	}
+	return most;
+}
+
+/* Does PATH, a file of TASK's, have only parts the file system takes? */
+static int
+fits(const char *path, const char *task)
+{
+	size_t n = longest_part(path);
+
+	if (n <= NAME_MAX)
+		return 0;
+	warn("%s: a name too long for the files of its jobs (%s has a part of %zu bytes): expected at most %d",
+	    task, path, n, NAME_MAX);
+	return -1;
+}
+
+/* Is every file the layout makes for each suite's hash and each job a
+ * name the file system takes (NAME_MAX bytes a part)? Else say so (-1). */
+static int
+names_fit(const struct model *md)
+{
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < md->nsuites; i++) {
+		char *hash = layout_suite_hash(md->suites[i].name), *stat = layout_stat_cache(hash);
+		rc = fits(stat, md->suites[i].path);
+		free(hash), free(stat);
+	}
+	for (size_t i = 0; rc == 0 && i < md->njobs; i++) {
+		for (int k = 0; rc == 0 && k < JOB_NPATHS; k++) {
+			char *path = layout_job(k, md->jobs[i].file);
+			rc = fits(path, md->jobs[i].suite->path);
+			free(path);
+		}
+	}
+	return rc;
+}
+
 /* A systems pattern that matches no distro is a mistake worth a warning.
  * ALL holds the whole matrix, as read before --distros: narrowing what is
  * generated must not make a correct suite warn. */
@@ -181,10 +295,10 @@ model_load(struct model *md, const struct options *o)
 		return -1;
 	for (size_t i = 0; i < md->matrix.ndistros; i++)
 		strv_push(&all, md->matrix.distros[i].name);
-	if ((o->distros.n == 0 || restrict_distros(&md->matrix, &o->distros) == 0) && discover(md) == 0) {
+	if ((o->distros.n == 0 || restrict_distros(&md->matrix, &o->distros) == 0) && discover(md, o->output) == 0) {
 		check_systems(md, &all);
 		expand(md);
-		rc = 0;
+		rc = names_fit(md);
 	}
 	strv_free(&all);
 	if (rc < 0)

@@ -31,6 +31,8 @@ int model_load(struct model *md, const struct options *o);
 void model_free(struct model *md);
 /* Find one job by its id; NULL if there is none. */
 const struct job *model_job(const struct model *md, const char *id);
+/* The directory of suite NAME below the suites ROOT. */
+char *model_suite_dir(const char *root, const char *name);
 /* The job's fields for DISTRO, SUITE and VARIANT (NULL), computed alone. */
 void job_init(struct job *j, const struct distro *d, const struct suite *s, const char *variant);
 void job_free(struct job *j);

@@ -1,4 +1,5 @@
 /* Growable strings and string vectors. */
+#include <stdarg.h>
 #include <stddef.h>
 
 struct buf {
@@ -10,6 +11,7 @@ void buf_putc(struct buf *b, char c);
 void buf_puts(struct buf *b, const char *s);
 void buf_putn(struct buf *b, const char *s, size_t n);
 void buf_printf(struct buf *b, const char *fmt, ...);
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 /* The contents, "" for an empty buffer; owned by the buffer. */
 const char *buf_str(struct buf *b);
 void buf_free(struct buf *b);

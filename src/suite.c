@@ -152,7 +152,7 @@ parseduration(struct ctx *c, const struct ynode *k, const struct ynode *v, void 
 	if (wantkind(c, k, v, Y_SCALAR, "a duration") < 0)
 		return -1;
 	if ((n = duration_parse(v->text)) < 0)
-		return nodeerr(c, v, "%s: expected a duration like 90s, 30m or 1h30m, got \"%s\"", k->text, v->text);
+		return nodeerr(c, v, "%s: expected a duration like 90s, 30m or 1h30m, at most 30 days, got \"%s\"", k->text, v->text);
 	*(long *)field = n;
 	return 0;
 }
@@ -557,6 +557,40 @@ suite_check_systems(const struct suite *s, const struct strv *distros)
 	return warned;
 }
 
+/* VALUE inside double quotes: '"' and '`' taken literally, a backslash
+ * escaping what it escapes there ($, `, ", \ and newline) and literal
+ * elsewhere, the last one included: no value can end the quotes. */
+static void
+double_quote(struct buf *b, const char *value)
+{
+	buf_putc(b, '"');
+	for (const char *p = value; *p; p++) {
+		if (*p == '\\' && p[1] && strchr("$`\"\\\n", p[1])) {
+			buf_putc(b, '\\');
+			buf_putc(b, *++p);
+			continue;
+		}
+		if (*p == '"' || *p == '`' || (*p == '\\' && !p[1]))
+			buf_putc(b, '\\');
+		buf_putc(b, *p);
+	}
+	buf_putc(b, '"');
+}
+
+void
+suite_env_script(const struct suite *s, const char *variant, struct buf *out)
+{
+	struct strv pairs = {0};
+
+	suite_env_for(s, variant, &pairs);
+	for (size_t i = 0; i + 1 < pairs.n; i += 2) {
+		buf_printf(out, "export %s=", pairs.v[i]);
+		double_quote(out, pairs.v[i + 1]);
+		buf_putc(out, '\n');
+	}
+	strv_free(&pairs);
+}
+
 static int
 applies(const struct suite_env *e, const char *variant)
 {
@@ -620,15 +654,15 @@ duration_parse(const char *s)
 		if (!isdigit((unsigned char)*s))
 			return -1;
 		for (; isdigit((unsigned char)*s); s++) {
-			if (n > (LONG_MAX - (*s - '0')) / 10)
-				return -1;
 			n = n * 10 + (*s - '0');
+			if (n > DURATION_MAX)
+				return -1;
 		}
 		if (!*s)
 			return u == 0 ? n : -1;
 		while (u < nunits && units[u].unit != *s)
 			u++;
-		if (u == nunits || n > (LONG_MAX - total) / units[u].secs)
+		if (u == nunits || n > (DURATION_MAX - total) / units[u].secs)
 			return -1;
 		total += n * units[u++].secs;
 		s++;

@@ -57,6 +57,15 @@ size_t suite_check_systems(const struct suite *s, const struct strv *distros);
  * later entries of the same name replacing earlier ones in place: pairs
  * name, value appended to OUT (copies, freed with OUT). */
 void suite_env_for(const struct suite *s, const char *variant, struct strv *out);
+/* The longest duration orchgen takes: 30 days, so that no deadline
+ * computed from one can overflow. */
+#define DURATION_MAX (30L * 24 * 3600)
+/* The environment for VARIANT as shell text, one `export NAME="value"`
+ * per variable, appended to OUT. Values are expanded by the shell that
+ * reads it, as spread's are: $NAME, ${...} and $(...) work, \$ is a
+ * literal '$'. '"' and '`' are literal, and no value can end its quotes
+ * (a trailing backslash is literal too). */
+void suite_env_script(const struct suite *s, const char *variant, struct buf *out);
 /* Spread's durations: "90s", "30m", "1h30m", "2h", a bare number of seconds.
- * Seconds, or -1 when S is not of that form. */
+ * Seconds, or -1 when S is not of that form or longer than DURATION_MAX. */
 long duration_parse(const char *s);

@@ -16,6 +16,13 @@ struct walk {
 	struct strv patterns;
 	char *root;
 	struct strv *files, *dirs;
+	int follow;		/* links inside the project lead on (group.follow) */
+	char *top;		/* the project's real path, with a trailing '/' */
+	struct seen {		/* the directories walked, so that a link loop ends */
+		dev_t dev;
+		ino_t ino;
+	} *seen;
+	size_t nseen;
 };
 
 /* Lexical clean like Go's path.Clean, minus the leading '/' when STRIP:
@@ -283,16 +290,32 @@ path_join(const char *dir, const char *name)
 static int
 walk_path(struct walk *w, const char *path, int named);
 
-/* List DIR and walk its entries. An ignored directory's own files are
- * dropped one by one, since an exception may keep some of them. */
+/* Has directory ST been walked? If not, it is now. */
 static int
-walk_dir(struct walk *w, const char *dir)
+walked(struct walk *w, const struct stat *st)
 {
-	DIR *d = opendir(dir[0] ? dir : ".");
+	for (size_t i = 0; i < w->nseen; i++) {
+		if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
+			return 1;
+	}
+	w->seen = xrealloc(w->seen, (w->nseen + 1) * sizeof(*w->seen));
+	w->seen[w->nseen++] = (struct seen){st->st_dev, st->st_ino};
+	return 0;
+}
+
+/* List DIR and walk its entries, unless it was walked already. An ignored
+ * directory's own files are dropped one by one, since an exception may
+ * keep some of them. */
+static int
+walk_dir(struct walk *w, const char *dir, const struct stat *st)
+{
+	DIR *d;
 	struct dirent *e;
 	int rc = 0;
 
-	if (!d) {
+	if (walked(w, st))
+		return 0;
+	if (!(d = opendir(dir[0] ? dir : "."))) {
 		warn("open %s:", dir[0] ? dir : ".");
 		return -1;
 	}
@@ -314,29 +337,76 @@ walk_dir(struct walk *w, const char *dir)
 	return rc;
 }
 
+/* The link PATH's target as a path of the project, or NULL when it leads
+ * outside the project, to the project itself, or nowhere. */
+static char *
+target_inside(struct walk *w, const char *path)
+{
+	char *real = realpath(path, NULL), *rel = NULL;
+	size_t n;
+
+	if (!w->top) {
+		char *top = realpath(".", NULL);
+		w->top = top ? xasprintf("%s%s", top, strcmp(top, "/") ? "/" : "") : xstrdup("/");
+		free(top);
+	}
+	n = strlen(w->top);
+	if (real && !strncmp(real, w->top, n) && real[n])
+		rel = xstrdup(real + n);
+	free(real);
+	return rel;
+}
+
+/* What a link inside the project leads to is part of the group too, under
+ * its own path: a file, or a directory walked (once). */
+static int
+follow(struct walk *w, const char *path)
+{
+	char *rel = target_inside(w, path);
+	struct stat st;
+	int rc = 0;
+
+	if (rel && stat(rel, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			rc = walk_dir(w, rel, &st);
+		else if (S_ISREG(st.st_mode))
+			strv_push(w->files, rel);
+	}
+	free(rel);
+	return rc;
+}
+
 /* Walk PATH: a file or symlink is listed, a directory walked, anything
- * else (fifo, socket, device) left out, since no build context uses one.
- * A file the group NAMED is listed whatever the .dockerignore says: docker
- * reads an ignored Dockerfile all the same. */
+ * else (fifo, socket, device) left out, since no container gets one from
+ * a build context or a copy. A link is listed as itself, as docker copies
+ * it and a container sees it; where it leads inside the project, its
+ * target is listed too when the group follows links, and always for what
+ * the group NAMED (a root that is a link is walked through it). A file the
+ * group named is listed whatever the .dockerignore says: docker reads an
+ * ignored Dockerfile all the same. */
 static int
 walk_path(struct walk *w, const char *path, int named)
 {
-	struct stat st;
+	const char *p = path[0] ? path : ".";
+	struct stat st, to;
 
 	if (walk_excluded(w, path))
 		return 0;
-	if (lstat(path[0] ? path : ".", &st) != 0) {
-		warn("%s:", path[0] ? path : ".");
+	if (lstat(p, &st) != 0) {
+		warn("%s:", p);
 		return -1;
 	}
+	if (named && S_ISLNK(st.st_mode) && stat(p, &to) == 0 && S_ISDIR(to.st_mode))
+		st = to;
 	if (S_ISDIR(st.st_mode)) {
 		if (walk_ignored(w, path, 1))
 			return 0;
-		return walk_dir(w, path);
+		return walk_dir(w, path, &st);
 	}
-	if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) && (named || !walk_ignored(w, path, 0)))
-		strv_push(w->files, path[0] ? path : ".");
-	return 0;
+	if (!(S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) || (!named && walk_ignored(w, path, 0)))
+		return 0;
+	strv_push(w->files, p);
+	return S_ISLNK(st.st_mode) && (named || w->follow) ? follow(w, path) : 0;
 }
 
 void
@@ -351,7 +421,7 @@ walk_free(struct walk *w)
 {
 	strv_free(&w->exclude);
 	strv_free(&w->patterns);
-	free(w->root);
+	free(w->root), free(w->top), free(w->seen);
 }
 
 /* Paths are cleaned ("./a/" is "a"), "." walked as the current directory
@@ -361,7 +431,7 @@ walk_free(struct walk *w)
 int
 group_list(const struct group *g, struct strv *files, struct strv *dirs)
 {
-	struct walk w = {.files = files, .dirs = dirs};
+	struct walk w = {.files = files, .dirs = dirs, .follow = g->follow};
 	int rc = 0;
 
 	for (size_t i = 0; i < g->exclude.n; i++)

@@ -7,6 +7,7 @@ struct group {
 	struct strv paths;
 	struct strv exclude;	/* directories left out, e.g. nested suites */
 	const char *ignore_root;	/* a docker build context, or NULL */
+	int follow;		/* links that lead inside the project bring their targets in */
 };
 
 /* List the group's regular files (and symlinks) and the directories walked,

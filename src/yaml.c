@@ -1,9 +1,11 @@
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 #include "str.h"
+#include "file.h"
 #include "yaml.h"
 #include "util.h"
 
@@ -110,11 +112,11 @@ readfile(const char *path, size_t *len)
 	struct buf b = {0};
 	char chunk[8192];
 	size_t n;
-	FILE *f = fopen(path, "rb");
+	FILE *f = file_open_regular(path);
 	int bad;
 
 	if (!f) {
-		warn("open %s:", path);
+		warn(errno == EINVAL ? "%s: not a regular file" : "open %s:", path);
 		return NULL;
 	}
 	while (b.len <= MAXSIZE && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)

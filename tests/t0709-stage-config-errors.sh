@@ -6,7 +6,7 @@ stage_project
 cp orchgen.ini good.ini
 sed 's|^path = /var/cache/dl|path = var/cache/dl|' good.ini >orchgen.ini
 expect_exit 2 "$ORCHGEN"
-expect_output 'orchgen.ini:[0-9]*: bad path "var/cache/dl": expected an absolute path'
+expect_output 'orchgen.ini:[0-9]*: bad path "var/cache/dl": expected an absolute, clean path'
 sed 's|^sources = src|sources = src missing.c|' good.ini >orchgen.ini
 expect_exit 2 "$ORCHGEN"
 expect_output 'orchgen.ini:[0-9]*: no such file or directory "missing.c"'

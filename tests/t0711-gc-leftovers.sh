@@ -2,7 +2,9 @@
 # image tags no distro uses, and results of jobs that no longer exist.
 . "$TOP/tests/lib.sh"
 built_project
-docker run -d --label "orchgen.project=$PNAME" --name "orch-$PNAME-left" "$BASE_IMAGE" sleep 300 >/dev/null
+checkout=$(docker image inspect --format '{{index .Config.Labels "orchgen.checkout"}}' "$(cat .orch/image/alpha)")
+[ -n "$checkout" ] || fail "the image has no orchgen.checkout label"
+docker run -d --label "orchgen.project=$PNAME" --label "orchgen.checkout=$checkout" --name "orch-$PNAME-left" "$BASE_IMAGE" sleep 300 >/dev/null
 docker tag "$(cat .orch/image/alpha)" "$PNAME-alpha:0000000000000000"
 echo '{}' >.orch/results/alpha/gone.json
 expect_exit 0 "$ORCHGEN" gc

@@ -13,6 +13,8 @@
 #include "matrix.h"
 #include "util.h"
 
+/* The longest valid name, 128 bytes. */
+#define LONG128 "a123456789b123456789c123456789d123456789e123456789f123456789g123456789h123456789i123456789j123456789k123456789l123456789m1234567"
 #define MINIMAL "[project]\nname = demo\n\n[distro alpha]\nbase = busybox\n"
 
 static struct matrix m;
@@ -29,11 +31,12 @@ put(const char *path, const char *text)
 /* matrix_load() of TEXT as orchgen.ini with the -D values in DEFS (blank
  * separated, NULL: none), its stderr kept in errtext. */
 static int
-load(const char *text, const char *defs)
+loadn(const char *text, size_t len, const char *defs)
 {
 	int saved, fd, rc;
 
-	put("orchgen.ini", text);
+	if (file_write("orchgen.ini", text, len) < 0)
+		fatal(1, "cannot write orchgen.ini");
 	strv_free(&defines);
 	if (defs)
 		strv_split(&defines, defs);
@@ -50,6 +53,12 @@ load(const char *text, const char *defs)
 	free(errtext);
 	errtext = file_read("stderr.txt", NULL);
 	return rc;
+}
+
+static int
+load(const char *text, const char *defs)
+{
+	return loadn(text, strlen(text), defs);
 }
 
 /* Did the last load print S? Shows what it printed when not. */
@@ -215,7 +224,7 @@ test_multiline(void)
 	    "    echo b\n"
 	    "env = A\n  B C\n"
 	    "[distro alpha]\n"
-	    "  base = indented is a key here\n"
+	    "  base = indented-is-a-key:here\n"
 	    "build-args = X=1\n"
 	    "    Y=2\n"
 	    "\n"
@@ -225,7 +234,7 @@ test_multiline(void)
 	CHECK_STR(m.project.restore_each, "echo a\necho b");
 	CHECK(m.project.env.n == 3);
 	d = matrix_distro(&m, "alpha");
-	CHECK(d && !strcmp(d->base, "indented is a key here"));
+	CHECK(d && !strcmp(d->base, "indented-is-a-key:here"));
 	CHECK(d && d->build_args.n == 3);
 	if (d && d->build_args.n == 3)
 		CHECK_STR(d->build_args.v[2], "Z=3");
@@ -335,7 +344,7 @@ static const struct {
 	{"[project]\nname = demo\nwarn-timeout = 1h30\n[distro a]\nbase = b\n", NULL,
 	    "orchgen.ini:3: bad duration \"1h30\""},
 	{MINIMAL "[cache apt]\npath = var/cache/apt\n", NULL,
-	    "orchgen.ini:7: bad path \"var/cache/apt\": expected an absolute path"},
+	    "orchgen.ini:7: bad path \"var/cache/apt\": expected an absolute, clean path"},
 	{MINIMAL "[cache apt]\nper-distro = maybe\npath = /x\n", NULL,
 	    "orchgen.ini:7: bad value \"maybe\": expected yes or no"},
 	{MINIMAL "[cache apt]\nper-distro = no\n", NULL,
@@ -366,6 +375,29 @@ static const struct {
 	    "orchgen: -D distro.Arch.base=arch: bad name in [distro Arch]"},
 	{MINIMAL, "distro.beta.features=x",
 	    "orchgen: -D distro.beta.features=x: [distro beta] has no base"},
+	/* Values that would reach a mount option, a shell or docker. */
+	{MINIMAL "[cache c]\npath = /data,src=/etc\n", NULL,
+	    "orchgen.ini:7: bad path \"/data,src=/etc\": expected an absolute, clean path inside the container, without ',' or '='"},
+	{MINIMAL "[cache c]\npath = /a/../b\n", NULL, "orchgen.ini:7: bad path \"/a/../b\""},
+	{MINIMAL "[cache c]\npath = /workspace\n", NULL, "orchgen.ini:7: bad path \"/workspace\": orchgen mounts something else there"},
+	{MINIMAL "[cache c]\npath = /\n", NULL, "orchgen.ini:7: bad path \"/\": orchgen mounts"},
+	{MINIMAL "[project]\nenv = RELA=forced --privileged 1BAD\n", NULL,
+	    "orchgen.ini:7: bad variable name \"RELA=forced\": expected letters, digits and '_', not starting with a digit"},
+	{MINIMAL "[project]\nenv = OK 1BAD\n", NULL, "orchgen.ini:7: bad variable name \"1BAD\""},
+	{MINIMAL "build-args = NAME\n", NULL, "orchgen.ini:6: bad build argument \"NAME\": expected KEY=VALUE"},
+	{MINIMAL "features = gzip, zstd\n", NULL, "orchgen.ini:6: \"gzip,\": a comma does not separate words"},
+	{MINIMAL "[distro beta]\nbase = Debian:12\n", NULL, "orchgen.ini:7: bad image reference \"Debian:12\""},
+	{MINIMAL "[distro beta]\nbase = debian:-x\n", NULL, "orchgen.ini:7: bad image reference"},
+	{MINIMAL "[distro beta]\nbase = debian@sha256:12\n", NULL, "orchgen.ini:7: bad image reference"},
+	{MINIMAL "[distro beta]\nbase = a b\n", NULL, "orchgen.ini:7: bad image reference \"a b\""},
+	{MINIMAL "[project]\nkill-timeout = 9223372036854776s\n", NULL,
+	    "orchgen.ini:7: bad duration \"9223372036854776s\": expected a time such as 90s, 30m or 1h30m, at most 30 days"},
+	{MINIMAL "[project]\nwarn-timeout = 31d\n", NULL, "orchgen.ini:7: bad duration"},
+	{MINIMAL "[project]\nkill-timeout = 721h\n", NULL, "orchgen.ini:7: bad duration \"721h\""},
+	{MINIMAL "[distro deb-12]\nbase = x\n[distro deb.12]\nbase = x\n", NULL,
+	    "orchgen.ini:6: [distro deb-12] and [distro deb.12] (orchgen.ini:8) would share the variable name ..._DEB_12 in orchgen keys"},
+	{"[project]\nname = " LONG128 "\n[distro " LONG128 "]\nbase = x\n", NULL,
+	    "orchgen.ini:3: [distro " LONG128 "]: its image would be named with 262 bytes: expected at most 255"},
 };
 
 static void
@@ -405,8 +437,40 @@ test_errors(void)
 	CHECK(load(MINIMAL "[distro beta]\n", NULL) == -1);	/* no keys at all */
 	CHECK(printed("orchgen.ini:6: [distro beta] has no base"));
 
+	CHECK(loadn(MINIMAL "[project]\nname = a\0b\n", sizeof(MINIMAL "[project]\nname = a\0b\n") - 1, NULL) == -1);
+	CHECK(printed("orchgen.ini:7: a NUL byte in the line: expected text"));
+
 	CHECK(load(MINIMAL, "project.colour=red") == 0);
 	CHECK_STR(errtext, "orchgen: -D project.colour=red: unknown key \"colour\" in [project] (ignored)\n");
+	matrix_free(&m);
+}
+
+/* What loads, and how it reads: configured paths cleaned once, image
+ * references docker takes, continuations that start with any blank. */
+static void
+test_accepted(void)
+{
+	static const char *const refs[] = {"busybox", "debian:bookworm", "localhost:5000/a/b:1",
+	    "registry.example.org/team/img:v1.2-x", "quay.io/x/y@sha256:0123456789abcdef0123456789abcdef",
+	    "a__b-c.d:latest", "localhost/x", NULL};
+	char line[512];
+
+	CHECK(load(MINIMAL "[project]\nsuites = ./tests//suites/\ncontext = .\nworkspace = ./\n", NULL) == 0);
+	CHECK_STR(m.project.suites, "tests/suites");
+	CHECK_STR(m.project.context, ".");
+	CHECK_STR(m.project.workspace, ".");
+	matrix_free(&m);
+	for (const char *const *r = refs; *r; r++) {
+		snprintf(line, sizeof(line), MINIMAL "[distro beta]\nbase = %s\n", *r);
+		if (load(line, NULL) != 0)
+			fprintf(stderr, "refused: %s\n", *r);
+		CHECK(load(line, NULL) == 0);
+		matrix_free(&m);
+	}
+	CHECK(load(MINIMAL "[project]\nprepare-each = one\n\vtwo\n\fthree\n", NULL) == 0);
+	CHECK_STR(m.project.prepare_each, "one\ntwo\nthree");
+	matrix_free(&m);
+	CHECK(load(MINIMAL "[cache c]\npath = /var/cache/x\n", NULL) == 0);
 	matrix_free(&m);
 }
 
@@ -500,6 +564,7 @@ main(void)
 	test_multiline();
 	test_name_valid();
 	test_errors();
+	test_accepted();
 	test_missing_file();
 	test_long_lines();
 	test_odd_files();

@@ -203,7 +203,7 @@ small_graph(struct graph *g, const char *dir)
 	strv_push(&g->header, "jobs"), strv_push(&g->header, "2");
 	strv_push(&g->header, "project"), strv_push(&g->header, "demo");
 	strv_push(&g->header, "note"), strv_push(&g->header, "costs $5: yes");
-	e = graph_edge(g, "hash", hash);
+	e = graph_edge(g, "hash", hash, "the hash of %s", dir);
 	strv_take(&e->ins, xasprintf("%s/task.yaml", suite));
 	strv_push(&e->implicit, suite);
 	strv_take(&e->implicit, xasprintf("%s/data", suite));
@@ -211,8 +211,8 @@ small_graph(struct graph *g, const char *dir)
 	strv_push(&e->args, "-o"), strv_push(&e->args, hash);
 	strv_push(&e->args, "--"), strv_push(&e->args, suite);
 	strv_push(&e->vars, "what"), strv_push(&e->vars, dir);
-	graph_edge(g, "phony", ".orch/always");
-	e = graph_edge(g, "phony", target);
+	graph_edge(g, "phony", ".orch/always", "the marker");
+	e = graph_edge(g, "phony", target, "the target %s", target);
 	strv_push(&e->ins, hash);
 	strv_push(&g->defaults, target);
 	free(hash), free(suite), free(target);
@@ -249,6 +249,14 @@ test_write(void)
 	graph_free(&g);
 	b.len = 0;
 	small_graph(&g, "line\nbreak");
+	CHECK(ninja_write(&b, &g, small_template) == -1);
+	graph_free(&g);
+
+	/* two edges that make one output: -1, and a warning naming both */
+	b.len = 0;
+	small_graph(&g, "dup");
+	graph_edge(&g, "phony", "test-x/dup", "the directory %s", "test-x/dup");
+	fprintf(stderr, "(a warning about \"test-x/dup\" follows)\n");
 	CHECK(ninja_write(&b, &g, small_template) == -1);
 	graph_free(&g);
 

@@ -559,6 +559,84 @@ test_limits(void)
 	CHECK_STR(errtext, "orchgen: open /nonexistent/task.yaml: No such file or directory\n");
 }
 
+/* The env script SHELL reads back: each value NUL-terminated. */
+static char *
+read_back(const char *shell, const struct suite *s, size_t *len)
+{
+	struct buf script = {0}, cmd = {0};
+	char *out;
+	FILE *f;
+
+	suite_env_script(s, NULL, &script);
+	buf_puts(&script, "printf '%s\\0'");
+	for (size_t i = 0; i < s->nenv; i++)
+		buf_printf(&script, " \"$%s\"", s->env[i].name);
+	buf_printf(&script, " >%s/readback.out\n", tmpdir);
+	buf_printf(&cmd, "%s/readback.sh", tmpdir);
+	writefile(cmd.s, script.s, script.len);
+	cmd.len = 0;
+	buf_printf(&cmd, "%s %s/readback.sh", shell, tmpdir);
+	CHECK(system(cmd.s) == 0);
+	cmd.len = 0;
+	buf_printf(&cmd, "%s/readback.out", tmpdir);
+	f = fopen(cmd.s, "rb");
+	out = xmalloc(1 << 20);
+	*len = f ? fread(out, 1, 1 << 20, f) : 0;
+	if (f)
+		fclose(f);
+	buf_free(&script), buf_free(&cmd);
+	return out;
+}
+
+/* Every byte from 1 to 255 but '$', alone, at the end and in the middle of
+ * a value, reads back as it was, in sh and in bash: no value can end its
+ * quotes or run as code. '$' expands, and "\\$" is a literal '$'. */
+static void
+test_env_script_quotes_every_byte(void)
+{
+	const char *shells[] = {"sh", "bash"};
+	struct suite s = {0};
+	struct strv want = {0};
+	char text[8];
+
+	s.env = xcalloc(3 * 256 + 3, sizeof(*s.env));
+	for (int b = 1; b < 256; b++) {
+		const char *forms[] = {"%c", "a%c", "a%cz"};
+		if (b == '$')
+			continue;
+		for (int f = 0; f < 3; f++) {
+			struct suite_env *e = &s.env[s.nenv++];
+			snprintf(text, sizeof(text), forms[f], b);
+			e->name = xasprintf("V%d_%d", b, f);
+			e->value = xstrdup(text);
+			strv_push(&want, text);
+		}
+	}
+	const char *dollar[][2] = {{"a$", "a$"}, {"\\$HOME", "$HOME"}, {"C:\\", "C:\\"}};
+	for (size_t i = 0; i < 3; i++) {
+		struct suite_env *e = &s.env[s.nenv++];
+		e->name = xasprintf("D%zu", i);
+		e->value = xstrdup(dollar[i][0]);
+		strv_push(&want, dollar[i][1]);
+	}
+	for (size_t sh = 0; sh < 2; sh++) {
+		size_t len, at = 0;
+		char *got = read_back(shells[sh], &s, &len);
+		for (size_t i = 0; i < want.n; i++) {
+			int same = at < len && !strcmp(got + at, want.v[i]);
+			if (!same)
+				fprintf(stderr, "%s: %s (%s) read back as \"%s\"\n", shells[sh], s.env[i].name, want.v[i], at < len ? got + at : "(nothing)");
+			CHECK(same);
+			at += at < len ? strlen(got + at) + 1 : 0;
+		}
+		free(got);
+	}
+	for (size_t i = 0; i < s.nenv; i++)
+		free(s.env[i].name), free(s.env[i].value);
+	free(s.env);
+	strv_free(&want);
+}
+
 int
 main(void)
 {
@@ -578,8 +656,14 @@ main(void)
 	test_alias_bomb();
 	test_check_systems();
 	test_limits();
+	test_env_script_quotes_every_byte();
 	unlink(yamlpath);
 	unlink(errpath);
+	for (const char *const *f = (const char *const[]){"readback.sh", "readback.out", NULL}; *f; f++) {
+		char path[128];
+		snprintf(path, sizeof(path), "%s/%s", tmpdir, *f);
+		unlink(path);
+	}
 	rmdir(tmpdir);
 	return checks_done();
 }

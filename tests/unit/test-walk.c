@@ -167,15 +167,43 @@ test_group_list(void)
 	CHECK(list(".", "ctx suites", NULL, &files, &dirs) == 0);
 	CHECK_STR(join(&files), "top");
 	CHECK_STR(join(&dirs), ".");
+	/* A root that is a link is walked through it, as docker does. */
 	CHECK(list("ctx/Dockerfile ctx/srclink", "", NULL, &files, &dirs) == 0);
-	CHECK_STR(join(&files), "ctx/Dockerfile ctx/srclink");
-	CHECK_STR(join(&dirs), "");
+	CHECK_STR(join(&files), "ctx/Dockerfile ctx/srclink/link ctx/srclink/main.c");
+	CHECK_STR(join(&dirs), "ctx/srclink");
 	CHECK(list("suites/a/nested/task.yaml", "suites/a/nested", NULL, &files, &dirs) == 0);
 	CHECK(files.n == 0);
 	fprintf(stderr, "(a warning about 'nope' follows)\n");
 	CHECK(list("top nope", "", NULL, &files, &dirs) == -1);
 	strv_free(&files);
 	strv_free(&dirs);
+}
+
+/* A group that follows links brings in what a link inside the project
+ * leads to, once; a link that leads outside is only itself. */
+static void
+test_follow(void)
+{
+	struct group g = {.follow = 1};
+	struct strv files = {0}, dirs = {0};
+
+	put("linked/shared/data.txt", "x");
+	put("linked/suite/task.yaml", "execute: true\n");
+	if (symlink("../shared/data.txt", "linked/suite/data") != 0 || symlink("../shared", "linked/suite/dir") != 0 ||
+	    symlink("/etc/passwd", "linked/suite/outside") != 0 || symlink("..", "linked/suite/loop") != 0 ||
+	    symlink("nowhere", "linked/suite/dangling") != 0)
+		fatal(1, "symlink:");
+	strv_push(&g.paths, "linked/suite");
+	CHECK(group_list(&g, &files, &dirs) == 0);
+	CHECK_STR(join(&files), "linked/shared/data.txt linked/suite/dangling linked/suite/data linked/suite/dir "
+	    "linked/suite/loop linked/suite/outside linked/suite/task.yaml");
+	CHECK_STR(join(&dirs), "linked linked/shared linked/suite");
+	strv_free(&files), strv_free(&dirs);
+	g.follow = 0;
+	CHECK(group_list(&g, &files, &dirs) == 0);
+	CHECK_STR(join(&files), "linked/suite/dangling linked/suite/data linked/suite/dir "
+	    "linked/suite/loop linked/suite/outside linked/suite/task.yaml");
+	strv_free(&files), strv_free(&dirs), strv_free(&g.paths);
 }
 
 int
@@ -186,6 +214,7 @@ main(void)
 	test_ignore_load();
 	test_ignore_match();
 	test_group_list();
+	test_follow();
 	scratch_leave();
 	buf_free(&joined);
 	return checks_done();
