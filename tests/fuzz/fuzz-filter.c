@@ -12,7 +12,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct filter f = {0};
 	char *line;
 
-	while (p < head && (line = fuzz_line(&p, head)))
+	while ((line = fuzz_line(&p, head)))
 		strv_take(&args, line);
 	p = head + (head < end);
 	if (filter_compile(&f, &args) == 0) {
