@@ -1,4 +1,5 @@
-# orchgen: make, make check, make install, make demo, make clean.
+# orchgen: make, make check, make install, make demo, make clean;
+# make fuzz, make fuzz-run, make check-asan (tests/fuzz/README).
 # The user's CFLAGS are appended to, never replaced.
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -48,6 +49,36 @@ $(UNITBIN): $(B)%: %.c $(LIBOBJ) tests/unit/check.h
 
 unit: $(UNITBIN)
 
+# Sanitizer builds, each in its own directory under tests/tmp (below O when
+# given), so that their objects never mix with the normal build's. FUZZ_TIME is in seconds per
+# target; FUZZ_TARGETS="matrix suite" runs only those.
+FUZZ_CC ?= clang
+FUZZ_TIME ?= 60
+FUZZ_TARGETS ?=
+SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ != ls tests/fuzz/fuzz-*.c 2>/dev/null || true
+FUZZBIN = $(FUZZ:%.c=$(B)%)
+
+$(FUZZBIN): $(B)%: %.c $(LIBOBJ) tests/fuzz/fuzz.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -D_GNU_SOURCE -Isrc -fsanitize=fuzzer $(ALL_LDFLAGS) -o $@ $< $(LIBOBJ) $(LIBS)
+
+fuzz-targets: $(FUZZBIN)
+
+fuzz:
+	sh tests/fuzz/setup.sh $(FUZZ_CC)
+	$(MAKE) O=$(B)tests/tmp/fuzz CC=$(FUZZ_CC) CFLAGS="$(SANITIZE) -fsanitize=fuzzer-no-link $(CFLAGS)" fuzz-targets
+
+fuzz-run: fuzz
+	sh tests/fuzz/run.sh $(B)tests/tmp/fuzz $(FUZZ_TIME) $(FUZZ_TARGETS)
+
+# Any sanitizer report fails the unit test, and so check-asan.
+check-asan:
+	$(MAKE) O=$(B)tests/tmp/asan CFLAGS="$(SANITIZE) $(CFLAGS)" unit
+	@st=0; for t in $(UNIT:%.c=$(B)tests/tmp/asan/%); do echo "$$t"; \
+		ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $$t || st=1; \
+	done; exit $$st
+
 # Installs what is missing (as root), starts dockerd when no engine answers.
 setup:
 	sh docker/host-setup.sh
@@ -75,4 +106,4 @@ clean:
 	rm -f orchgen src/*.o src/templates.c $(UNITBIN)
 	rm -rf tests/tmp
 
-.PHONY: all unit setup check demo install clean
+.PHONY: all unit setup check demo install clean fuzz fuzz-targets fuzz-run check-asan

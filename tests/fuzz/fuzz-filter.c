@@ -1,0 +1,28 @@
+/* filter_compile, filter_match, filter_check: the input's lines up to the
+ * first NUL are filters, one a line; the lines after it are job ids. */
+#include "fuzz.h"
+#include "str.h"
+#include "filter.h"
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const uint8_t *p = data, *head = data + fuzz_head(data, size), *end = data + size;
+	struct strv args = {0};
+	struct filter f = {0};
+	char *line;
+
+	while ((line = fuzz_line(&p, head)))
+		strv_take(&args, line);
+	p = head + (head < end);
+	if (filter_compile(&f, &args) == 0) {
+		while ((line = fuzz_line(&p, end))) {
+			filter_match(&f, line);
+			free(line);
+		}
+		filter_check(&f);
+		filter_free(&f);
+	}
+	strv_free(&args);
+	return 0;
+}
