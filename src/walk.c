@@ -1,10 +1,10 @@
 #include <dirent.h>
 #include <errno.h>
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "file.h"
+#include "glob.h"
 #include "str.h"
 #include "util.h"
 #include "walk.h"
@@ -80,69 +80,6 @@ path_below(const char *path, const char *dir)
 	return strncmp(path, dir, n) == 0 && (path[n] == '\0' || path[n] == '/');
 }
 
-static int
-glob_match(const char *pat, const char *s);
-
-/* Match "**" + REST against S: "**\/" is any number of directories (zero
- * included), any other "**" any run of characters, '/' included. */
-static int
-glob_star2(const char *rest, const char *s)
-{
-	if (rest[0] == '/') {
-		if (glob_match(rest + 1, s))
-			return 1;
-		for (; *s; s++) {
-			if (*s == '/' && glob_match(rest + 1, s + 1))
-				return 1;
-		}
-		return 0;
-	}
-	for (;; s++) {
-		if (glob_match(rest, s))
-			return 1;
-		if (!*s)
-			return 0;
-	}
-}
-
-/* Go filepath.Match globs (fnmatch with FNM_PATHNAME) plus "**". */
-static int
-glob_match(const char *pat, const char *s)
-{
-	const char *star2 = strstr(pat, "**");
-	size_t slen = strlen(s);
-	int ok = 0;
-
-	if (!star2)
-		return fnmatch(pat, s, FNM_PATHNAME) == 0;
-	char *prefix = xstrndup(pat, (size_t)(star2 - pat));
-	char *head = xmalloc(slen + 1);
-	for (size_t i = 0; i <= slen && !ok; i++) {
-		memcpy(head, s, i);
-		head[i] = '\0';
-		if (fnmatch(prefix, head, FNM_PATHNAME) == 0)
-			ok = glob_star2(star2 + 2, s + i);
-	}
-	free(head);
-	free(prefix);
-	return ok;
-}
-
-/* Does PAT match REL or one of its parent directories? */
-static int
-pattern_match(const char *pat, const char *rel)
-{
-	char *p = xstrdup(rel);
-	int ok = glob_match(pat, p);
-
-	for (char *slash = strrchr(p, '/'); !ok && slash; slash = strrchr(p, '/')) {
-		*slash = '\0';
-		ok = glob_match(pat, p);
-	}
-	free(p);
-	return ok;
-}
-
 int
 ignore_match(const struct strv *patterns, const char *rel)
 {
@@ -156,7 +93,7 @@ ignore_match(const struct strv *patterns, const char *rel)
 		/* Only a pattern that could flip the verdict needs matching. */
 		if (exception != excluded)
 			continue;
-		if (pattern_match(pat + exception, clean))
+		if (glob_match_or_parent(pat + exception, clean))
 			excluded = !exception;
 	}
 	free(clean);
