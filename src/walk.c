@@ -108,11 +108,13 @@ ignore_line(char *line)
 	size_t n;
 	int exception;
 
+	if (line[0] == '#')	/* a comment only where the line starts */
+		return NULL;
 	line += strspn(line, blank);
 	n = strlen(line);
 	while (n > 0 && strchr(blank, line[n - 1]))
 		line[--n] = '\0';
-	if (n == 0 || line[0] == '#')
+	if (n == 0)
 		return NULL;
 	exception = line[0] == '!';
 	if (exception)
@@ -139,7 +141,10 @@ ignore_load(const char *path, struct strv *patterns)
 		warn("read %s:", path);
 		return -1;
 	}
-	for (line = text; line; line = next) {
+	line = text;
+	if (!strncmp(line, "\xEF\xBB\xBF", 3))	/* a UTF-8 byte order mark, as docker drops it */
+		line += 3;
+	for (; line; line = next) {
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = '\0';

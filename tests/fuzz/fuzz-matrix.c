@@ -5,7 +5,9 @@
  * the top of the tree, as make fuzz-run runs it, the seeds' paths exist. */
 #include "fuzz.h"
 #include "str.h"
+#include "hash.h"
 #include "matrix.h"
+#include "key.h"
 
 static char home[64];
 
@@ -35,10 +37,30 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* Every key of every distro, as the graph and orchgen keys ask them: each
+ * setting read back as text. */
+static void
+keys(const struct matrix *m)
+{
+	char hex[HASH_HEX + 1], key[KEY_HEX + 1];
+
+	for (size_t i = 0; i < m->ndistros; i++) {
+		const struct distro *d = &m->distros[i];
+		char *tag = key_image_tag(m, d, "context", "id");
+		free(tag);
+		key_image(m, d, "context", "", key);
+		key_settings(m, d, FEEDS_WARM | FEEDS_BUILD | FEEDS_JOB, hex);
+		if (d->rootfs) {
+			tag = key_base_tag(m, d);
+			free(tag);
+		}
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct strv defines = {0}, inputs = {0};
+	struct strv defines = {0};
 	struct matrix m;
 
 	if (matrix_load(&m, fuzz_file(data, size), &defines) == 0) {
@@ -47,9 +69,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();	/* a loaded distro is found by its name, which is valid */
 		}
 		workspace_mode_name(m.project.workspace_mode);
-		if (matrix_warms(&m))
-			matrix_warm_inputs(&m, &inputs);
-		strv_free(&inputs);
+		keys(&m);
 		matrix_free(&m);
 	}
 	return 0;

@@ -73,6 +73,14 @@ test_ignore_load(void)
 	unlink(".dockerignore");
 	CHECK(ignore_load("missing/.dockerignore", &pv) == 0);
 	CHECK(pv.n == 0);
+	strv_free(&pv);
+	/* As docker reads it: a '#' after a blank starts a pattern, and a
+	 * UTF-8 byte order mark at the start is dropped. */
+	put(".dockerignore", "\xEF\xBB\xBF" "first\n  #hash\n");
+	CHECK(ignore_load(".dockerignore", &pv) == 0);
+	CHECK_STR(join(&pv), "first #hash");
+	strv_free(&pv);
+	unlink(".dockerignore");
 }
 
 static void
