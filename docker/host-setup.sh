@@ -10,7 +10,10 @@ pkg() { dpkg -s "$1" >/dev/null 2>&1 || need="$need $1"; }
 
 pkg build-essential; pkg pkg-config; pkg ninja-build
 pkg libyaml-dev; pkg libxxhash-dev; pkg libinih-dev
-pkg busybox-static; pkg debootstrap
+pkg busybox-static; pkg bash-static; pkg debootstrap
+# What the tests read reports with: Debian's python3 and junitparser, and a
+# browser for the HTML page.
+pkg python3; pkg python3-junitparser; pkg chromium
 have docker && have dockerd || pkg docker.io
 
 if [ -n "$need" ]; then

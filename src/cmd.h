@@ -12,6 +12,9 @@ struct cmdargs {
 	const char *format;	/* --format */
 	int caches;		/* gc --caches */
 	int follow;		/* hash --follow */
+	int tail;		/* log -f */
+	const char *junit, *json, *html;	/* report --junit, --json, --html: files to write */
+	struct strv results;	/* report --results: result directories */
 	const char *context;	/* --context: a docker context's .dockerignore applies */
 	struct strv exclude;	/* --exclude */
 	struct strv rest;	/* operands */
@@ -25,6 +28,9 @@ int cmd_generate(struct cmdargs *a);
 int cmd_list(struct cmdargs *a);
 int cmd_keys(struct cmdargs *a);
 int cmd_gc(struct cmdargs *a);
+int cmd_report(struct cmdargs *a);
+int cmd_why(struct cmdargs *a);
+int cmd_log(struct cmdargs *a);
 int cmd_shell(struct cmdargs *a);
 int cmd_exec(struct cmdargs *a);
 int cmd_hash(struct cmdargs *a);

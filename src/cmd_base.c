@@ -42,13 +42,13 @@ recipe(const struct distro *d, const char *root, const char *log, int fd)
 
 	free(script);
 	if (st != 0) {
-		log_tail(log, 20);
+		log_tail(log, NULL, NULL, 20);
 		warn("%s: [distro %s] the rootfs recipe failed (exit status %d): expected a command that fills the directory given as its last argument",
 		    d->where, d->name, st);
 		return EXIT_JOBFAIL;
 	}
 	if (empty_dir(root)) {
-		log_tail(log, 20);
+		log_tail(log, NULL, NULL, 20);
 		warn("%s: [distro %s] the rootfs recipe left its directory empty: expected a root filesystem in the directory given as its last argument",
 		    d->where, d->name);
 		return EXIT_JOBFAIL;
@@ -76,7 +76,7 @@ make_base(const struct matrix *m, const struct distro *d, const char *tag)
 	}
 	struct owner owner = {m->project.name, key_checkout()};
 	if (rc == 0 && engine_import(m->project.engine, tar, tag, &owner, fd) != 0) {
-		log_tail(log, 10);
+		log_tail(log, NULL, NULL, 10);
 		warn("[distro %s] the engine could not import the root filesystem as %s", d->name, tag);
 		rc = EXIT_ENGINE;
 	}

@@ -119,8 +119,10 @@ live_paths(const struct model *md, struct strv *live)
 	struct input in;
 
 	for (size_t i = 0; i < md->njobs; i++) {
-		for (int k = 0; k < JOB_NPATHS; k++)
-			strv_take(live, layout_job(k, md->jobs[i].file));
+		for (int k = 0; k < JOB_NPATHS; k++) {
+			if (k != JOB_KEPT)	/* gc removed every kept container */
+				strv_take(live, layout_job(k, md->jobs[i].file));
+		}
 	}
 	for (size_t i = 0; i < md->nsuites; i++) {
 		input_suite(md->suites, md->nsuites, i, &in);

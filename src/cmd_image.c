@@ -12,6 +12,7 @@
 #include "matrix.h"
 #include "key.h"
 #include "layout.h"
+#include "record.h"
 #include "model.h"
 #include "cmd.h"
 #include "helper.h"
@@ -41,7 +42,7 @@ base_id(const struct matrix *m, const struct distro *d, const char *base, const 
 	close(fd);
 	if (rc != 0 || engine_image_id(engine, base, id, n) != 0) {
 		if (rc > 0)
-			log_tail(logpath, 10);
+			log_tail(logpath, NULL, NULL, 10);
 		warn("%s: base image %s is not present and could not be pulled", d->where, base);
 		return EXIT_ENGINE;
 	}
@@ -67,11 +68,31 @@ build(const struct matrix *m, const struct distro *d, const char *base, const ch
 	rc = engine_build(&b, fd);
 	close(fd);
 	if (rc > 0) {
-		log_tail(logpath, 20);
+		log_tail(logpath, NULL, NULL, 20);
 		warn("image %s: docker build failed", tag);
 		return EXIT_JOBFAIL;
 	}
 	return rc < 0 ? EXIT_ENGINE : 0;
+}
+
+/* What TAG was made of, beside it for orchgen why: the context's hash, the
+ * base and its ID, the settings that feed the image. */
+static int
+record_image(const struct matrix *m, const struct distro *d, const char *tag, const char *context,
+    const char *base, const char *base_id)
+{
+	struct record r = {0};
+	char *path = layout_record(d->name, "image");
+	int rc;
+
+	record_add(&r, "tag", tag);
+	record_add(&r, "context", context);
+	record_add(&r, "base", base);
+	record_add(&r, "base-id", base_id);
+	key_record(&r, m, d, FEEDS_IMAGE);
+	rc = record_write(path, &r);
+	record_free(&r), free(path);
+	return rc;
 }
 
 /* Ensure the distro's image exists: inspect, else build. The output file
@@ -79,11 +100,11 @@ build(const struct matrix *m, const struct distro *d, const char *base, const ch
 static int
 ensure(const struct matrix *m, const struct distro *d, const char *context, const char *out)
 {
-	char id[256], *tag = NULL, *logpath = layout_stage_log(d->name, "image"), *base = key_base_ref(m, d);
-	int rc = base_id(m, d, base, logpath, id, sizeof(id));
+	char from[256], id[256], *tag = NULL, *logpath = layout_stage_log(d->name, "image"), *base = key_base_ref(m, d);
+	int rc = base_id(m, d, base, logpath, from, sizeof(from));
 
 	if (rc == 0) {
-		tag = key_image_tag(m, d, context, id);
+		tag = key_image_tag(m, d, context, from);
 		rc = engine_image_id(m->project.engine, tag, id, sizeof(id));
 		if (rc < 0)
 			rc = EXIT_ENGINE;
@@ -92,7 +113,7 @@ ensure(const struct matrix *m, const struct distro *d, const char *context, cons
 	}
 	if (rc == 0) {
 		char *line = xasprintf("%s\n", tag);
-		rc = file_update(out, line, strlen(line)) < 0 ? EXIT_ENGINE : 0;
+		rc = file_update(out, line, strlen(line)) < 0 || record_image(m, d, tag, context, base, from) < 0 ? EXIT_ENGINE : 0;
 		free(line);
 	}
 	free(tag), free(base), free(logpath);

@@ -2,36 +2,46 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "str.h"
 #include "matrix.h"
 #include "suite.h"
+#include "json.h"
 #include "layout.h"
 #include "model.h"
 #include "filter.h"
 #include "cmd.h"
 #include "util.h"
 
-/* JSON text for S; names here come from directories, so escape them. */
+/* S as a JSON string on stdout. */
 static void
 json_print(const char *s)
 {
-	putchar('"');
-	for (; s && *s; s++) {
-		if (*s == '"' || *s == '\\')
-			printf("\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			printf("\\u%04x", *s);
-		else
-			putchar(*s);
-	}
-	putchar('"');
+	struct buf b = {0};
+
+	json_string(&b, s);
+	fputs(b.s, stdout);
+	buf_free(&b);
+}
+
+/* Is a container of J's last run kept (keep)? */
+static int
+kept(const struct job *j)
+{
+	char *path = layout_job(JOB_KEPT, j->file);
+	int there = access(path, F_OK) == 0;
+
+	free(path);
+	return there;
 }
 
 static void
 list_text(const struct job *const *jobs, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		printf("%s\t%s\n", jobs[i]->id, jobs[i]->suite->manual ? "manual" : "auto");
+	for (size_t i = 0; i < n; i++) {
+		printf("%s\t%s%s\n", jobs[i]->id, jobs[i]->suite->manual ? "manual" : "auto",
+		    kept(jobs[i]) ? "\tkept" : "");
+	}
 }
 
 static void
@@ -52,7 +62,7 @@ list_json(const struct job *const *jobs, size_t n)
 			json_print(j->variant);
 		else
 			printf("null");
-		printf(", \"runs\": \"%s\"}", j->suite->manual ? "manual" : "auto");
+		printf(", \"runs\": \"%s\", \"kept\": %s}", j->suite->manual ? "manual" : "auto", kept(j) ? "true" : "false");
 	}
 	printf("\n]\n");
 }

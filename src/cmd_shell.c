@@ -8,6 +8,9 @@
 #include "str.h"
 #include "engine.h"
 #include "matrix.h"
+#include "suite.h"
+#include "hash.h"
+#include "key.h"
 #include "layout.h"
 #include "container.h"
 #include "model.h"
@@ -107,21 +110,86 @@ take_distro(struct cmdargs *a, size_t n)
 	return 0;
 }
 
+/* The container kept after job J's last run, saved as an image, to start
+ * the shell from (its filesystem as the job left it), in place of the
+ * distro's image; its scripts at /.orchgen and its variables, as the job
+ * had them. 0 or an exit status (said); *SAVED: the image to remove. */
+static int
+from_kept(struct attach *at, const struct job *j, char **saved)
+{
+	char *path = layout_job(JOB_KEPT, j->file), *name = helper_read_recorded(path), *run;
+	struct owner owner = {at->m.project.name, key_checkout()};
+	int rc = 0;
+
+	if (!name || !*name) {
+		warn("%s: no container of its was kept: set keep = failed in [project] (or -D project.keep=failed) and run it again", j->id);
+		rc = EXIT_USAGE;
+	} else {
+		*saved = xasprintf("%s-kept-%s:%lx", at->m.project.name, j->distro->name, (long)getpid());
+		if (engine_commit(at->m.project.engine, name, *saved, &owner) < 0) {
+			warn("%s: its kept container %s could not be saved (gone? orchgen gc removes kept containers)", j->id, name);
+			free(*saved), *saved = NULL;
+			rc = EXIT_ENGINE;
+		}
+	}
+	if (rc == 0) {
+		at->c.image = *saved;
+		run = layout_job(JOB_RUN, j->file);
+		container_mount(&at->c, run, MOUNT_RUN, 1);
+		free(run);
+		strv_take(&at->c.env, xasprintf("ORCHGEN_SUITE=%s", j->suite->name));
+		strv_take(&at->c.env, xasprintf("ORCHGEN_VARIANT=%s", j->variant ? j->variant : ""));
+		strv_take(&at->c.env, xasprintf("ORCHGEN_JOB=%s", j->id));
+	}
+	free(path), free(name);
+	return rc;
+}
+
+/* orchgen shell JOB: the model, to find JOB, its distro into A. */
+static const struct job *
+find_job(struct model *md, struct cmdargs *a, const char *id)
+{
+	const struct job *j;
+
+	if (model_load(md, &a->o) < 0)
+		return NULL;
+	if (!(j = model_job(md, id))) {
+		warn("%s: no such job: expected distro:suite[:variant], as orchgen list prints them", id);
+		model_free(md);
+		return NULL;
+	}
+	a->distro = j->distro->name;
+	return j;
+}
+
 int
 cmd_shell(struct cmdargs *a)
 {
+	const char *id = a->rest.n == 1 && !a->distro && strchr(a->rest.v[0], ':') ? a->rest.v[0] : NULL;
+	const struct job *j = NULL;
+	char *saved = NULL;
+	struct model md;
 	struct attach at;
 	int rc;
 
-	if (a->dashdash >= 0 || take_distro(a, a->rest.n) < 0)
+	if (a->dashdash >= 0 || (!id && take_distro(a, a->rest.n) < 0))
 		return cmd_usage(a);
+	if (id && !(j = find_job(&md, a, id)))
+		return EXIT_USAGE;
 	rc = attach_open(&at, a, "shell");
+	if (rc == 0 && j)
+		rc = from_kept(&at, j, &saved);
 	if (rc == 0) {
 		strv_push(&at.c.command, "/bin/sh"), strv_push(&at.c.command, "-c");
 		strv_push(&at.c.command, shell_command);
 		rc = attach_run(&at, USE_JOB);
 	}
+	if (saved)
+		engine_rmi(at.m.project.engine, saved);
 	attach_close(&at);
+	if (j)
+		model_free(&md);
+	free(saved);
 	return rc;
 }
 

@@ -8,7 +8,10 @@
 #include "file.h"
 #include "log.h"
 #include "matrix.h"
+#include "hash.h"
+#include "key.h"
 #include "layout.h"
+#include "record.h"
 #include "driver.h"
 #include "container.h"
 #include "model.h"
@@ -76,6 +79,27 @@ stage_once(void *arg)
 	return rc;
 }
 
+/* The stage's stamp at OUT: a record of what it was made of (the image,
+ * the key of its settings and the settings, the hash of its files). */
+static int
+stamp(const struct stage *st, const char *out, const char *key)
+{
+	int build = !strcmp(st->name, "build");
+	char *hash = layout_hash(build ? "sources" : "warm-inputs");
+	char *files = helper_read_recorded(hash);
+	struct record r = {0};
+	int rc;
+
+	record_add(&r, "image", st->image);
+	record_add(&r, "key", key);
+	record_add(&r, "files", files);
+	key_record(&r, st->m, st->d, build ? FEEDS_BUILD : FEEDS_WARM);
+	rc = record_write(out, &r);
+	record_free(&r);
+	free(hash), free(files);
+	return rc;
+}
+
 /* Run the stage, again after engine trouble; the stamp at OUT only on
  * success, holding KEY. A second run of it waits for the first; the lock
  * goes with the process. */
@@ -102,7 +126,7 @@ run_stage(struct stage *st, const char *out, const char *key)
 		return EXIT_ENGINE;
 	}
 	if (rc != 0) {
-		log_tail(st->log, 20);
+		log_tail(st->log, NULL, NULL, 20);
 		if (rc == -2)
 			warn("%s: killed at the kill-timeout (%lds)", what, p->kill_timeout);
 		else
@@ -111,10 +135,7 @@ run_stage(struct stage *st, const char *out, const char *key)
 		return EXIT_JOBFAIL;
 	}
 	free(what);
-	char *text = xasprintf("%s\n%s\n", st->image, key ? key : "");
-	rc = file_write(out, text, strlen(text)) < 0 ? EXIT_ENGINE : 0;
-	free(text);
-	return rc;
+	return stamp(st, out, key) < 0 ? EXIT_ENGINE : 0;
 }
 
 static int

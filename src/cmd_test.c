@@ -8,7 +8,11 @@
 #include "file.h"
 #include "log.h"
 #include "matrix.h"
+#include "hash.h"
+#include "key.h"
+#include "engine.h"
 #include "layout.h"
+#include "record.h"
 #include "driver.h"
 #include "container.h"
 #include "result.h"
@@ -23,12 +27,7 @@
  * shell, sections with -e, like spread's. Artifacts are collected after
  * execute (and debug), before restore; restore always runs. When skip
  * entry N holds, the outcome is "skip N". */
-static const char body[] =
-	"section() {\n"
-	"\t[ -f \"" MOUNT_RUN "/$1\" ] || return 0\n"
-	"\techo \"--- $1\"\n"
-	"\t$sh -e -c '. " MOUNT_RUN "/env; . \"" MOUNT_RUN "/$1\"' \"$1\" \"$1\"\n"
-	"}\n"
+static const char job_body[] =
 	"i=1\n"
 	"while [ -f \"" MOUNT_RUN "/skip-$i\" ]; do\n"
 	"\tif $sh -c '. " MOUNT_RUN "/env; . \"" MOUNT_RUN "/skip-$1\"' skip \"$i\"; then\n"
@@ -39,7 +38,7 @@ static const char body[] =
 	"done\n"
 	"collect() {\n"
 	"\t[ -f " MOUNT_RUN "/artifacts ] || return 0\n"
-	"\techo \"--- artifacts\"\n"
+	"\techo \"" DRIVER_MARK "artifacts\"\n"
 	"\twhile IFS= read -r p; do\n"
 	"\t\tif [ -e \"$p\" ] || [ -L \"$p\" ]; then\n"
 	"\t\t\td=" MOUNT_ARTIFACTS "/$(dirname \"$p\")\n"
@@ -110,17 +109,24 @@ write_skips(const char *dir, const struct suite *s)
 	return rc;
 }
 
-/* The scripts the container runs, in the job's run directory DIR. */
+/* The scripts the container runs, in the job's run directory DIR; with
+ * `trace = yes` or ORCHGEN_TRACE set (not to 0), under set -x. */
 static int
 write_scripts(const char *dir, const struct project *p, const struct suite *s, const char *variant)
 {
-	struct buf env = {0};
+	const char *env_trace = getenv("ORCHGEN_TRACE");
+	int trace = p->trace || (env_trace && *env_trace && strcmp(env_trace, "0") != 0);
+	struct buf env = {0}, body = {0};
 	char *artifacts = artifact_list(s), *owner = xasprintf("%ld:%ld\n", (long)getuid(), (long)getgid());
 	int rc = 0;
 
 	suite_env_script(s, variant, &env);
+	buf_puts(&body, driver_section);
+	buf_puts(&body, job_body);
 	rc |= put(dir, "env", buf_str(&env));
-	rc |= driver_write(dir, body);
+	rc |= put(dir, "section", driver_section_script);
+	rc |= put(dir, "trace", trace ? "" : NULL);
+	rc |= driver_write(dir, body.s);
 	rc |= put(dir, "owner", owner);
 	rc |= put(dir, "artifacts", artifacts);
 	rc |= put(dir, "prepare-each", p->prepare_each);
@@ -131,7 +137,7 @@ write_scripts(const char *dir, const struct project *p, const struct suite *s, c
 	rc |= put(dir, "restore", s->restore);
 	rc |= put(dir, "debug", s->debug);
 	rc |= write_skips(dir, s);
-	buf_free(&env);
+	buf_free(&env), buf_free(&body);
 	free(artifacts), free(owner);
 	return rc ? -1 : 0;
 }
@@ -143,6 +149,7 @@ struct run {
 	const struct distro *d;
 	struct job job;
 	char *image;		/* the tag; NULL when none was recorded */
+	const char *key;	/* the key of the job's settings, as the graph gave it */
 	char *paths[JOB_NPATHS];	/* the job's files (layout_job) */
 	long long t0;		/* when it started */
 };
@@ -153,6 +160,8 @@ struct outcome {
 	int exit_code;		/* of the last run; -1: none */
 	char *reason;		/* NULL, or why (owned) */
 	int samples, attempts;	/* samples that passed; engine attempts of the last */
+	char *phase;		/* the section that failed (owned), or NULL */
+	long line;		/* the line of it that failed, or 0 */
 };
 
 /* The matrix, the distro and the suite A names: 0, or EXIT_USAGE (warned)
@@ -183,6 +192,7 @@ load(struct run *r, struct cmdargs *a)
 		return EXIT_USAGE;
 	}
 	job_init(&r->job, r->d, &r->s, variant);
+	r->key = a->key;
 	for (int i = 0; i < JOB_NPATHS; i++)
 		r->paths[i] = layout_job(i, r->job.file);
 	r->image = helper_read_recorded(a->image);
@@ -254,7 +264,39 @@ struct sample {
 	struct run *r;
 	int append;		/* to the log: not the first sample */
 	long skip;		/* the skip entry that held (1-based), or 0 */
+	char *phase;		/* the section that failed, as the driver said (owned) */
+	long line;		/* the line of it that failed, or 0 */
 };
+
+/* The container kept after the job's last run, if any, removed. */
+static void
+forget_kept(const struct run *r)
+{
+	char *name = helper_read_recorded(r->paths[JOB_KEPT]);
+
+	if (name && *name)
+		engine_remove(r->m.project.engine, name);
+	unlink(r->paths[JOB_KEPT]);
+	free(name);
+}
+
+/* After a run that ended with ST, keep container NAME (`keep = failed`:
+ * when it failed; `always`), recorded for orchgen shell D:S[:V], or
+ * remove it. One is kept per job: the last. */
+static void
+keep_or_remove(const struct run *r, const char *name, int st)
+{
+	int keep = r->m.project.keep == KEEP_ALWAYS || (st >= 0 && !status_ok(status_of(&r->s, st)));
+	char *line = xasprintf("%s\n", name);
+
+	forget_kept(r);
+	if (st >= 0 && keep && file_write(r->paths[JOB_KEPT], line, strlen(line)) == 0)
+		fprintf(stderr, "orchgen: %s: its container is kept: orchgen shell %s opens a shell in what it left\n",
+		    r->job.id, r->job.id);
+	else
+		engine_remove(r->m.project.engine, name);
+	free(line);
+}
 
 /* One container run to its end: its status as container_run. */
 static int
@@ -268,12 +310,23 @@ run_once(void *arg)
 	struct container c;
 	int st = -1;
 
-	sm->skip = 0;
+	sm->skip = sm->line = 0;
+	free(sm->phase);
+	sm->phase = NULL;
 	if (container(r, &c) == 0) {
 		c.append = sm->append;
+		c.keep = p->keep != KEEP_NEVER;
 		st = container_run(&c, r->paths[JOB_RUN], r->paths[JOB_LOG], warn_s, kill_s);
+		if (c.keep)
+			keep_or_remove(r, c.name, st);
 		if (st == 0 && c.outcome && !strncmp(c.outcome, "skip ", 5))
 			sm->skip = strtol(c.outcome + 5, NULL, 10);
+		if (c.outcome) {
+			char *line = driver_field(c.outcome, "line");
+			sm->phase = driver_field(c.outcome, "phase");
+			sm->line = line ? strtol(line, NULL, 10) : 0;
+			free(line);
+		}
 	}
 	container_free(&c);
 	return st;
@@ -297,7 +350,7 @@ static void
 samples(struct run *r, struct outcome *o)
 {
 	int n = r->s.samples > 0 ? r->s.samples : 1;
-	struct sample sm = {r, n > 1, 0};
+	struct sample sm = {r, n > 1, 0, NULL, 0};
 
 	for (int i = 1; i <= n; i++) {
 		int st;
@@ -311,27 +364,61 @@ samples(struct run *r, struct outcome *o)
 		if (st == -1) {
 			o->status = STATUS_ERROR;
 			o->reason = xasprintf("engine trouble, %d attempts", o->attempts);
-			return;
+			break;
 		}
 		if (st == 0 && sm.skip >= 1 && (size_t)sm.skip <= r->s.nskip) {
 			const struct suite_skip *sk = &r->s.skip[sm.skip - 1];
 			o->status = STATUS_SKIP;
 			o->reason = xstrdup(sk->reason ? sk->reason : "skip condition held");
-			return;
+			break;
 		}
 		o->status = status_of(&r->s, st);
 		if (!status_ok(o->status)) {
 			if (st == -2)
 				o->reason = xstrdup("the container was killed at the kill-timeout");
+			else if (sm.phase && st != 0 && sm.line > 0)
+				o->reason = xasprintf("%s failed at line %ld", sm.phase, sm.line);
+			else if (sm.phase && st != 0)
+				o->reason = xasprintf("%s failed", sm.phase);
+			o->phase = sm.phase, o->line = sm.line;
+			sm.phase = NULL;
 			if (n > 1) {
 				char *why = o->reason;
 				o->reason = xasprintf("sample %d of %d%s%s", i, n, why ? ": " : "", why ? why : "");
 				free(why);
 			}
-			return;
+			break;
 		}
 		o->samples = i;
 	}
+	free(sm.phase);
+}
+
+/* The job's stamp: a record of what it was made of (its image and what
+ * that was made of, its suite's hash, its build's record, the key of its
+ * settings and the settings), for orchgen why. */
+static int
+stamp(const struct run *r)
+{
+	char *hash = layout_suite_hash(r->s.name), *suite = helper_read_recorded(hash);
+	char *image = layout_record(r->d->name, "image"), *build = layout_stage_stamp(r->d->name, "build");
+	struct record rec = {0}, from = {0};
+	int rc;
+
+	record_add(&rec, "image", r->image);
+	record_add(&rec, "suite", suite);
+	record_add(&rec, "key", r->key);
+	key_record(&rec, &r->m, r->d, FEEDS_JOB);
+	if (record_read(image, &from) == 0)
+		record_merge(&rec, "image.", &from);
+	record_free(&from);
+	if (r->m.project.build && record_read(build, &from) == 0)
+		record_merge(&rec, "build.", &from);
+	record_free(&from);
+	rc = record_write(r->paths[JOB_STAMP], &rec);
+	record_free(&rec);
+	free(hash), free(suite), free(image), free(build);
+	return rc;
 }
 
 /* Record the outcome; the stamp only when it passed or was skipped. */
@@ -343,6 +430,7 @@ finish(const struct run *r, const struct outcome *o)
 		.status = o->status, .exit_code = o->exit_code, .reason = o->reason,
 		.samples = o->samples, .attempts = o->attempts,
 		.start_ms = r->t0, .end_ms = now_ms(), .image = r->image, .log = r->paths[JOB_LOG],
+		.phase = o->phase, .line = o->line,
 	};
 	const char *id = r->job.id;
 
@@ -350,17 +438,19 @@ finish(const struct run *r, const struct outcome *o)
 		return EXIT_ENGINE;
 	if (o->status == STATUS_SKIP)
 		warn("%s: skip: %s", id, o->reason);
-	if (status_ok(o->status)) {
-		char *text = xasprintf("%s\n", r->image ? r->image : "");
-		int rc = file_write(r->paths[JOB_STAMP], text, strlen(text));
-		free(text);
-		return rc < 0 ? EXIT_ENGINE : 0;
-	}
+	if (status_ok(o->status))
+		return stamp(r) < 0 ? EXIT_ENGINE : 0;
 	if (o->attempts == 0) {		/* it never started: the log holds the reason */
 		warn("%s: error: %s", id, o->reason);
 		return EXIT_JOBFAIL;
 	}
-	log_tail(r->paths[JOB_LOG], 20);
+	if (o->phase) {
+		char *mark = xasprintf(DRIVER_MARK "%s", o->phase);
+		log_tail(r->paths[JOB_LOG], mark, DRIVER_MARK, 20);
+		free(mark);
+	} else {
+		log_tail(r->paths[JOB_LOG], NULL, NULL, 20);
+	}
 	if (o->status == STATUS_ERROR)
 		return EXIT_ENGINE;
 	char code[32] = "";
@@ -433,10 +523,11 @@ execute(struct run *r)
 		return EXIT_ENGINE;
 	r->t0 = now_ms();
 	unlink(r->paths[JOB_STAMP]);
+	forget_kept(r);
 	if (!cannot_start(r, &o, &rc))
 		samples(r, &o);
 	written = finish(r, &o);
-	free(o.reason);
+	free(o.reason), free(o.phase);
 	close(lock);
 	return o.attempts > 0 || written != EXIT_JOBFAIL ? written : rc;
 }

@@ -1,3 +1,4 @@
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,6 +141,25 @@ stop(const struct container *c, pid_t pid)
 	engine_remove(engine, c->name);
 }
 
+/* Say MSG where it is seen while the container still runs: Ninja keeps an
+ * edge's output until it ends, so also in the log (orchgen log -f shows
+ * it) and on the terminal, when there is one. */
+static void
+announce(const struct container *c, const char *msg)
+{
+	int fd;
+
+	warn("%s", msg);
+	if (c->log && (fd = log_open(c->log, 1)) >= 0) {
+		dprintf(fd, "orchgen: %s\n", msg);
+		close(fd);
+	}
+	if ((fd = open("/dev/tty", O_WRONLY | O_NOCTTY | O_CLOEXEC)) >= 0) {
+		dprintf(fd, "\rorchgen: %s\n", msg);
+		close(fd);
+	}
+}
+
 /* Wait for the client, warning and killing at the deadlines (0: none).
  * A signal that on_signal() caught removes the container, then ends this
  * process by the same signal. */
@@ -164,7 +184,10 @@ supervise(const struct container *c, pid_t pid, long warn_s, long kill_s)
 		if (st != -2)
 			return st;
 		if (!warned && warn_s > 0 && ran >= warn_s * 1000) {
-			warn("%s: still running after %lds (warn-timeout)", c->job, warn_s);
+			char *msg = xasprintf("%s: still running after %lds (warn-timeout); orchgen log -f %s follows it",
+			    c->job, warn_s, c->job);
+			announce(c, msg);
+			free(msg);
 			warned = 1;
 		}
 		if (kill_s > 0 && ran >= kill_s * 1000) {
@@ -192,6 +215,7 @@ run_argv(const struct container *c, const struct strv *command, int interactive,
 		.workdir = MOUNT_WORKSPACE,
 		.user = c->user,
 		.interactive = interactive,
+		.keep = c->keep,
 		.env = &c->env,
 		.pass = &p->env,
 		.image = c->image,
@@ -248,6 +272,7 @@ container_run(struct container *c, const char *run, const char *log, long warn_s
 	}
 	container_mount(c, run, MOUNT_RUN, 1);
 	container_mount(c, status, MOUNT_STATUS, 0);
+	c->log = log;
 	driver_command(&command);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);

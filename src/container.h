@@ -13,7 +13,9 @@ struct container {
 	const char *user;	/* uid:gid; NULL: the image's user */
 	int copy_workspace;	/* workspace-mode = copy: copied in before the command */
 	int append;		/* container_run appends to its log rather than truncating it */
+	int keep;		/* it stays when it ends, for its owner to keep or remove */
 	char *outcome;		/* after container_run: what the driver recorded (driver.h), or NULL */
+	const char *log;	/* during container_run: its log */
 };
 
 /* What a container is for, which decides how it mounts the workspace and

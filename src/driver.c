@@ -15,12 +15,36 @@
 static const char prologue[] =
 	"sh=sh; command -v bash >/dev/null 2>&1 && sh=bash\n"
 	"outcome=\n"
+	": >" MOUNT_STATUS "/line\n"
 	"body() {\n";
 static const char epilogue[] =
 	"}\n"
 	"body; rc=$?\n"
-	"echo \"${outcome:-$rc}\" >" MOUNT_STATUS "/" EXIT_FILE "\n"
+	"case $outcome in skip*) ;; *) outcome=\"$rc${outcome:+\n}$outcome\" ;; esac\n"
+	"printf '%b\\n' \"$outcome\" >" MOUNT_STATUS "/" EXIT_FILE "\n"
 	"exit $rc\n";
+
+const char driver_section[] =
+	"failed= line=\n"
+	"section() {\n"
+	"\t[ -f \"" MOUNT_RUN "/$1\" ] || return 0\n"
+	"\techo \"" DRIVER_MARK "$1\"\n"
+	"\tx=; [ ! -f " MOUNT_RUN "/trace ] || x=-x\n"
+	"\t$sh -e $x " MOUNT_RUN "/section \"$1\" && return 0\n"
+	"\tr=$?\n"
+	"\tif [ -z \"$failed\" ]; then\n"
+	"\t\tfailed=$1 line=$(cat " MOUNT_STATUS "/line 2>/dev/null)\n"
+	"\t\toutcome=\"phase $failed${line:+\n}${line:+line $line}\"\n"
+	"\tfi\n"
+	"\treturn $r\n"
+	"}\n";
+
+/* Runs a section: bash's ERR trap says where a script failed ($LINENO is
+ * the line of the file it sourced). */
+const char driver_section_script[] =
+	"[ -z \"$BASH_VERSION\" ] || trap 'echo \"$LINENO\" >" MOUNT_STATUS "/line' ERR\n"
+	". " MOUNT_RUN "/env\n"
+	". \"" MOUNT_RUN "/$1\"\n";
 
 int
 driver_write(const char *run, const char *body)
@@ -62,12 +86,23 @@ driver_outcome(const char *run)
 	free(status), free(path);
 	if (!s)
 		return NULL;
-	s[strcspn(s, "\n")] = '\0';
-	if (!*s) {		/* cut short while writing it */
+	if (!*s || s[strlen(s) - 1] != '\n') {	/* cut short while writing it */
 		free(s);
 		return NULL;
 	}
 	return s;
+}
+
+char *
+driver_field(const char *outcome, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *l = outcome; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+		if (!strncmp(l, name, n) && l[n] == ' ')
+			return xstrndup(l + n + 1, strcspn(l + n + 1, "\n"));
+	}
+	return NULL;
 }
 
 int
@@ -76,7 +111,7 @@ driver_status(const char *outcome)
 	char *end;
 	long n = strtol(outcome, &end, 10);
 
-	if (end != outcome && !*end && n >= 0 && n <= 255)
+	if (end != outcome && (!*end || *end == '\n') && n >= 0 && n <= 255)
 		return (int)n;
 	return !strncmp(outcome, "skip ", 5) ? 0 : -1;
 }

@@ -6,7 +6,22 @@
  * last act. The outcome is read from that file, never from the output, so
  * that nothing a command prints (a NUL byte, a last line of its own) can
  * hide or fake it, and the engine's own failure status (125) is never
- * taken for a command's: without the file, the command did not finish. */
+ * taken for a command's: without the file, the command did not finish.
+ *
+ * A body made of sections (a job's prepare, execute, restore...) runs each
+ * with driver_section(): it marks where the section starts in the output
+ * (DRIVER_MARK and its name, on a line of their own), and the outcome says
+ * which section failed first ("phase NAME") and, where the shell can tell
+ * (bash), at which line of it ("line N"). */
+
+/* What starts the line that marks a section in the output. */
+#define DRIVER_MARK "--- "
+/* The shell function a sectioned body defines first: `section NAME` runs
+ * RUN/NAME (when there is one) in its own shell with -e (-x when RUN/trace
+ * exists), after sourcing RUN/env; its status is the section's. */
+extern const char driver_section[];
+/* The section runner driver_section() calls, for RUN/section. */
+extern const char driver_section_script[];
 
 /* Write the driver around BODY to RUN/run (RUN: a run directory of the
  * layout) and empty RUN's status directory. 0 or -1 (warned). */
@@ -19,3 +34,6 @@ char *driver_outcome(const char *run);
 /* The exit status in OUTCOME: its number, 0 for "skip N", -1 for anything
  * else (not the driver's). */
 int driver_status(const char *outcome);
+/* The value of the "NAME VALUE" line of OUTCOME ("phase", "line"), new, or
+ * NULL when it has none. */
+char *driver_field(const char *outcome, const char *name);

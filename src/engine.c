@@ -155,7 +155,9 @@ engine_run_argv(const struct run_spec *r, struct strv *argv)
 {
 	strv_push(argv, r->engine);
 	strv_push(argv, "run");
-	strv_push(argv, "--rm"), strv_push(argv, "--init");
+	if (!r->keep)
+		strv_push(argv, "--rm");
+	strv_push(argv, "--init");
 	if (r->interactive & ENGINE_STDIN)
 		strv_push(argv, "-i");
 	if (r->interactive & ENGINE_TTY)
@@ -233,6 +235,21 @@ int
 engine_images(const char *engine, const struct owner *owner, struct strv *out)
 {
 	return listing(engine, "images", "{{.Repository}}:{{.Tag}}", owner, out);
+}
+
+int
+engine_commit(const char *engine, const char *name, const char *tag, const struct owner *owner)
+{
+	struct strv argv = {0};
+	int st;
+
+	strv_push(&argv, engine);
+	strv_push(&argv, "commit");
+	labels(&argv, "--change", "LABEL ", owner);
+	strv_push(&argv, name), strv_push(&argv, tag);
+	st = proc_run(&argv, NULL, NULL);
+	strv_free(&argv);
+	return st == 0 ? 0 : -1;
 }
 
 int

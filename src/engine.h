@@ -38,6 +38,7 @@ struct run_spec {
 	const char *workdir;
 	const char *user;	/* uid:gid, or NULL: the image's user */
 	int interactive;	/* ENGINE_STDIN | ENGINE_TTY, or 0: detached from ours */
+	int keep;		/* no --rm: the container stays when it ends */
 	const struct strv *env;	/* NAME=VALUE set in the container */
 	const struct strv *pass;	/* NAMES whose host values pass through */
 	const char *image;
@@ -64,6 +65,9 @@ void engine_remove(const char *engine, const char *name);
  * appended to OUT: 0, or -1 engine trouble (explained). */
 int engine_containers(const char *engine, const struct owner *owner, struct strv *out);
 int engine_images(const char *engine, const struct owner *owner, struct strv *out);
+/* Save the filesystem of container NAME as image TAG, labelled for OWNER:
+ * 0, or -1 (the engine's message on stderr). */
+int engine_commit(const char *engine, const char *name, const char *tag, const struct owner *owner);
 /* Remove image REF (a tag): 0, or -1 (the engine's message on stderr). */
 int engine_rmi(const char *engine, const char *ref);
 /* Print how to start an engine after its client said ERR. */

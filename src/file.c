@@ -199,6 +199,64 @@ file_relative(const char *path)
 	return rel;
 }
 
+char *
+file_clean(const char *s, int strip)
+{
+	struct buf b = {0};
+	int abs = s[0] == '/';
+	size_t keep = 0;	/* bytes of leading ".." that cannot fold */
+
+	while (*s) {
+		size_t n;
+
+		s += strspn(s, "/");
+		n = strcspn(s, "/");
+		if (n == 0 || (n == 1 && s[0] == '.')) {
+			s += n;
+			continue;
+		}
+		if (n == 2 && s[0] == '.' && s[1] == '.' && b.len > keep) {
+			char *slash = strrchr(b.s + keep, '/');
+			b.len = slash ? (size_t)(slash - b.s) : keep;
+			b.s[b.len] = '\0';
+		} else if (n == 2 && s[0] == '.' && s[1] == '.' && abs) {
+			/* "/.." is "/" */
+		} else {
+			if (b.len)
+				buf_putc(&b, '/');
+			buf_putn(&b, s, n);
+			if (n == 2 && s[0] == '.' && s[1] == '.')
+				keep = b.len;
+		}
+		s += n;
+	}
+	char *out = xasprintf("%s%s", abs && !strip ? "/" : "", buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+char *
+file_relative_to(const char *dir, const char *path)
+{
+	char *from = file_absolute(dir), *to = file_absolute(path), *a, *b;
+	struct buf rel = {0};
+	size_t common = 0, i;
+
+	a = file_clean(from, 0), b = file_clean(to, 0);
+	free(from), free(to);
+	for (i = 0; a[i] && a[i] == b[i]; i++) {
+		if (a[i] == '/')
+			common = i + 1;
+	}
+	if ((!a[i] && b[i] == '/') || (!a[i] && !b[i]))
+		common = i + (b[i] == '/');
+	for (const char *p = a + common; *p; p += strcspn(p, "/"), p += *p == '/')
+		buf_puts(&rel, "../");
+	buf_puts(&rel, b + common);
+	free(a), free(b);
+	return rel.s ? rel.s : xstrdup(".");
+}
+
 void
 file_clean_temporaries(const char *path)
 {

@@ -23,6 +23,13 @@ char *file_resolve(const char *path);
 /* The real path PATH relative to the current directory when it is below
  * it, else NULL. */
 char *file_relative(const char *path);
+/* PATH cleaned lexically, like Go's path.Clean: no empty or "."
+ * components, ".." folded where it can be; "" for the current directory;
+ * without its leading '/' when STRIP. New. */
+char *file_clean(const char *path, int strip);
+/* PATH relative to the directory DIR, both as from the current
+ * directory: "../logs/a.log" for logs/a.log from out/. New. */
+char *file_relative_to(const char *dir, const char *path);
 /* Remove PATH.tmpPID files that processes no longer running left behind
  * (file_write's temporaries, after a kill -9). */
 void file_clean_temporaries(const char *path);

@@ -335,6 +335,17 @@ shell_edge(struct graph *g, const struct matrix *m, const struct options *o, con
 	free(out), free(image);
 }
 
+/* report: `orchgen report` on the console. Its output is never made, so it
+ * always runs; it waits for nothing, so that it runs after failures too. */
+static void
+report_edge(struct graph *g, const struct options *o)
+{
+	struct edge *e = graph_edge(g, "report", LAYOUT_REPORT, "the report");
+
+	matrix_args(e, o);
+	alias(g, xstrdup(TARGET_REPORT), LAYOUT_REPORT);
+}
+
 /* build.ninja depends on every file and directory the model was read from
  * (DIRS: every directory searched, sorted and unique). */
 static void
@@ -399,8 +410,11 @@ jobs_graph(struct graph *g, const struct model *md, const struct options *o)
 	free(keys);
 }
 
+/* Rules a project's own template may lack: then no edges that need them. */
+enum { RULE_SHELL = 1, RULE_REPORT = 2 };
+
 static int
-build_graph(struct graph *g, const struct model *md, const struct options *o, const char *template, int shells)
+build_graph(struct graph *g, const struct model *md, const struct options *o, const char *template, unsigned rules)
 {
 	const struct matrix *m = &md->matrix;
 	struct strv dirs = {0};
@@ -413,8 +427,10 @@ build_graph(struct graph *g, const struct model *md, const struct options *o, co
 	for (size_t i = 0; rc == 0 && i < m->ndistros; i++)
 		stage_edges(g, m, o, &m->distros[i], &sh);
 	jobs_graph(g, md, o);
-	for (size_t i = 0; shells && i < m->ndistros; i++)
+	for (size_t i = 0; (rules & RULE_SHELL) && i < m->ndistros; i++)
 		shell_edge(g, m, o, &m->distros[i]);
+	if (rules & RULE_REPORT)
+		report_edge(g, o);
 	all_target(g, m, "image", TARGET_IMAGES);
 	if (matrix_warms(m))
 		all_target(g, m, "warm", TARGET_WARM);
@@ -477,6 +493,7 @@ gen_write(const struct model *md, const struct options *o, const char *self)
 	char *custom = file_read(tpath, NULL);
 	const char *template;
 	char jobs[32], *path = NULL;
+	unsigned rules;
 	int rc;
 
 	snprintf(jobs, sizeof(jobs), "%d", md->matrix.project.jobs);
@@ -485,7 +502,8 @@ gen_write(const struct model *md, const struct options *o, const char *self)
 	strv_push(&g.header, "jobs"), strv_push(&g.header, jobs);
 	strv_push(&g.header, "project"), strv_push(&g.header, md->matrix.project.name);
 	template = custom ? custom : tmpl_build_ninja_in;
-	rc = build_graph(&g, md, o, custom ? tpath : NULL, ninja_defines_rule(template, "shell")) < 0 ? EXIT_USAGE : 0;
+	rules = (ninja_defines_rule(template, "shell") ? RULE_SHELL : 0) | (ninja_defines_rule(template, "report") ? RULE_REPORT : 0);
+	rc = build_graph(&g, md, o, custom ? tpath : NULL, rules) < 0 ? EXIT_USAGE : 0;
 	if (rc == 0 && !(path = output_file(&g, o->output)))
 		rc = EXIT_USAGE;
 	if (rc == 0 && ninja_write(&out, &g, template) < 0)

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "str.h"
+#include "file.h"
 #include "hash.h"
 #include "matrix.h"
 #include "suite.h"
@@ -28,7 +29,7 @@ exclude_own_state(struct group *g, const char *output)
 	int top = 0;
 
 	for (size_t i = 0; i < g->paths.n && !top; i++) {
-		char *clean = walk_clean(g->paths.v[i]);
+		char *clean = file_clean(g->paths.v[i], 0);
 		top = !*clean;
 		free(clean);
 	}

@@ -4,6 +4,7 @@
 #include "str.h"
 #include "hash.h"
 #include "matrix.h"
+#include "record.h"
 #include "key.h"
 #include "util.h"
 
@@ -28,6 +29,21 @@ short_key(struct hasher *h, char out[KEY_HEX + 1])
 	hasher_end(h, hex);
 	memcpy(out, hex, KEY_HEX);
 	out[KEY_HEX] = '\0';
+}
+
+static void
+record_setting(void *arg, const char *name, const char *value)
+{
+	char *key = xasprintf("setting.%s", name);
+
+	record_add(arg, key, value);
+	free(key);
+}
+
+void
+key_record(struct record *r, const struct matrix *m, const struct distro *d, unsigned feeds)
+{
+	matrix_settings(m, d, feeds, record_setting, r);
 }
 
 void

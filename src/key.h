@@ -4,6 +4,8 @@
  * Keys of settings go on edges' command lines, so that Ninja reruns an
  * edge when they change (it compares command lines through .ninja_log). */
 
+struct record;
+
 #define KEY_HEX 16	/* hex digits of a printed key or a tag */
 
 /* The hash of the settings of M (D's own too) that feed one of FEEDS. */
@@ -21,6 +23,9 @@ void key_image(const struct matrix *m, const struct distro *d, const char *conte
     char out[KEY_HEX + 1]);
 /* The tag of D's image: <project>-<distro>:<key_image>. */
 char *key_image_tag(const struct matrix *m, const struct distro *d, const char *context, const char *base_id);
+/* The settings of M (D's own too) that feed one of FEEDS, added to the
+ * record R as "setting.NAME" (record.h). */
+void key_record(struct record *r, const struct matrix *m, const struct distro *d, unsigned feeds);
 /* The key of this checkout: its real path's, labelled on the engine's
  * containers and images (engine.h's owner). */
 const char *key_checkout(void);

@@ -18,6 +18,7 @@ static const struct {
 	[JOB_RUN] = {ORCH "/run", ".d"},
 	[JOB_ARTIFACTS] = {ORCH "/artifacts", ""},
 	[JOB_RETEST] = {ORCH "/retest", ".always"},
+	[JOB_KEPT] = {ORCH "/kept", ".name"},
 };
 
 char *
@@ -60,6 +61,12 @@ char *
 layout_stage_log(const char *distro, const char *stage)
 {
 	return xasprintf(ORCH "/stage/%s/%s.log", distro, stage);
+}
+
+char *
+layout_record(const char *distro, const char *stage)
+{
+	return xasprintf(ORCH "/stage/%s/%s.inputs", distro, stage);
 }
 
 char *

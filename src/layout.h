@@ -39,6 +39,8 @@ char *layout_image(const char *distro);
 char *layout_stage(const char *distro, const char *name);
 /* The log of stage STAGE ("base", "image", "warm", "build") of D. */
 char *layout_stage_log(const char *distro, const char *stage);
+/* What D's image was made of (STAGE "image"), for orchgen why: record.h. */
+char *layout_record(const char *distro, const char *stage);
 /* The stamp of stage STAGE ("warm", "build") of D: written on success. */
 char *layout_stage_stamp(const char *distro, const char *stage);
 /* The host directory of cache NAME, for distro D when PER_DISTRO. */
@@ -61,6 +63,7 @@ enum job_path {
 	JOB_RUN,	/* the directory of its scripts, mounted at /.orchgen */
 	JOB_ARTIFACTS,	/* the directory of its artifacts */
 	JOB_RETEST,	/* the retest edge's output, never made */
+	JOB_KEPT,	/* the name of its container, kept after its last run (keep) */
 	JOB_NPATHS,
 };
 
@@ -85,3 +88,6 @@ char *layout_job_target(const char *kind, const char *file);
 #define TARGET_ALL "all-distros"
 #define TARGET_IMAGES "images"
 #define TARGET_WARM "warm"
+#define TARGET_REPORT "report"
+/* The report edge's output, never made. */
+#define LAYOUT_REPORT ORCH "/report.always"

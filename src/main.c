@@ -18,7 +18,8 @@ enum {
 	O_DISTRO = 1 << 5, O_SUITE = 1 << 6, O_VARIANT = 1 << 7, O_HASH = 1 << 8,
 	O_IMAGE = 1 << 9, O_KEY = 1 << 10, O_FORMAT = 1 << 11, O_TARGETS = 1 << 12,
 	O_CONTEXT = 1 << 13, O_EXCLUDE = 1 << 14, O_CACHES = 1 << 15, O_HELP = 1 << 16,
-	O_FOLLOW = 1 << 17,
+	O_FOLLOW = 1 << 17, O_JUNIT = 1 << 18, O_JSON = 1 << 19, O_HTML = 1 << 20, O_RESULTS = 1 << 21,
+	O_TAIL = 1 << 22,
 };
 /* What every command that reads the project takes. */
 #define MATRIX (O_C | O_F | O_D)
@@ -48,6 +49,11 @@ static const struct opt {
 	{O_CONTEXT, 0, "context", "DIR", "a docker build context whose .dockerignore applies"},
 	{O_EXCLUDE, 0, "exclude", "PATH", "leave PATH out (repeatable)"},
 	{O_FOLLOW, 0, "follow", NULL, "links that lead inside the project bring their targets in"},
+	{O_TAIL, 'f', "follow", NULL, "follow the log while the job runs"},
+	{O_JUNIT, 0, "junit", "FILE", "write the report as JUnit XML to FILE"},
+	{O_JSON, 0, "json", "FILE", "write the report as JSON to FILE"},
+	{O_HTML, 0, "html", "FILE", "write the report as an HTML page to FILE"},
+	{O_RESULTS, 0, "results", "DIR", "read the results below DIR (repeatable: shards merged), not this project's"},
 	{O_CACHES, 0, "caches", NULL, "also remove the caches and build directories"},
 	{O_HELP, 'h', "help", NULL, "print this help and exit"},
 };
@@ -66,8 +72,13 @@ static const struct command {
 	{"keys", cmd_keys, MATRIX | O_O | O_DISTRO | O_FORMAT, 0, "",
 	    "content keys of each stage, for CI caches; --format=env|json|github"},
 	{"gc", cmd_gc, MATRIX | O_CACHES, 0, "", "remove leftover containers, unused image tags, dead results"},
-	{"shell", cmd_shell, MATRIX | O_DISTRO | O_IMAGE, 0, "D",
-	    "an interactive shell in a new container of D's image, mounted as a job is"},
+	{"report", cmd_report, MATRIX | O_JUNIT | O_JSON | O_HTML | O_RESULTS, 0, "[FILTER...]",
+	    "how the jobs ended: a summary, and JUnit, JSON or HTML files; exit 1 unless all passed"},
+	{"why", cmd_why, MATRIX, 0, "JOB|TARGET...",
+	    "what changed since each job's last passing run, input by input, or that it is up to date"},
+	{"log", cmd_log, O_C | O_TAIL, 0, "JOB", "a job's log; -f follows it while the job runs"},
+	{"shell", cmd_shell, MATRIX | O_DISTRO | O_IMAGE, 0, "D|D:SUITE[:VARIANT]",
+	    "an interactive shell in a new container of D's image, mounted as a job is; or in what a job left (keep)"},
 	{"exec", cmd_exec, MATRIX | O_DISTRO, 0, "D -- COMMAND [ARG]...",
 	    "run COMMAND in D's image as you, in the current directory"},
 	{"hash", cmd_hash, O_C | O_O | O_CONTEXT | O_EXCLUDE | O_FOLLOW, O_O, "-- PATH...", "edge helper: hash a group of files"},
@@ -91,13 +102,16 @@ command(const char *name)
 	return NULL;
 }
 
-/* "-C DIR", "--distros=A,B", "--caches". */
+/* "-C DIR", "--distros=A,B", "--caches"; with ALSO, the long name too:
+ * "-f, --follow". */
 static void
-opt_print(FILE *f, const struct opt *o)
+opt_print(FILE *f, const struct opt *o, int also)
 {
 	if (o->shortname)
 		fprintf(f, "-%c%s%s", o->shortname, o->arg ? " " : "", o->arg ? o->arg : "");
-	else
+	if (o->shortname && o->longname && also)
+		fputs(", ", f);
+	if (o->longname && (also || !o->shortname))
 		fprintf(f, "--%s%s%s", o->longname, o->arg ? "=" : "", o->arg ? o->arg : "");
 }
 
@@ -111,9 +125,9 @@ usage_line(FILE *f, const struct command *c)
 		if (!(c->takes & o->bit))
 			continue;
 		fputs(c->needs & o->bit ? " " : " [", f);
-		opt_print(f, o);
+		opt_print(f, o, 0);
 		fputs(c->needs & o->bit ? "" : "]", f);
-		if (o->bit == O_D || o->bit == O_EXCLUDE)
+		if (o->bit == O_D || o->bit == O_EXCLUDE || o->bit == O_RESULTS)
 			fputs("...", f);
 	}
 	fprintf(f, "%s%s\n", *c->operands ? " " : "", c->operands);
@@ -129,7 +143,7 @@ command_help(const struct command *c)
 		if (!((c->takes | O_HELP) & opts[i].bit))
 			continue;
 		printf("  ");
-		opt_print(stdout, &opts[i]);
+		opt_print(stdout, &opts[i], 1);
 		printf("\n      %s\n", opts[i].help);
 	}
 	exit(0);
@@ -224,14 +238,60 @@ store(struct cmdargs *a, unsigned bit, const char *arg)
 	case O_EXCLUDE: strv_push(&a->exclude, arg); break;
 	case O_CACHES: a->caches = 1; break;
 	case O_FOLLOW: a->follow = 1; break;
+	case O_TAIL: a->tail = 1; break;
+	case O_JUNIT: a->junit = arg; break;
+	case O_JSON: a->json = arg; break;
+	case O_HTML: a->html = arg; break;
+	case O_RESULTS: strv_push(&a->results, arg); break;
 	}
 }
 
-/* Every option of every command, as getopt sees them; *SEEN gets the bit
- * of each one given. The first option that is none, or lacks its
- * argument, is *BAD, for the command's usage to follow. */
+/* Is option O hidden for a command that TAKES those options, by one of
+ * them that has its letter or name (log's -f is not the matrix's)? */
+static int
+hidden(const struct opt *o, unsigned takes)
+{
+	if (takes & o->bit)
+		return 0;
+	for (size_t i = 0; i < NOPTS; i++) {
+		const struct opt *t = &opts[i];
+		if ((takes & t->bit) && ((o->shortname && t->shortname == o->shortname) ||
+		    (o->longname && t->longname && !strcmp(t->longname, o->longname))))
+			return 1;
+	}
+	return 0;
+}
+
+/* The command ARGV names: its first word that is no option or an option's
+ * argument (options read as every command has them). NULL for none. */
+static const char *
+command_word(int argc, char *argv[])
+{
+	for (int i = 1; i < argc; i++) {
+		const char *s = argv[i];
+		if (!strcmp(s, "--"))
+			return NULL;
+		if (s[0] != '-' || !s[1])
+			return s;
+		for (size_t k = 0; k < NOPTS; k++) {
+			const struct opt *o = &opts[k];
+			int named = s[1] == '-' ? o->longname && !strcmp(s + 2, o->longname)
+			    : o->shortname && strchr(s + 1, o->shortname) && !s[strchr(s + 1, o->shortname) - s + 1];
+			if (named && o->arg) {
+				i++;
+				break;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* The options of every command, as getopt sees them, but those that one
+ * of the command's own hides (TAKES: its options); *SEEN gets the bit of
+ * each one given. The first option that is none, or lacks its argument,
+ * is *BAD, for the command's usage to follow. */
 static void
-parse(struct cmdargs *a, int argc, char *argv[], unsigned *seen, char **bad)
+parse(struct cmdargs *a, int argc, char *argv[], unsigned takes, unsigned *seen, char **bad)
 {
 	char **orig = xcalloc(argc + 1, sizeof(*orig)), shorts[2 * NOPTS + 2] = ":";
 	struct option longopts[NOPTS + 1];
@@ -241,6 +301,8 @@ parse(struct cmdargs *a, int argc, char *argv[], unsigned *seen, char **bad)
 
 	memset(longopts, 0, sizeof(longopts));
 	for (size_t i = 0; i < NOPTS; i++) {
+		if (hidden(&opts[i], takes))
+			continue;
 		if (opts[i].shortname) {
 			shorts[ns++] = (char)opts[i].shortname;
 			if (opts[i].arg)
@@ -263,7 +325,7 @@ parse(struct cmdargs *a, int argc, char *argv[], unsigned *seen, char **bad)
 		}
 		const struct opt *o = c >= 256 ? &opts[c - 256] : NULL;
 		for (size_t i = 0; i < NOPTS && !o; i++) {
-			if (c == opts[i].shortname)
+			if (c == opts[i].shortname && !hidden(&opts[i], takes))
 				o = &opts[i];
 		}
 		*seen |= o->bit;
@@ -287,7 +349,7 @@ check(const struct command *c, unsigned seen, const char *bad, const struct cmda
 		if (!what)
 			continue;
 		fprintf(stderr, "orchgen: %s %s ", c->name, what);
-		opt_print(stderr, o);
+		opt_print(stderr, o, 0);
 		fputc('\n', stderr);
 		usage_line(stderr, c);
 		exit(EXIT_USAGE);
@@ -308,12 +370,14 @@ main(int argc, char *argv[])
 	static char selfbuf[PATH_MAX];
 	struct cmdargs a = {.o = {.file = "orchgen.ini", .output = "build.ninja"}};
 	const struct command *c = command("generate");
+	const char *word;
 	unsigned seen = 0;
 	char *bad = NULL;
 	int rc;
 
 	a.self = self_path(argv[0], selfbuf);
-	parse(&a, argc, argv, &seen, &bad);
+	word = command_word(argc, argv);
+	parse(&a, argc, argv, word && command(word) ? command(word)->takes : 0, &seen, &bad);
 	if (a.rest.n > 0) {
 		if (!(c = command(a.rest.v[0]))) {
 			warn("unknown command \"%s\"", a.rest.v[0]);
@@ -332,6 +396,6 @@ main(int argc, char *argv[])
 	a.command = c->name;
 	rc = c->fn(&a);
 	strv_free(&a.o.defines), strv_free(&a.o.distros);
-	strv_free(&a.exclude), strv_free(&a.rest);
+	strv_free(&a.exclude), strv_free(&a.rest), strv_free(&a.results);
 	return rc;
 }

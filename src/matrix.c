@@ -7,9 +7,9 @@
 #include <sys/stat.h>
 #include <ini.h>
 #include "str.h"
+#include "file.h"
 #include "matrix.h"
 #include "suite.h"
-#include "walk.h"
 #include "layout.h"
 #include "util.h"
 
@@ -170,7 +170,7 @@ set_paths(struct reader *r, void *field, const char *value)
 
 	set_list(r, field, value, existing_path);
 	for (size_t i = from; i < sv->n; i++) {
-		char *clean = walk_clean(sv->v[i]);
+		char *clean = file_clean(sv->v[i], 0);
 		free(sv->v[i]);
 		sv->v[i] = *clean ? clean : (free(clean), xstrdup("."));
 	}
@@ -233,6 +233,19 @@ set_choice(struct reader *r, int *p, const char *value, const char *const *words
 
 static const char *const workspace_modes[] = {"ro", "rw", "copy", NULL};
 static const char *const missing_feature[] = {"fail", "skip", NULL};
+static const char *const keeps[] = {"never", "failed", "always", NULL};
+
+static int
+set_keep(struct reader *r, void *field, const char *value)
+{
+	return set_choice(r, field, value, keeps, "bad keep \"%s\": expected never, failed or always");
+}
+
+static void
+show_keep(const void *field, struct buf *out)
+{
+	buf_puts(out, keeps[*(const int *)field]);
+}
 
 static int
 set_workspace_mode(struct reader *r, void *field, const char *value)
@@ -283,7 +296,7 @@ set_name(struct reader *r, void *field, const char *value)
 static int
 set_mountpoint(struct reader *r, void *field, const char *value)
 {
-	char *clean = walk_clean(value);
+	char *clean = file_clean(value, 0);
 	int ok = value[0] == '/' && !strcmp(clean, value) && !strpbrk(value, ",=");
 
 	free(clean);
@@ -301,7 +314,7 @@ set_mountpoint(struct reader *r, void *field, const char *value)
 static int
 set_path(struct reader *r, void *field, const char *value)
 {
-	char *clean = walk_clean(value);
+	char *clean = file_clean(value, 0);
 	int rc = set_str(r, field, *clean ? clean : ".");
 
 	free(clean);
@@ -405,7 +418,8 @@ static const struct type
 	t_retries = {set_retries, show_int, 0},
 	t_bool = {set_bool, show_bool, 0},
 	t_workspace_mode = {set_workspace_mode, show_workspace_mode, 0},
-	t_missing_feature = {set_missing_feature, show_missing_feature, 0};
+	t_missing_feature = {set_missing_feature, show_missing_feature, 0},
+	t_keep = {set_keep, show_keep, 0};
 
 /* Jobs, stages and shells all mount the workspace and the caches, and get
  * the env names: those feed every key of a container. */
@@ -413,7 +427,8 @@ static const struct type
 
 /* name and jobs feed no key: the name is part of every tag itself, the
  * pool depth changes no outcome; engine and retries say how to reach an
- * engine, not what runs in it; suites is part of every suite's hash. */
+ * engine, not what runs in it; trace how much a log shows, keep what is
+ * left to look at; suites is part of every suite's hash. */
 #define P(f) offsetof(struct project, f)
 static const struct key project_keys[] = {
 	{"name", &t_name, P(name), FEEDS_NONE},
@@ -434,6 +449,8 @@ static const struct key project_keys[] = {
 	{"retries", &t_retries, P(retries), FEEDS_NONE},
 	{"workspace-mode", &t_workspace_mode, P(workspace_mode), FEEDS_JOB},
 	{"missing-feature", &t_missing_feature, P(skip_missing), FEEDS_JOB},
+	{"trace", &t_bool, P(trace), FEEDS_NONE},
+	{"keep", &t_keep, P(keep), FEEDS_NONE},
 	{NULL, NULL, 0, 0},
 };
 #undef P

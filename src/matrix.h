@@ -16,9 +16,12 @@ struct project {
 	char *engine;		/* the engine's client command: docker or podman */
 	int retries;		/* how often engine trouble is retried, with backoff; never a failure */
 	int skip_missing;	/* `missing-feature = skip`: a job whose distro lacks a required feature is skipped, not failed */
+	int trace;		/* scripts run with set -x */
+	int keep;		/* KEEP_*: which jobs' containers stay when they end */
 };
 
 enum { WORKSPACE_RO, WORKSPACE_RW, WORKSPACE_COPY };
+enum { KEEP_NEVER, KEEP_FAILED, KEEP_ALWAYS };
 /* "ro", "rw" or "copy". */
 const char *workspace_mode_name(int mode);
 

@@ -25,7 +25,16 @@ struct result {
 	int samples, attempts;	/* runs that passed of `samples`; engine attempts of the last */
 	long long start_ms, end_ms;	/* Unix time in milliseconds */
 	const char *image, *log;	/* either may be NULL: none */
+	const char *phase;	/* the section that failed (prepare, execute...), or NULL */
+	long line;		/* the line of it that failed, or 0 when not known */
+	struct strv owned;	/* the strings above, when result_read() made them */
 };
 
+/* The status named NAME, or STATUS_N when none is. */
+enum status status_parse(const char *name);
 /* Write R to PATH atomically. 0 or -1 (warned). */
 int result_write(const char *path, const struct result *r);
+/* Read the result at PATH into R: 0, or -1 (warned) when it is not one
+ * (no distro, suite or status). Free R with result_free(). */
+int result_read(const char *path, struct result *r);
+void result_free(struct result *r);

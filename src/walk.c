@@ -25,50 +25,6 @@ struct walk {
 	size_t nseen;
 };
 
-/* Lexical clean like Go's path.Clean, minus the leading '/' when STRIP:
- * no empty or "." components, ".." folded where it can be. "" for ".". */
-static char *
-path_clean(const char *s, int strip)
-{
-	struct buf b = {0};
-	int abs = s[0] == '/';
-	size_t keep = 0;	/* bytes of leading ".." that cannot fold */
-
-	while (*s) {
-		size_t n;
-
-		s += strspn(s, "/");
-		n = strcspn(s, "/");
-		if (n == 0 || (n == 1 && s[0] == '.')) {
-			s += n;
-			continue;
-		}
-		if (n == 2 && s[0] == '.' && s[1] == '.' && b.len > keep) {
-			char *slash = strrchr(b.s + keep, '/');
-			b.len = slash ? (size_t)(slash - b.s) : keep;
-			b.s[b.len] = '\0';
-		} else if (n == 2 && s[0] == '.' && s[1] == '.' && abs) {
-			/* "/.." is "/" */
-		} else {
-			if (b.len)
-				buf_putc(&b, '/');
-			buf_putn(&b, s, n);
-			if (n == 2 && s[0] == '.' && s[1] == '.')
-				keep = b.len;
-		}
-		s += n;
-	}
-	char *out = xasprintf("%s%s", abs && !strip ? "/" : "", buf_str(&b));
-	buf_free(&b);
-	return out;
-}
-
-char *
-walk_clean(const char *path)
-{
-	return path_clean(path, 0);
-}
-
 /* Is PATH equal to or below DIR ("" is the current directory)? */
 static int
 path_below(const char *path, const char *dir)
@@ -83,7 +39,7 @@ path_below(const char *path, const char *dir)
 int
 ignore_match(const struct strv *patterns, const char *rel)
 {
-	char *clean = path_clean(rel, 1);
+	char *clean = file_clean(rel, 1);
 	int excluded = 0;
 
 	for (size_t i = 0; i < patterns->n; i++) {
@@ -119,7 +75,7 @@ ignore_line(char *line)
 	exception = line[0] == '!';
 	if (exception)
 		line += 1 + strspn(line + 1, blank);
-	char *clean = path_clean(line, 1);
+	char *clean = file_clean(line, 1);
 	if (!clean[0]) {
 		free(clean);
 		return NULL;
@@ -377,15 +333,15 @@ group_list(const struct group *g, struct strv *files, struct strv *dirs)
 	int rc = 0;
 
 	for (size_t i = 0; i < g->exclude.n; i++)
-		strv_take(&w.exclude, path_clean(g->exclude.v[i], 0));
+		strv_take(&w.exclude, file_clean(g->exclude.v[i], 0));
 	if (g->ignore_root) {
-		w.root = path_clean(g->ignore_root, 0);
+		w.root = file_clean(g->ignore_root, 0);
 		char *path = xasprintf("%s/.dockerignore", g->ignore_root);
 		rc = ignore_load(path, &w.patterns);
 		free(path);
 	}
 	for (size_t i = 0; i < g->paths.n && rc == 0; i++) {
-		char *path = path_clean(g->paths.v[i], 0);
+		char *path = file_clean(g->paths.v[i], 0);
 		rc = walk_path(&w, path, 1);
 		free(path);
 	}

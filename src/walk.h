@@ -19,6 +19,3 @@ void group_free(struct group *g);
 int ignore_load(const char *path, struct strv *patterns);
 /* Does the docker-style pattern list exclude REL (relative to the context)? */
 int ignore_match(const struct strv *patterns, const char *rel);
-/* PATH cleaned lexically: no empty or "." components, ".." folded where it
- * can be; "" for the current directory. */
-char *walk_clean(const char *path);

@@ -179,3 +179,23 @@ wait_container() {
 		sleep 0.2
 	done
 }
+
+# report_project: project() with a suite that passes, one that fails in
+# execute after printing lines (debug prints more), one that is skipped;
+# run on every distro (ninja -k 0), ninja's output in $T/ninja.out.
+report_project() {
+	project
+	rm -r suites/main/vars
+	mkdir -p suites/broken suites/skipped
+	cat >suites/broken/task.yaml <<'YAML'
+execute: |
+  echo "about to break <&> on $ORCHGEN_DISTRO"
+  printf 'colour \033[31mred\033[0m and a bell \007\n'
+  false
+debug: |
+  echo debug-output
+YAML
+	printf 'skip:\n  - reason: not wanted here\n    if: "true"\nexecute: exit 1\n' >suites/skipped/task.yaml
+	"$ORCHGEN"
+	ninja -k 0 >"$T/ninja.out" 2>&1 || true
+}

@@ -44,6 +44,8 @@ static const struct {
 	{"project.retries", "5", NULL},
 	{"project.workspace-mode", "copy", NULL},
 	{"project.missing-feature", "skip", NULL},
+	{"project.trace", "yes", NULL},
+	{"project.keep", "failed", NULL},
 	{"distro.base", "debian:sid", "beta"},
 	{"distro.rootfs", "mkroot2", NULL},
 	{"distro.build-args", "A=1", NULL},

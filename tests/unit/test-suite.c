@@ -357,7 +357,7 @@ test_errors(void)
 	FAILS("execute: x\nexpect: pas\n", "task.yaml:2:9:", "expect: expected \"pass\" or \"fail\", got \"pas\"");
 	FAILS("execute: x\npriority: high\n", "task.yaml:2:11:", "priority: expected an integer, got \"high\"");
 	FAILS("execute: x\npriority: 99999999999\n", "task.yaml:2:11:", "priority: expected an integer");
-	FAILS("execute: x\nkill-timeout: soon\n", "task.yaml:2:15:", "kill-timeout: expected a duration like 90s, 30m or 1h30m, got \"soon\"");
+	FAILS("execute: x\nkill-timeout: soon\n", "task.yaml:2:15:", "kill-timeout: expected a duration like 90s, 30m or 1h30m, at most 30 days, got \"soon\"");
 	FAILS("execute: x\nwarn-timeout: 5q\n", "task.yaml:2:15:", "warn-timeout: expected a duration like 90s, 30m or 1h30m");
 	FAILS("execute: x\nrequires: [\"two words\"]\n", "task.yaml:2:12:", "requires: bad feature name \"two words\"");
 	FAILS("execute: x\n[a]: b\n", "task.yaml:2:1:", "keys must be strings, got a sequence");
