@@ -239,22 +239,27 @@ char *
 file_relative_to(const char *dir, const char *path)
 {
 	char *from = file_absolute(dir), *to = file_absolute(path), *a, *b;
+	const char *up, *down;
 	struct buf rel = {0};
 	size_t common = 0, i;
 
 	a = file_clean(from, 0), b = file_clean(to, 0);
 	free(from), free(to);
+	/* What both share: up to their last common '/', or all of A when B
+	 * is A or below it. */
 	for (i = 0; a[i] && a[i] == b[i]; i++) {
 		if (a[i] == '/')
 			common = i + 1;
 	}
-	if ((!a[i] && b[i] == '/') || (!a[i] && !b[i]))
-		common = i + (b[i] == '/');
-	for (const char *p = a + common; *p; p += strcspn(p, "/"), p += *p == '/')
+	if (!a[i] && (b[i] == '/' || !b[i]))
+		common = i;
+	up = a + common + (a[common] == '/');
+	down = b + common + (b[common] == '/');
+	for (; *up; up += strcspn(up, "/"), up += *up == '/')
 		buf_puts(&rel, "../");
-	buf_puts(&rel, b + common);
+	buf_puts(&rel, down);
 	free(a), free(b);
-	return rel.s ? rel.s : xstrdup(".");
+	return rel.s && *rel.s ? rel.s : (free(rel.s), xstrdup("."));
 }
 
 void
