@@ -39,9 +39,10 @@ $(B)src/templates.o: $(B)src/templates.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The built-in templates, compiled in so that orchgen needs no data files.
-$(B)src/templates.c: templates/build.ninja.in templates/embed.sh
+INIT != find templates/init -type f
+$(B)src/templates.c: templates/build.ninja.in templates/embed.sh $(INIT)
 	@mkdir -p $(@D)
-	sh templates/embed.sh templates/build.ninja.in > $@.tmp && mv $@.tmp $@
+	sh templates/embed.sh templates/build.ninja.in templates/init > $@.tmp && mv $@.tmp $@
 
 $(UNITBIN): $(B)%: %.c $(LIBOBJ) tests/unit/check.h
 	@mkdir -p $(@D)

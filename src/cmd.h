@@ -13,6 +13,7 @@ struct cmdargs {
 	int caches;		/* gc --caches */
 	int follow;		/* hash --follow */
 	int tail;		/* log -f */
+	int rebuild;		/* image --rebuild */
 	const char *junit, *json, *html;	/* report --junit, --json, --html: files to write */
 	struct strv results;	/* report --results: result directories */
 	const char *context;	/* --context: a docker context's .dockerignore applies */
@@ -31,6 +32,7 @@ int cmd_gc(struct cmdargs *a);
 int cmd_report(struct cmdargs *a);
 int cmd_why(struct cmdargs *a);
 int cmd_log(struct cmdargs *a);
+int cmd_init(struct cmdargs *a);
 int cmd_shell(struct cmdargs *a);
 int cmd_exec(struct cmdargs *a);
 int cmd_hash(struct cmdargs *a);

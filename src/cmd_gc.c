@@ -96,6 +96,9 @@ live_stages(const struct matrix *m, const struct distro *d, struct strv *live)
 {
 	strv_take(live, layout_image(d->name));
 	strv_take(live, layout_stage_log(d->name, "image"));
+	strv_take(live, layout_record(d->name, "image"));
+	if (!m->project.dockerfile)
+		strv_take(live, layout_stage(d->name, "base-only"));
 	if (d->rootfs) {
 		strv_take(live, layout_base(d->name));
 		strv_take(live, layout_stage_log(d->name, "base"));

@@ -20,8 +20,6 @@ cmd_hash(struct cmdargs *a)
 	struct input in = {.out = (char *)a->out, .group = {.paths = a->rest, .exclude = a->exclude, .ignore_root = a->context, .follow = a->follow}};
 	char hex[HASH_HEX + 2];
 
-	if (a->rest.n == 0)
-		return cmd_usage(a);
 	if (input_hash(&in, 1, hex) < 0)
 		return EXIT_USAGE;
 	strcat(hex, "\n");

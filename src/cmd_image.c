@@ -19,53 +19,88 @@
 #include "retry.h"
 #include "util.h"
 
-/* The base image's ID, pulling it when it is missing (an imported base is
- * made by its base edge, never pulled). Exit status or 0. */
+/* The base is not there and cannot be pulled: trying again will not help
+ * (no registry answers, a name no registry has); said once. */
+#define NO_BASE 100
+
+/* The base image's ID, pulling it when it is missing, or always with
+ * `pull = always` (an imported base is made by its base edge, never
+ * pulled). 0, EXIT_ENGINE (engine trouble), or NO_BASE. */
 static int
 base_id(const struct matrix *m, const struct distro *d, const char *base, const char *logpath, char *id, size_t n)
 {
 	const char *engine = m->project.engine;
-	int rc = engine_image_id(engine, base, id, n);
-	int fd;
+	int rc = engine_image_id(engine, base, id, n), fd;
 
-	if (rc <= 0)
+	if (rc < 0 || (rc == 0 && (d->rootfs || d->pull != PULL_ALWAYS)))
 		return rc < 0 ? EXIT_ENGINE : 0;
 	if (d->rootfs) {
 		char *target = layout_target("base", d->name);
 		warn("[distro %s] base image %s is missing: run `ninja %s` first", d->name, base, target);
 		free(target);
-		return EXIT_ENGINE;
+		return NO_BASE;
 	}
 	if ((fd = log_open(logpath, 0)) < 0)
 		return EXIT_ENGINE;
 	rc = engine_pull(engine, base, fd);
 	close(fd);
-	if (rc != 0 || engine_image_id(engine, base, id, n) != 0) {
-		if (rc > 0)
-			log_tail(logpath, NULL, NULL, 10);
-		warn("%s: base image %s is not present and could not be pulled", d->where, base);
+	if (rc == 0 && engine_image_id(engine, base, id, n) == 0)
+		return 0;
+	if (rc < 0)
 		return EXIT_ENGINE;
+	if (engine_image_id(engine, base, id, n) == 0) {	/* pull = always, offline: the one there */
+		warn("%s: base image %s could not be pulled: the one the engine has is used", d->where, base);
+		return 0;
 	}
-	return 0;
+	log_tail(logpath, NULL, NULL, 10);
+	warn("%s: base image %s is not here and could not be pulled: make it (docker build -t %s ..., or docker load), "
+	    "or build it offline with rootfs = COMMAND", d->where, base, base);
+	return NO_BASE;
+}
+
+/* Without a Dockerfile, the image is the base as it is, built from a
+ * Dockerfile of one FROM in an empty context of D's own: labelled and
+ * tagged as any other. Its path, or NULL (warned). */
+static char *
+base_only(const struct distro *d)
+{
+	static const char text[] = "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\n";
+	char *dir = layout_stage(d->name, "base-only"), *path = xasprintf("%s/Dockerfile", dir);
+
+	free(dir);
+	if (file_write(path, text, strlen(text)) < 0) {
+		free(path);
+		return NULL;
+	}
+	return path;
 }
 
 static int
-build(const struct matrix *m, const struct distro *d, const char *base, const char *tag, const char *logpath)
+build(const struct matrix *m, const struct distro *d, const char *base, const char *tag, const char *logpath, int no_cache)
 {
+	char *generated = m->project.dockerfile ? NULL : base_only(d), *context = NULL;
 	struct build_spec b = {
 		.engine = m->project.engine,
-		.dockerfile = m->project.dockerfile,
+		.dockerfile = generated ? generated : m->project.dockerfile,
 		.context = m->project.context,
 		.tag = tag,
 		.base = base,
 		.build_args = &d->build_args,
 		.owner = {m->project.name, key_checkout()},
+		.no_cache = no_cache,
 	};
 	int fd = log_open(logpath, 0), rc;
 
-	if (fd < 0)
+	if (generated)
+		b.context = context = xstrndup(generated, strlen(generated) - strlen("/Dockerfile"));
+	if (fd < 0 || (!m->project.dockerfile && !generated)) {
+		if (fd >= 0)
+			close(fd);
+		free(generated), free(context);
 		return EXIT_ENGINE;
+	}
 	rc = engine_build(&b, fd);
+	free(generated), free(context);
 	close(fd);
 	if (rc > 0) {
 		log_tail(logpath, NULL, NULL, 20);
@@ -95,21 +130,22 @@ record_image(const struct matrix *m, const struct distro *d, const char *tag, co
 	return rc;
 }
 
-/* Ensure the distro's image exists: inspect, else build. The output file
- * holds the tag and changes only when the tag does (restat). */
+/* Ensure the distro's image exists: inspect, else build (with REBUILD:
+ * build it again, every step). The output file holds the tag and changes
+ * only when the tag does (restat). */
 static int
-ensure(const struct matrix *m, const struct distro *d, const char *context, const char *out)
+ensure(const struct matrix *m, const struct distro *d, const char *context, const char *out, int rebuild)
 {
 	char from[256], id[256], *tag = NULL, *logpath = layout_stage_log(d->name, "image"), *base = key_base_ref(m, d);
 	int rc = base_id(m, d, base, logpath, from, sizeof(from));
 
 	if (rc == 0) {
 		tag = key_image_tag(m, d, context, from);
-		rc = engine_image_id(m->project.engine, tag, id, sizeof(id));
+		rc = rebuild ? 1 : engine_image_id(m->project.engine, tag, id, sizeof(id));
 		if (rc < 0)
 			rc = EXIT_ENGINE;
 		else if (rc > 0)
-			rc = build(m, d, base, tag, logpath);
+			rc = build(m, d, base, tag, logpath, rebuild);
 	}
 	if (rc == 0) {
 		char *line = xasprintf("%s\n", tag);
@@ -125,6 +161,7 @@ struct ensure {
 	const struct matrix *m;
 	const struct distro *d;
 	const char *context, *out;
+	int rebuild;
 };
 
 static int
@@ -132,7 +169,7 @@ ensure_once(void *arg)
 {
 	const struct ensure *e = arg;
 
-	return ensure(e->m, e->d, e->context, e->out);
+	return ensure(e->m, e->d, e->context, e->out, e->rebuild);
 }
 
 int
@@ -149,9 +186,11 @@ cmd_image(struct cmdargs *a)
 		matrix_free(&m);
 		return EXIT_USAGE;
 	}
-	struct ensure e = {&m, d, context, a->out};
+	struct ensure e = {&m, d, context, a->out, a->rebuild};
 	char *what = layout_target("image", d->name);
 	rc = retry(what, m.project.retries, EXIT_ENGINE, ensure_once, &e, NULL);
+	if (rc == NO_BASE)
+		rc = EXIT_ENGINE;
 	free(what), free(context);
 	matrix_free(&m);
 	return rc;

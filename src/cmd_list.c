@@ -120,7 +120,7 @@ select_jobs(const struct model *md, const struct strv *args, size_t *n)
 		if (filter_match(&f, md->jobs[i].id))
 			sel[(*n)++] = &md->jobs[i];
 	}
-	if (filter_check(&f) < 0) {
+	if (filter_check(&f, &md->excluded) < 0) {
 		free(sel);
 		sel = NULL;
 	}

@@ -18,6 +18,11 @@
 #include "helper.h"
 #include "util.h"
 
+/* Runs COMMAND ARG... inside exec's container: one line, not the init
+ * process's own words, when the image has no such command. */
+static const char exec_command[] =
+	"command -v \"$1\" >/dev/null 2>&1 || { echo \"orchgen: $1: no such command in the image\" >&2; exit 127; }; exec \"$@\"";
+
 /* Runs inside the shell's container: bash when the image has it, else sh. */
 static const char shell_command[] = "command -v bash >/dev/null 2>&1 && exec bash; exec sh";
 
@@ -201,12 +206,19 @@ cmd_exec(struct cmdargs *a)
 	char *user;
 	int rc;
 
-	if (a->dashdash < 0 || take_distro(a, n) < 0 || a->rest.n == n)
+	if (a->dashdash < 0 || take_distro(a, n) < 0)
 		return cmd_usage(a);
+	if (a->rest.n == n) {
+		warn("exec %s: no command: expected orchgen exec D COMMAND [ARG]...", a->distro);
+		return EXIT_USAGE;
+	}
 	rc = attach_open(&at, a, "exec");
 	if (rc == 0) {
 		user = xasprintf("%ld:%ld", (long)getuid(), (long)getgid());
 		at.c.user = user;
+		strv_push(&at.c.command, "/bin/sh"), strv_push(&at.c.command, "-c");
+		strv_push(&at.c.command, exec_command);
+		strv_push(&at.c.command, "orchgen-exec");
 		for (size_t i = n; i < a->rest.n; i++)
 			strv_push(&at.c.command, a->rest.v[i]);
 		rc = attach_run(&at, USE_EXEC);

@@ -481,12 +481,13 @@ static int
 cannot_start(const struct run *r, struct outcome *o, int *rc)
 {
 	char *missing = missing_features(&r->s, r->d);
-	int skip = r->m.project.skip_missing;
+	int own = r->s.requires_missing != REQUIRES_PROJECT;
+	int skip = own ? r->s.requires_missing == REQUIRES_SKIP : r->m.project.skip_missing;
 
 	*rc = EXIT_JOBFAIL;
 	if (missing) {
 		not_started(r, o, skip, xasprintf("requires %s, which %s's features do not list%s", missing,
-		    r->d->name, skip ? "" : " (missing-feature = skip would skip it)"));
+		    r->d->name, skip || own ? "" : " (missing-feature = skip, or requires-missing: skip, would skip it)"));
 		free(missing);
 		return 1;
 	}

@@ -200,6 +200,25 @@ names(const char *arg, const struct job *j)
 	return hit;
 }
 
+/* Say why ARG names no job: a suite whose systems leave the distro out,
+ * or nothing at all. */
+static void
+excluded(const struct model *md, const char *arg)
+{
+	const char *t = !strncmp(arg, "retest-", 7) ? arg + 7 : !strncmp(arg, "test-", 5) ? arg + 5 : NULL;
+	char *id = xstrdup(t ? t : arg), *slash = strchr(id, '/');
+	const struct suite *s;
+
+	if (t && slash)
+		*slash = ':';
+	if ((s = model_excluded(md, id)))
+		warn("%s: no such job: the systems of %s (line %d) leave distro %.*s out", arg, s->path, s->systems_line,
+		    (int)strcspn(id, ":"), id);
+	else
+		warn("%s: no such job or target: expected distro:suite[:variant] or test-D[/S[:V]], as orchgen list --targets prints them", arg);
+	free(id);
+}
+
 int
 cmd_why(struct cmdargs *a)
 {
@@ -217,7 +236,7 @@ cmd_why(struct cmdargs *a)
 				explain(&md, &md.jobs[k]);
 		}
 		if (!found) {
-			warn("%s: no such job or target: expected distro:suite[:variant] or test-D[/S[:V]], as orchgen list --targets prints them", a->rest.v[i]);
+			excluded(&md, a->rest.v[i]);
 			rc = EXIT_USAGE;
 		}
 	}

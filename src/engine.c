@@ -130,6 +130,8 @@ engine_build(const struct build_spec *b, int logfd)
 	strv_push(&argv, "build");
 	strv_push(&argv, "-f"), strv_push(&argv, b->dockerfile);
 	strv_push(&argv, "-t"), strv_push(&argv, b->tag);
+	if (b->no_cache)
+		strv_push(&argv, "--no-cache");
 	labels(&argv, "--label", "", &b->owner);
 	strv_push(&argv, "--build-arg"), strv_take(&argv, xasprintf("BASE_IMAGE=%s", b->base));
 	for (size_t i = 0; i < b->build_args->n; i++)

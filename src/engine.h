@@ -15,6 +15,7 @@ struct build_spec {
 	const char *base;	/* BASE_IMAGE */
 	const struct strv *build_args;	/* KEY=VALUE */
 	struct owner owner;
+	int no_cache;		/* build every step again (--no-cache) */
 };
 
 /* A bind mount: SRC an absolute host path. */

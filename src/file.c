@@ -143,15 +143,6 @@ file_mkparents(const char *path)
 	return rc;
 }
 
-/* PATH's directory part ("." when none), new. */
-static char *
-dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
-}
-
 /* file_resolve(), following at most HOPS more links. */
 static char *
 resolve(const char *path, int hops)
@@ -165,13 +156,13 @@ resolve(const char *path, int hops)
 		if (hops == 0 || (n = readlink(path, target, sizeof(target) - 1)) < 0)
 			return NULL;
 		target[n] = '\0';
-		dir = dir_of(path);
+		dir = file_dirname(path, 0);
 		next = target[0] == '/' ? xstrdup(target) : xasprintf("%s/%s", dir, target);
 		real = resolve(next, hops - 1);
 		free(dir), free(next);
 		return real;
 	}
-	dir = dir_of(path);
+	dir = file_dirname(path, 0);
 	real = realpath(dir, NULL);
 	free(dir);
 	if (!real)
@@ -236,6 +227,26 @@ file_clean(const char *s, int strip)
 }
 
 char *
+file_dirname(const char *path, int existing)
+{
+	char *dir = xstrdup(path), *slash;
+
+	do {
+		slash = strrchr(dir, '/');
+		if (!slash) {
+			free(dir);
+			return xstrdup(".");
+		}
+		*slash = '\0';
+	} while (existing && *dir && access(dir, F_OK) != 0);
+	if (!*dir) {
+		free(dir);
+		return xstrdup("/");
+	}
+	return dir;
+}
+
+char *
 file_relative_to(const char *dir, const char *path)
 {
 	char *from = file_absolute(dir), *to = file_absolute(path), *a, *b;
@@ -266,7 +277,7 @@ void
 file_clean_temporaries(const char *path)
 {
 	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
-	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	char *dir = file_dirname(path, 0);
 	size_t n = strlen(base);
 	DIR *d = opendir(dir);
 	struct dirent *e;

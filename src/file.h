@@ -27,6 +27,9 @@ char *file_relative(const char *path);
  * components, ".." folded where it can be; "" for the current directory;
  * without its leading '/' when STRIP. New. */
 char *file_clean(const char *path, int strip);
+/* The directory of PATH ("." when it has none); with EXISTING, the
+ * nearest one above it that exists. New. */
+char *file_dirname(const char *path, int existing);
 /* PATH relative to the directory DIR, both as from the current
  * directory: "../logs/a.log" for logs/a.log from out/. New. */
 char *file_relative_to(const char *dir, const char *path);

@@ -116,15 +116,23 @@ filter_match(struct filter *f, const char *id)
 }
 
 int
-filter_check(const struct filter *f)
+filter_check(const struct filter *f, const struct strv *excluded)
 {
 	int rc = 0;
 
 	for (size_t i = 0; i < f->n; i++) {
-		if (f->pats[i].hits == 0) {
-			warn("filter \"%s\" matches no job: expected distro:suite[:variant], as orchgen list prints them", f->pats[i].text);
-			rc = -1;
+		const char *why = NULL;
+		if (f->pats[i].hits > 0)
+			continue;
+		for (size_t k = 0; excluded && k < excluded->n && !why; k++) {
+			if (regexec(&f->pats[i].re, excluded->v[k], 0, NULL, 0) == 0)
+				why = excluded->v[k];
 		}
+		if (why)
+			warn("filter \"%s\" matches no job: %s is no job, as the suite's systems leave that distro out", f->pats[i].text, why);
+		else
+			warn("filter \"%s\" matches no job: expected distro:suite[:variant], as orchgen list prints them", f->pats[i].text);
+		rc = -1;
 	}
 	return rc;
 }

@@ -26,6 +26,8 @@ int filter_regex(const char *text, struct buf *out);
 int filter_compile(struct filter *f, const struct strv *args);
 /* Does job ID pass F? Counts the hit of every filter that matches. */
 int filter_match(struct filter *f, const char *id);
-/* Warn about each filter that has matched no job yet: -1 if any did not. */
-int filter_check(const struct filter *f);
+/* Warn about each filter that has matched no job yet, saying so when it
+ * matches one of the ids EXCLUDED ("distro:suite" that systems leave out;
+ * NULL: none): -1 if any did not. */
+int filter_check(const struct filter *f, const struct strv *excluded);
 void filter_free(struct filter *f);

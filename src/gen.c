@@ -18,6 +18,12 @@
 
 extern const char tmpl_build_ninja_in[];
 
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void
 var(struct edge *e, const char *name, const char *value)
 {
@@ -111,6 +117,8 @@ shared_edges(struct graph *g, const struct matrix *m, const char *output, struct
 	if (input_context(m, output, &sh->context) < 0)
 		return -1;
 	rc = hash_edge(g, &sh->context, dirs);
+	if (!m->project.dockerfile)	/* a Dockerfile that appears must be seen */
+		strv_take(dirs, file_dirname(DEFAULT_DOCKERFILE, 1));
 	sh->has_sources = input_sources(m, output, &sh->sources) == 0;
 	if (rc == 0 && sh->has_sources)
 		rc = hash_edge(g, &sh->sources, dirs);
@@ -170,12 +178,14 @@ base_edge(struct graph *g, const struct options *o, const struct distro *d)
 	free(out);
 }
 
+/* image-D: the image exists, as its key names it; or with REBUILD,
+ * rebuild-D: it is built again, every step, on every ninja that names it. */
 static void
-image_edge(struct graph *g, const struct options *o, const struct distro *d, const struct shared *sh)
+image_edge(struct graph *g, const struct options *o, const struct distro *d, const struct shared *sh, int rebuild)
 {
 	const char *context = sh->context.out;
-	char *out = layout_image(d->name);
-	struct edge *e = graph_edge(g, "image", out, "the image of %s", d->name);
+	char *out = rebuild ? layout_rebuild(d->name) : layout_image(d->name);
+	struct edge *e = graph_edge(g, "image", out, "the %s of %s", rebuild ? "rebuilt image" : "image", d->name);
 
 	strv_push(&e->ins, context);
 	if (d->rootfs)
@@ -183,8 +193,13 @@ image_edge(struct graph *g, const struct options *o, const struct distro *d, con
 	strv_push(&e->implicit, LAYOUT_ALWAYS);
 	matrix_args(e, o);
 	args(e, "--distro", d->name, "--hash", context, "-o", out, NULL);
-	var(e, "what", d->name);
-	alias(g, layout_target("image", d->name), out);
+	if (rebuild)
+		args(e, "--rebuild", NULL);
+	if (rebuild)
+		strv_take(&e->vars, xstrdup("what")), strv_take(&e->vars, xasprintf("%s (rebuild)", d->name));
+	else
+		var(e, "what", d->name);
+	alias(g, layout_target(rebuild ? "rebuild" : "image", d->name), out);
 	free(out);
 }
 
@@ -219,7 +234,8 @@ stage_edges(struct graph *g, const struct matrix *m, const struct options *o, co
 {
 	if (d->rootfs)
 		base_edge(g, o, d);
-	image_edge(g, o, d, sh);
+	image_edge(g, o, d, sh, 0);
+	image_edge(g, o, d, sh, 1);
 	if (matrix_warms(m))
 		stage_edge(g, m, o, d, "warm", FEEDS_WARM, sh->has_warm ? &sh->warm : NULL);
 	if (m->project.build)
@@ -393,6 +409,62 @@ all_target(struct graph *g, const struct matrix *m, const char *name, const char
 	strv_free(&ins);
 }
 
+/* The directories that hold suites but are none themselves ("main" for
+ * main/smoke), sorted: each makes a target test-D/DIR. */
+static void
+suite_dirs(const struct model *md, struct strv *dirs)
+{
+	struct strv suites = {0};
+
+	for (size_t i = 0; i < md->nsuites; i++) {
+		const char *name = md->suites[i].name;
+		strv_push(&suites, name);
+		for (const char *slash = strchr(name, '/'); slash; slash = strchr(slash + 1, '/'))
+			strv_take(dirs, xstrndup(name, (size_t)(slash - name)));
+	}
+	strv_uniq(dirs);
+	strv_sort(&suites);
+	for (size_t i = 0, kept = 0; i <= dirs->n; i++) {
+		if (i == dirs->n) {
+			dirs->n = kept;
+			break;
+		}
+		if (bsearch(&dirs->v[i], suites.v, suites.n, sizeof(*suites.v), cmpstr))
+			free(dirs->v[i]);
+		else
+			dirs->v[kept++] = dirs->v[i];
+	}
+	strv_free(&suites);
+}
+
+/* test-D/DIR for every directory of suites, as spread's D:DIR/... selects:
+ * the jobs on D of every suite below DIR but the manual ones. */
+static void
+dir_targets(struct graph *g, const struct model *md)
+{
+	struct strv dirs = {0};
+
+	suite_dirs(md, &dirs);
+	for (size_t d = 0; d < md->matrix.ndistros; d++) {
+		const struct distro *dist = &md->matrix.distros[d];
+		for (size_t i = 0; i < dirs.n; i++) {
+			struct strv ins = {0};
+			size_t n = strlen(dirs.v[i]);
+			char *file = layout_job_file(dist->name, dirs.v[i], NULL);
+			for (size_t k = 0; k < md->njobs; k++) {
+				const struct job *j = &md->jobs[k];
+				if (j->distro == dist && !j->suite->manual && !strncmp(j->suite->name, dirs.v[i], n) && j->suite->name[n] == '/')
+					strv_take(&ins, job_output(j, 0));
+			}
+			if (ins.n > 0)
+				phony(g, layout_job_target("test", file), &ins);
+			strv_free(&ins);
+			free(file);
+		}
+	}
+	strv_free(&dirs);
+}
+
 /* The jobs and their reruns, each with its distro's key of the job settings. */
 static void
 jobs_graph(struct graph *g, const struct model *md, const struct options *o)
@@ -407,6 +479,7 @@ jobs_graph(struct graph *g, const struct model *md, const struct options *o)
 		for (size_t i = 0; i < m->ndistros; i++)
 			distro_target(g, md, &m->distros[i], retest);
 	}
+	dir_targets(g, md);
 	free(keys);
 }
 
@@ -510,9 +583,16 @@ gen_write(const struct model *md, const struct options *o, const char *self)
 		rc = EXIT_USAGE;
 	if (rc == 0) {
 		file_clean_temporaries(path);
-		if (file_update(path, out.s, out.len) < 0) {
+		switch (file_update(path, out.s, out.len)) {
+		case -1:
 			warn("%s: build.ninja was not written, and the one there is unchanged", path);
 			rc = EXIT_ENGINE;
+			break;
+		case 1:
+			printf("wrote %s: %zu distro%s, %zu suite%s, %zu job%s\n", o->output, md->matrix.ndistros,
+			    md->matrix.ndistros == 1 ? "" : "s", md->nsuites, md->nsuites == 1 ? "" : "s", md->njobs,
+			    md->njobs == 1 ? "" : "s");
+			break;
 		}
 	}
 	free(path);

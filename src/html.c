@@ -185,8 +185,7 @@ slowest(const struct report *rp, struct buf *out)
 void
 html_write(const struct report *rp, const char *path, struct buf *out)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
+	char *dir = file_dirname(path, 0);
 	int ok = report_ok(rp), failures = 0;
 
 	buf_printf(out, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -46,14 +46,17 @@ input_context(const struct matrix *m, const char *output, struct input *in)
 {
 	const struct project *p = &m->project;
 	struct stat st;
-	int found = stat(p->dockerfile, &st) == 0;
+	int found = p->dockerfile && stat(p->dockerfile, &st) == 0;
 
+	input_init(in, "context", "docker context", layout_hash("context"));
+	if (!p->dockerfile)	/* the base as it is: no files */
+		return 0;
 	if (!found || !S_ISREG(st.st_mode)) {
+		input_free(in);
 		warn("dockerfile %s: %s: [project] dockerfile names the Dockerfile, relative to the project", p->dockerfile,
 		    found ? "not a regular file" : strerror(errno));
 		return -1;
 	}
-	input_init(in, "context", "docker context", layout_hash("context"));
 	in->group.ignore_root = p->context;
 	strv_push(&in->group.paths, p->context);
 	strv_push(&in->group.paths, p->dockerfile);

@@ -19,8 +19,9 @@ struct input {
 };
 
 /* The build context (less what its .dockerignore excludes) and the
- * Dockerfile. OUTPUT: the Ninja file orchgen writes. 0, or -1 (warned)
- * when the Dockerfile is missing. */
+ * Dockerfile; no files when the project has no Dockerfile. OUTPUT: the
+ * Ninja file orchgen writes. 0, or -1 (warned) when the Dockerfile named
+ * is missing. */
 int input_context(const struct matrix *m, const char *output, struct input *in);
 /* The build's sources (less what the workspace's .dockerignore leaves
  * out, as a build context of the workspace would): 0 when the project

@@ -52,6 +52,12 @@ layout_image(const char *distro)
 }
 
 char *
+layout_rebuild(const char *distro)
+{
+	return xasprintf(ORCH "/rebuild/%s", distro);
+}
+
+char *
 layout_stage(const char *distro, const char *name)
 {
 	return xasprintf(ORCH "/stage/%s/%s", distro, name);

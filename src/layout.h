@@ -33,6 +33,8 @@ char *layout_stat_cache(const char *hash);
  * image. The base and image edges' outputs. */
 char *layout_base(const char *distro);
 char *layout_image(const char *distro);
+/* The output of rebuild-D: the tag it built last. */
+char *layout_rebuild(const char *distro);
 /* Distro D's stage files (NAME: "image.log", "warm", "build.log"...), apart
  * from the jobs' files, so that a suite named "build" never meets the
  * build stage. */

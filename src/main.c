@@ -19,7 +19,7 @@ enum {
 	O_IMAGE = 1 << 9, O_KEY = 1 << 10, O_FORMAT = 1 << 11, O_TARGETS = 1 << 12,
 	O_CONTEXT = 1 << 13, O_EXCLUDE = 1 << 14, O_CACHES = 1 << 15, O_HELP = 1 << 16,
 	O_FOLLOW = 1 << 17, O_JUNIT = 1 << 18, O_JSON = 1 << 19, O_HTML = 1 << 20, O_RESULTS = 1 << 21,
-	O_TAIL = 1 << 22,
+	O_TAIL = 1 << 22, O_REBUILD = 1 << 23,
 };
 /* What every command that reads the project takes. */
 #define MATRIX (O_C | O_F | O_D)
@@ -50,6 +50,7 @@ static const struct opt {
 	{O_EXCLUDE, 0, "exclude", "PATH", "leave PATH out (repeatable)"},
 	{O_FOLLOW, 0, "follow", NULL, "links that lead inside the project bring their targets in"},
 	{O_TAIL, 'f', "follow", NULL, "follow the log while the job runs"},
+	{O_REBUILD, 0, "rebuild", NULL, "build the image again, every step (no layer cache)"},
 	{O_JUNIT, 0, "junit", "FILE", "write the report as JUnit XML to FILE"},
 	{O_JSON, 0, "json", "FILE", "write the report as JSON to FILE"},
 	{O_HTML, 0, "html", "FILE", "write the report as an HTML page to FILE"},
@@ -63,31 +64,33 @@ static const struct command {
 	const char *name;
 	int (*fn)(struct cmdargs *);
 	unsigned takes, needs;	/* options it accepts; those it requires */
+	int line;		/* the operands after D are a command line (exec) */
 	const char *operands;
 	const char *help;
 } commands[] = {
-	{"generate", cmd_generate, MATRIX | O_O | O_DISTROS, 0, "", "write build.ninja (the default command)"},
-	{"list", cmd_list, MATRIX | O_DISTROS | O_FORMAT | O_TARGETS, 0, "[FILTER...]",
+	{"generate", cmd_generate, MATRIX | O_O | O_DISTROS, 0, 0, "", "write build.ninja (the default command)"},
+	{"init", cmd_init, O_C, 0, 0, "[DIR]", "a new project in DIR (the current directory): orchgen.ini, a Dockerfile, a suite"},
+	{"list", cmd_list, MATRIX | O_DISTROS | O_FORMAT | O_TARGETS, 0, 0, "[FILTER...]",
 	    "the jobs, distro:suite[:variant], that FILTERs select (all by default); --format=text|json|targets"},
-	{"keys", cmd_keys, MATRIX | O_O | O_DISTRO | O_FORMAT, 0, "",
+	{"keys", cmd_keys, MATRIX | O_O | O_DISTRO | O_FORMAT, 0, 0, "",
 	    "content keys of each stage, for CI caches; --format=env|json|github"},
-	{"gc", cmd_gc, MATRIX | O_CACHES, 0, "", "remove leftover containers, unused image tags, dead results"},
-	{"report", cmd_report, MATRIX | O_JUNIT | O_JSON | O_HTML | O_RESULTS, 0, "[FILTER...]",
+	{"gc", cmd_gc, MATRIX | O_CACHES, 0, 0, "", "remove leftover containers, unused image tags, dead results"},
+	{"report", cmd_report, MATRIX | O_JUNIT | O_JSON | O_HTML | O_RESULTS, 0, 0, "[FILTER...]",
 	    "how the jobs ended: a summary, and JUnit, JSON or HTML files; exit 1 unless all passed"},
-	{"why", cmd_why, MATRIX, 0, "JOB|TARGET...",
+	{"why", cmd_why, MATRIX, 0, 0, "JOB|TARGET...",
 	    "what changed since each job's last passing run, input by input, or that it is up to date"},
-	{"log", cmd_log, O_C | O_TAIL, 0, "JOB", "a job's log; -f follows it while the job runs"},
-	{"shell", cmd_shell, MATRIX | O_DISTRO | O_IMAGE, 0, "D|D:SUITE[:VARIANT]",
+	{"log", cmd_log, O_C | O_TAIL, 0, 0, "JOB", "a job's log; -f follows it while the job runs"},
+	{"shell", cmd_shell, MATRIX | O_DISTRO | O_IMAGE, 0, 0, "D|D:SUITE[:VARIANT]",
 	    "an interactive shell in a new container of D's image, mounted as a job is; or in what a job left (keep)"},
-	{"exec", cmd_exec, MATRIX | O_DISTRO, 0, "D -- COMMAND [ARG]...",
+	{"exec", cmd_exec, MATRIX | O_DISTRO, 0, 1, "D [--] COMMAND [ARG]...",
 	    "run COMMAND in D's image as you, in the current directory"},
-	{"hash", cmd_hash, O_C | O_O | O_CONTEXT | O_EXCLUDE | O_FOLLOW, O_O, "-- PATH...", "edge helper: hash a group of files"},
-	{"base", cmd_base, HELPER | O_O, O_DISTRO | O_O, "", "edge helper: import a distro's base from its rootfs recipe"},
-	{"image", cmd_image, HELPER | O_HASH | O_O, O_DISTRO | O_HASH | O_O, "", "edge helper: ensure a distro's image exists"},
-	{"warm", cmd_warm, HELPER | O_IMAGE | O_O | O_KEY, O_DISTRO | O_IMAGE | O_O, "", "edge helper: fill a distro's caches"},
-	{"build", cmd_build, HELPER | O_IMAGE | O_O | O_KEY, O_DISTRO | O_IMAGE | O_O, "",
+	{"hash", cmd_hash, O_C | O_O | O_CONTEXT | O_EXCLUDE | O_FOLLOW, O_O, 0, "-- PATH...", "edge helper: hash a group of files"},
+	{"base", cmd_base, HELPER | O_O, O_DISTRO | O_O, 0, "", "edge helper: import a distro's base from its rootfs recipe"},
+	{"image", cmd_image, HELPER | O_HASH | O_O | O_REBUILD, O_DISTRO | O_HASH | O_O, 0, "", "edge helper: ensure a distro's image exists"},
+	{"warm", cmd_warm, HELPER | O_IMAGE | O_O | O_KEY, O_DISTRO | O_IMAGE | O_O, 0, "", "edge helper: fill a distro's caches"},
+	{"build", cmd_build, HELPER | O_IMAGE | O_O | O_KEY, O_DISTRO | O_IMAGE | O_O, 0, "",
 	    "edge helper: build the product in a distro's image"},
-	{"test", cmd_test, HELPER | O_SUITE | O_VARIANT | O_IMAGE | O_KEY, O_DISTRO | O_SUITE | O_IMAGE, "",
+	{"test", cmd_test, HELPER | O_SUITE | O_VARIANT | O_IMAGE | O_KEY, O_DISTRO | O_SUITE | O_IMAGE, 0, "",
 	    "edge helper: run one job"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(*commands))
@@ -239,6 +242,7 @@ store(struct cmdargs *a, unsigned bit, const char *arg)
 	case O_CACHES: a->caches = 1; break;
 	case O_FOLLOW: a->follow = 1; break;
 	case O_TAIL: a->tail = 1; break;
+	case O_REBUILD: a->rebuild = 1; break;
 	case O_JUNIT: a->junit = arg; break;
 	case O_JSON: a->json = arg; break;
 	case O_HTML: a->html = arg; break;
@@ -289,15 +293,17 @@ command_word(int argc, char *argv[])
 /* The options of every command, as getopt sees them, but those that one
  * of the command's own hides (TAKES: its options); *SEEN gets the bit of
  * each one given. The first option that is none, or lacks its argument,
- * is *BAD, for the command's usage to follow. */
+ * is *BAD, for the command's usage to follow. With LINE, the operands
+ * after the command and its distro are a command line of their own: the
+ * options end where it starts (orchgen exec D ls -la). */
 static void
-parse(struct cmdargs *a, int argc, char *argv[], unsigned takes, unsigned *seen, char **bad)
+parse(struct cmdargs *a, int argc, char *argv[], unsigned takes, int line, unsigned *seen, char **bad)
 {
-	char **orig = xcalloc(argc + 1, sizeof(*orig)), shorts[2 * NOPTS + 2] = ":";
+	char **orig = xcalloc(argc + 1, sizeof(*orig)), shorts[2 * NOPTS + 3] = "+:";
 	struct option longopts[NOPTS + 1];
 	const char *lastarg = NULL;
-	size_t ns = 1, nl = 0;
-	int c;
+	size_t ns = 2, nl = 0;
+	int c, operands = 0;
 
 	memset(longopts, 0, sizeof(longopts));
 	for (size_t i = 0; i < NOPTS; i++) {
@@ -314,7 +320,8 @@ parse(struct cmdargs *a, int argc, char *argv[], unsigned takes, unsigned *seen,
 	shorts[ns] = '\0';
 	memcpy(orig, argv, argc * sizeof(*orig));
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {
+	for (;;) {
+	while ((c = getopt_long(argc, argv, line ? shorts : shorts + 1, longopts, NULL)) != -1) {
 		lastarg = optarg;
 		if (c == '?' || c == ':') {
 			char flag[3] = {'-', (char)optopt, '\0'};
@@ -331,7 +338,13 @@ parse(struct cmdargs *a, int argc, char *argv[], unsigned takes, unsigned *seen,
 		*seen |= o->bit;
 		store(a, o->bit, optarg);
 	}
-	a->dashdash = dashdash(orig, argv, argc, lastarg);
+	/* Past the command and its distro: the command line. */
+	if (!line || optind >= argc || !strcmp(argv[optind - 1], "--") || operands == ((*seen & O_DISTRO) ? 1 : 2))
+		break;
+	strv_push(&a->rest, argv[optind++]);
+	operands++;
+	}
+	a->dashdash = line && operands ? operands : dashdash(orig, argv, argc, lastarg);
 	for (int i = optind; i < argc; i++)
 		strv_push(&a->rest, argv[i]);
 	free(orig);
@@ -377,7 +390,9 @@ main(int argc, char *argv[])
 
 	a.self = self_path(argv[0], selfbuf);
 	word = command_word(argc, argv);
-	parse(&a, argc, argv, word && command(word) ? command(word)->takes : 0, &seen, &bad);
+	c = word && command(word) ? command(word) : NULL;
+	parse(&a, argc, argv, c ? c->takes : 0, c && c->line, &seen, &bad);
+	c = command("generate");
 	if (a.rest.n > 0) {
 		if (!(c = command(a.rest.v[0]))) {
 			warn("unknown command \"%s\"", a.rest.v[0]);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <ini.h>
 #include "str.h"
 #include "file.h"
@@ -234,6 +235,19 @@ set_choice(struct reader *r, int *p, const char *value, const char *const *words
 static const char *const workspace_modes[] = {"ro", "rw", "copy", NULL};
 static const char *const missing_feature[] = {"fail", "skip", NULL};
 static const char *const keeps[] = {"never", "failed", "always", NULL};
+static const char *const pulls[] = {"missing", "always", NULL};
+
+static int
+set_pull(struct reader *r, void *field, const char *value)
+{
+	return set_choice(r, field, value, pulls, "bad pull \"%s\": expected missing or always");
+}
+
+static void
+show_pull(const void *field, struct buf *out)
+{
+	buf_puts(out, pulls[*(const int *)field]);
+}
 
 static int
 set_keep(struct reader *r, void *field, const char *value)
@@ -419,7 +433,8 @@ static const struct type
 	t_bool = {set_bool, show_bool, 0},
 	t_workspace_mode = {set_workspace_mode, show_workspace_mode, 0},
 	t_missing_feature = {set_missing_feature, show_missing_feature, 0},
-	t_keep = {set_keep, show_keep, 0};
+	t_keep = {set_keep, show_keep, 0},
+	t_pull = {set_pull, show_pull, 0};
 
 /* Jobs, stages and shells all mount the workspace and the caches, and get
  * the env names: those feed every key of a container. */
@@ -461,6 +476,9 @@ static const struct key distro_keys[] = {
 	{"rootfs", &t_str, D(rootfs), FEEDS_BASE | FEEDS_IMAGE},
 	{"build-args", &t_args, D(build_args), FEEDS_IMAGE},
 	{"features", &t_words, D(features), FEEDS_JOB},
+	/* When the base is pulled; a new one changes its ID, which is part
+	 * of the image's tag (not of a key of settings). */
+	{"pull", &t_pull, D(pull), FEEDS_NONE},
 	{NULL, NULL, 0, 0},
 };
 #undef D
@@ -805,6 +823,8 @@ load_file(struct matrix *m, const char *file, int required)
 		if (!required && errno == ENOENT)
 			return 0;
 		warn("%s: cannot read the matrix:", file);
+		if (errno == ENOENT)
+			warn("no project here: orchgen init makes one (orchgen init DIR, in a new directory)");
 		return -1;
 	}
 	strv_push(&m->files, file);
@@ -871,7 +891,6 @@ cmpcache(const void *a, const void *b)
 static void
 defaults(struct project *p)
 {
-	p->dockerfile = xstrdup("docker/Dockerfile");
 	p->context = xstrdup("docker");
 	p->suites = xstrdup("suites");
 	p->workspace = xstrdup(".");
@@ -915,11 +934,15 @@ names_fit(const struct matrix *m)
 	return errors ? -1 : 0;
 }
 
-/* What every layer together must say. */
+/* What every layer together must say. A Dockerfile not named is
+ * docker/Dockerfile when there is one, else none: the base is the image. */
 static int
 validate(struct matrix *m)
 {
 	int errors = 0;
+
+	if (!m->project.dockerfile && access(DEFAULT_DOCKERFILE, F_OK) == 0)
+		m->project.dockerfile = xstrdup(DEFAULT_DOCKERFILE);
 
 	if (!m->project.name) {
 		warn("%s: [project] has no name: expected name = NAME (lowercase, used in image tags)", m->files.v[m->files.n - 1]);

@@ -2,7 +2,7 @@
 
 struct project {
 	char *name;		/* image repository prefix: <name>-<distro>:<hash> */
-	char *dockerfile;	/* path from the project directory */
+	char *dockerfile;	/* path from the project directory; NULL: none, the base is the image */
 	char *context;		/* docker build context */
 	char *suites;		/* searched for task.yaml, nested */
 	char *workspace;	/* mounted at /workspace, as workspace_mode says */
@@ -21,7 +21,10 @@ struct project {
 };
 
 enum { WORKSPACE_RO, WORKSPACE_RW, WORKSPACE_COPY };
+/* The Dockerfile when none is named, if it is there. */
+#define DEFAULT_DOCKERFILE "docker/Dockerfile"
 enum { KEEP_NEVER, KEEP_FAILED, KEEP_ALWAYS };
+enum { PULL_MISSING, PULL_ALWAYS };
 /* "ro", "rw" or "copy". */
 const char *workspace_mode_name(int mode);
 
@@ -31,6 +34,7 @@ struct distro {
 	char *rootfs;		/* or a recipe that makes a root filesystem, imported as the base */
 	struct strv build_args;	/* KEY=VALUE words */
 	struct strv features;	/* what suites may require */
+	int pull;		/* PULL_*: when the base is pulled */
 	char *where;		/* "file:line" of the section, for messages */
 };
 

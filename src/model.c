@@ -212,8 +212,10 @@ expand(struct model *md)
 	for (size_t i = 0; i < m->ndistros; i++) {
 		for (size_t k = 0; k < md->nsuites; k++) {
 			const struct suite *s = &md->suites[k];
-			if (!suite_selects(s, m->distros[i].name))
+			if (!suite_selects(s, m->distros[i].name)) {
+				strv_take(&md->excluded, xasprintf("%s:%s", m->distros[i].name, s->name));
 				continue;
+			}
 			size_t nv = s->variants.n ? s->variants.n : 1;
 			md->jobs = xrealloc(md->jobs, (md->njobs + nv) * sizeof(*md->jobs));
 			for (size_t v = 0; v < nv; v++) {
@@ -306,6 +308,22 @@ model_load(struct model *md, const struct options *o)
 	return rc;
 }
 
+const struct suite *
+model_excluded(const struct model *md, const char *id)
+{
+	for (size_t i = 0; i < md->excluded.n; i++) {
+		const char *e = md->excluded.v[i], *colon = strchr(e, ':');
+		size_t n = strlen(e);
+		if (strncmp(id, e, n) != 0 || (id[n] && id[n] != ':'))
+			continue;
+		for (size_t k = 0; k < md->nsuites; k++) {
+			if (!strcmp(md->suites[k].name, colon + 1))
+				return &md->suites[k];
+		}
+	}
+	return NULL;
+}
+
 const struct job *
 model_job(const struct model *md, const char *id)
 {
@@ -326,6 +344,7 @@ model_free(struct model *md)
 	free(md->jobs);
 	free(md->suites);
 	strv_free(&md->suite_dirs);
+	strv_free(&md->excluded);
 	matrix_free(&md->matrix);
 	memset(md, 0, sizeof(*md));
 }

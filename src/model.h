@@ -16,6 +16,7 @@ struct model {
 	struct strv suite_dirs;	/* directories searched for task.yaml */
 	struct job *jobs;	/* by priority (highest first), then distro, suite, variant */
 	size_t njobs;
+	struct strv excluded;	/* "distro:suite" of each suite its systems leave out on a distro */
 };
 
 /* Options shared by every command that reads a project. */
@@ -29,6 +30,9 @@ struct options {
 /* Read the matrix and every suite, expand the jobs. 0 or -1 (warned). */
 int model_load(struct model *md, const struct options *o);
 void model_free(struct model *md);
+/* The suite that job ID (distro:suite[:variant]) would be of, when its
+ * systems leave that distro out; NULL otherwise. */
+const struct suite *model_excluded(const struct model *md, const char *id);
 /* Find one job by its id; NULL if there is none. */
 const struct job *model_job(const struct model *md, const char *id);
 /* The directory of suite NAME below the suites ROOT. */

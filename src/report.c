@@ -205,7 +205,7 @@ select_jobs(struct report *rp, const struct strv *filters)
 			report_job_free(&rp->jobs[i]);
 	}
 	rp->njobs = kept;
-	rc = filter_check(&f);
+	rc = filter_check(&f, NULL);
 	filter_free(&f);
 	return rc;
 }

@@ -98,6 +98,15 @@ parseword(struct ctx *c, const struct ynode *k, const struct ynode *v, void *fie
 }
 
 static int
+parsemissing(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
+{
+	static const char *const words[] = {"error", "skip", NULL};
+	static const int values[] = {REQUIRES_ERROR, REQUIRES_SKIP};
+
+	return parseword(c, k, v, field, words, values, "\"skip\" or \"error\"");
+}
+
+static int
 parsebool(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
 {
 	static const char *const words[] = {"true", "yes", "on", "false", "no", "off", NULL};
@@ -411,6 +420,7 @@ static const struct key keys[] = {
 	{"prepare", parsestr, offsetof(struct suite, prepare)},
 	{"priority", parseint, offsetof(struct suite, priority)},
 	{"requires", parsefeatures, offsetof(struct suite, requires)},
+	{"requires-missing", parsemissing, offsetof(struct suite, requires_missing)},
 	{"restore", parsestr, offsetof(struct suite, restore)},
 	{"samples", parsesamples, offsetof(struct suite, samples)},
 	{"skip", parseskip, 0},
@@ -480,6 +490,7 @@ suite_parse(struct suite *s, const char *path, const char *dir, const char *name
 	s->dir = xstrdup(dir);
 	s->path = xstrdup(path);
 	s->samples = 1;
+	s->requires_missing = REQUIRES_PROJECT;
 	rc = ynode_load(path, &root);
 	if (rc == 0)
 		rc = parseroot(&c, root);

@@ -1,5 +1,7 @@
 /* A test suite: one task.yaml, parsed into a plain model (spread's format). */
 
+enum { REQUIRES_PROJECT = -1, REQUIRES_ERROR, REQUIRES_SKIP };
+
 /* One `environment` entry, in file order. */
 struct suite_env {
 	char *name;		/* variable name, without the /variants part */
@@ -37,6 +39,7 @@ struct suite {
 	int priority;		/* `priority`: higher runs first; jobs are ordered by it; default 0 */
 	long kill_timeout, warn_timeout;	/* seconds; 0: not set, the project's apply */
 	struct strv requires;	/* `requires`: features the distro must have */
+	int requires_missing;	/* `requires-missing`: REQUIRES_SKIP or _ERROR; REQUIRES_PROJECT: the project's missing-feature */
 	struct suite_skip *skip;	/* `skip`, in file order: checked before prepare */
 	size_t nskip;
 	struct strv artifacts;	/* `artifacts`: paths in the container (relative to /workspace, or absolute), copied out after execute, pass or fail */

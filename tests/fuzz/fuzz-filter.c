@@ -20,7 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			filter_match(&f, line);
 			free(line);
 		}
-		filter_check(&f);
+		filter_check(&f, NULL);
 		filter_free(&f);
 	}
 	strv_free(&args);

@@ -106,7 +106,7 @@ test_set(void)
 
 	CHECK(filter_compile(&f, &args) == 0);
 	CHECK(filter_match(&f, "anything") == 1);
-	CHECK(filter_check(&f) == 0);
+	CHECK(filter_check(&f, NULL) == 0);
 	filter_free(&f);
 
 	strv_push(&args, "main/hello");
@@ -118,7 +118,7 @@ test_set(void)
 	CHECK(filter_match(&f, jobs[2]) == 0);
 	CHECK(f.pats[0].hits == 1 && f.pats[1].hits == 1 && f.pats[2].hits == 0);
 	fflush(stderr);
-	CHECK(filter_check(&f) == -1);	/* warns: "nowhere" matches no job */
+	CHECK(filter_check(&f, NULL) == -1);	/* warns: "nowhere" matches no job */
 	filter_free(&f);
 	strv_free(&args);
 }

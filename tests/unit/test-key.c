@@ -50,6 +50,7 @@ static const struct {
 	{"distro.rootfs", "mkroot2", NULL},
 	{"distro.build-args", "A=1", NULL},
 	{"distro.features", "gzip", NULL},
+	{"distro.pull", "always", "beta"},
 	{"cache.path", "/var/cache/other", NULL},
 	{"cache.per-distro", "no", NULL},
 	{"cache.warm", "fetch all", NULL},

@@ -89,7 +89,8 @@ test_defaults(void)
 	CHECK(load(MINIMAL, NULL) == 0);
 	CHECK_STR(errtext, "");
 	CHECK_STR(p->name, "demo");
-	CHECK_STR(p->dockerfile, "docker/Dockerfile");
+	/* No docker/Dockerfile here: the base is the image. */
+	CHECK(access("docker/Dockerfile", F_OK) != 0 && p->dockerfile == NULL);
 	CHECK_STR(p->context, "docker");
 	CHECK_STR(p->suites, "suites");
 	CHECK_STR(p->workspace, ".");
@@ -107,6 +108,13 @@ test_defaults(void)
 	CHECK(m.files.n == 1);
 	CHECK_STR(m.files.v[0], "orchgen.ini");
 	matrix_free(&m);
+
+	/* With one, it is the Dockerfile. */
+	put("docker/Dockerfile", "FROM scratch\n");
+	CHECK(load(MINIMAL, NULL) == 0);
+	CHECK_STR(p->dockerfile, "docker/Dockerfile");
+	matrix_free(&m);
+	CHECK(unlink("docker/Dockerfile") == 0);
 }
 
 static void

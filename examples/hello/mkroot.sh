@@ -1,0 +1,11 @@
+# The base of both distros: a root filesystem of the host's static busybox,
+# in the directory orchgen gives as the last argument (rootfs = sh mkroot.sh).
+set -eu
+root=$1
+busybox=$(command -v busybox) || { echo "mkroot.sh: no busybox: install busybox-static" >&2; exit 1; }
+mkdir -p "$root/bin" "$root/tmp" "$root/etc" "$root/root"
+cp "$busybox" "$root/bin/busybox"
+for applet in $("$busybox" --list); do
+	[ "$applet" = busybox ] || ln -s busybox "$root/bin/$applet"
+done
+chmod 1777 "$root/tmp"
