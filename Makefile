@@ -4,12 +4,14 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 PKG_CONFIG ?= pkg-config
+VERSION = 0.9.0
 DEPS = yaml-0.1 libxxhash inih
 DEPS_CFLAGS != $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null || true
 DEPS_LIBS != $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null || echo -lyaml -lxxhash -linih
 
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DORCHGEN_VERSION='"$(VERSION)"' \
 	-Wall -Wextra -Wshadow -Wstrict-prototypes -O2 -g $(DEPS_CFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS)
 LIBS = $(DEPS_LIBS)
@@ -34,6 +36,9 @@ $(B)orchgen: $(OBJ)
 $(B)src/%.o: src/%.c src/*.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# They say the version.
+$(B)src/main.o $(B)src/ninja.o: Makefile
 
 $(B)src/templates.o: $(B)src/templates.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -99,9 +104,12 @@ bench: setup
 .PHONY: bench
 
 install: orchgen
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR)
 	cp orchgen $(DESTDIR)$(BINDIR)/orchgen
 	cp doc/orchgen.1 $(DESTDIR)$(MANDIR)/man1/orchgen.1
+	cp doc/orchgen.ini.5 $(DESTDIR)$(MANDIR)/man5/orchgen.ini.5
+	cp doc/orchgen-task.yaml.5 $(DESTDIR)$(MANDIR)/man5/orchgen-task.yaml.5
+	cp completion/orchgen.bash $(DESTDIR)$(BASHCOMPDIR)/orchgen
 
 clean:
 	rm -f orchgen src/*.o src/templates.c $(UNITBIN)

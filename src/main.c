@@ -19,7 +19,7 @@ enum {
 	O_IMAGE = 1 << 9, O_KEY = 1 << 10, O_FORMAT = 1 << 11, O_TARGETS = 1 << 12,
 	O_CONTEXT = 1 << 13, O_EXCLUDE = 1 << 14, O_CACHES = 1 << 15, O_HELP = 1 << 16,
 	O_FOLLOW = 1 << 17, O_JUNIT = 1 << 18, O_JSON = 1 << 19, O_HTML = 1 << 20, O_RESULTS = 1 << 21,
-	O_TAIL = 1 << 22, O_REBUILD = 1 << 23,
+	O_TAIL = 1 << 22, O_REBUILD = 1 << 23, O_VERSION = 1 << 24,
 };
 /* What every command that reads the project takes. */
 #define MATRIX (O_C | O_F | O_D)
@@ -57,6 +57,7 @@ static const struct opt {
 	{O_RESULTS, 0, "results", "DIR", "read the results below DIR (repeatable: shards merged), not this project's"},
 	{O_CACHES, 0, "caches", NULL, "also remove the caches and build directories"},
 	{O_HELP, 'h', "help", NULL, "print this help and exit"},
+	{O_VERSION, 0, "version", NULL, "print orchgen's version and exit"},
 };
 #define NOPTS (sizeof(opts) / sizeof(*opts))
 
@@ -152,16 +153,15 @@ command_help(const struct command *c)
 	exit(0);
 }
 
-/* orchgen --help, or a usage error before any command was named. */
+/* orchgen --help: the commands. */
 static _Noreturn void
-usage(int status)
+usage(void)
 {
-	FILE *f = status ? stderr : stdout;
-
-	fprintf(f, "usage: orchgen [COMMAND] [OPTION]... [OPERAND]...   (orchgen COMMAND --help: its options)\n");
+	printf("usage: orchgen [COMMAND] [OPTION]... [OPERAND]...\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].help);
-	exit(status);
+		printf("  %-9s %s\n", commands[i].name, commands[i].help);
+	printf("\norchgen COMMAND --help: a command's options; orchgen --version: this orchgen's version\n");
+	exit(0);
 }
 
 int
@@ -321,28 +321,28 @@ parse(struct cmdargs *a, int argc, char *argv[], unsigned takes, int line, unsig
 	memcpy(orig, argv, argc * sizeof(*orig));
 	opterr = 0;
 	for (;;) {
-	while ((c = getopt_long(argc, argv, line ? shorts : shorts + 1, longopts, NULL)) != -1) {
-		lastarg = optarg;
-		if (c == '?' || c == ':') {
-			char flag[3] = {'-', (char)optopt, '\0'};
-			if (!*bad)
-				*bad = xasprintf("%s: %s", optopt > 0 && optopt < 256 ? flag : argv[optind - 1],
-				    c == ':' ? "needs an argument" : "no such option");
-			continue;
+		while ((c = getopt_long(argc, argv, line ? shorts : shorts + 1, longopts, NULL)) != -1) {
+			lastarg = optarg;
+			if (c == '?' || c == ':') {
+				char flag[3] = {'-', (char)optopt, '\0'};
+				if (!*bad)
+					*bad = xasprintf("%s: %s", optopt > 0 && optopt < 256 ? flag : argv[optind - 1],
+					    c == ':' ? "needs an argument" : "no such option");
+				continue;
+			}
+			const struct opt *o = c >= 256 ? &opts[c - 256] : NULL;
+			for (size_t i = 0; i < NOPTS && !o; i++) {
+				if (c == opts[i].shortname && !hidden(&opts[i], takes))
+					o = &opts[i];
+			}
+			*seen |= o->bit;
+			store(a, o->bit, optarg);
 		}
-		const struct opt *o = c >= 256 ? &opts[c - 256] : NULL;
-		for (size_t i = 0; i < NOPTS && !o; i++) {
-			if (c == opts[i].shortname && !hidden(&opts[i], takes))
-				o = &opts[i];
-		}
-		*seen |= o->bit;
-		store(a, o->bit, optarg);
-	}
-	/* Past the command and its distro: the command line. */
-	if (!line || optind >= argc || !strcmp(argv[optind - 1], "--") || operands == ((*seen & O_DISTRO) ? 1 : 2))
-		break;
-	strv_push(&a->rest, argv[optind++]);
-	operands++;
+		/* Past the command and its distro: the command line. */
+		if (!line || optind >= argc || !strcmp(argv[optind - 1], "--") || operands == ((*seen & O_DISTRO) ? 1 : 2))
+			break;
+		strv_push(&a->rest, argv[optind++]);
+		operands++;
 	}
 	a->dashdash = line && operands ? operands : dashdash(orig, argv, argc, lastarg);
 	for (int i = optind; i < argc; i++)
@@ -394,16 +394,17 @@ main(int argc, char *argv[])
 	parse(&a, argc, argv, c ? c->takes : 0, c && c->line, &seen, &bad);
 	c = command("generate");
 	if (a.rest.n > 0) {
-		if (!(c = command(a.rest.v[0]))) {
-			warn("unknown command \"%s\"", a.rest.v[0]);
-			usage(EXIT_USAGE);
-		}
+		if (!(c = command(a.rest.v[0])))
+			fatal(EXIT_USAGE, "unknown command \"%s\" (orchgen --help lists them)", a.rest.v[0]);
 		free(a.rest.v[0]);
 		memmove(a.rest.v, a.rest.v + 1, --a.rest.n * sizeof(*a.rest.v));
 		if (a.dashdash > 0)
 			a.dashdash--;
 	} else if (seen & O_HELP) {
-		usage(0);
+		usage();
+	} else if ((seen & O_VERSION) && !bad) {
+		printf("orchgen %s\n", ORCHGEN_VERSION);
+		return 0;
 	}
 	if ((seen & O_HELP) && !bad)
 		command_help(c);
