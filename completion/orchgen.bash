@@ -6,7 +6,7 @@
 # line names (its -C, -f and -D); when that fails, outside a project for
 # one, nothing is offered and nothing is printed.
 
-_orchgen_commands='generate init list keys gc report why log shell exec hash base image warm build test'
+_orchgen_commands='generate init list keys gc report why log shell exec up down hash base image warm build test'
 
 # The options command $1 takes, as `orchgen $1 --help` lists them: an
 # option that takes an argument is offered as "--name=" (the short ones
@@ -24,7 +24,7 @@ _orchgen_options() {
 	why) echo "$matrix" ;;
 	log) echo '-C -f --follow' ;;
 	shell) echo "$matrix --distro= --image=" ;;
-	exec) echo "$matrix --distro=" ;;
+	exec | up | down) echo "$matrix --distro=" ;;
 	hash) echo '-C -o --context= --exclude= --follow' ;;
 	base) echo "$matrix -o --distro=" ;;
 	image) echo "$matrix -o --distro= --hash= --rebuild" ;;
@@ -184,8 +184,9 @@ _orchgen() {
 				operands=$((operands + 1))
 			fi ;;
 		esac
-		# exec D COMMAND...: past its distro, the command line is COMMAND's
-		if [ "$cmd" = exec ] && { [ -n "$distro" ] || ((operands > 0)); }; then
+		# exec D COMMAND..., up D COMMAND...: past the distro, the command
+		# line is COMMAND's
+		if { [ "$cmd" = exec ] || [ "$cmd" = up ]; } && { [ -n "$distro" ] || ((operands > 0)); }; then
 			dashdash=1
 		fi
 	done
@@ -206,7 +207,7 @@ _orchgen() {
 	if [ -n "$dashdash" ]; then
 		# exec D [--] COMMAND: what bash would complete by itself
 		COMPREPLY=()
-		[ "$cmd" != exec ] || compopt -o default 2>/dev/null
+		[ "$cmd" != exec ] && [ "$cmd" != up ] || compopt -o default 2>/dev/null
 		return 0
 	fi
 	if [ -n "$want" ]; then
@@ -234,7 +235,7 @@ _orchgen() {
 			_orchgen_distros
 			_orchgen_reply '' "${distros[@]}" "${jobs[@]}"
 		fi ;;
-	exec) ((operands > 0)) || { _orchgen_distros; _orchgen_reply '' "${distros[@]}"; } ;;
+	exec | up | down) ((operands > 0)) || { _orchgen_distros; _orchgen_reply '' "${distros[@]}"; } ;;
 	log) ((operands > 0)) || { _orchgen_jobs; _orchgen_reply '' "${jobs[@]}"; } ;;
 	why) _orchgen_jobs; _orchgen_reply '' "${jobs[@]}" ;;
 	*) COMPREPLY=() ;;

@@ -35,6 +35,8 @@ int cmd_log(struct cmdargs *a);
 int cmd_init(struct cmdargs *a);
 int cmd_shell(struct cmdargs *a);
 int cmd_exec(struct cmdargs *a);
+int cmd_up(struct cmdargs *a);
+int cmd_down(struct cmdargs *a);
 int cmd_hash(struct cmdargs *a);
 int cmd_base(struct cmdargs *a);
 int cmd_image(struct cmdargs *a);

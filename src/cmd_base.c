@@ -33,14 +33,58 @@ empty_dir(const char *path)
 	return empty;
 }
 
+/* When a recipe that still runs says how far it got: after 5s, 10s, 20s,
+ * 40s, then every minute. */
+#define PROGRESS_FIRST_MS 5000
+#define PROGRESS_MAX_MS 60000
+
+/* Say on the terminal the last line the recipe of D wrote to LOG, after
+ * SECONDS. */
+static void
+progress(const struct distro *d, const char *log, long seconds)
+{
+	char *text = log_last(log, 512, NULL), *line, *msg;
+	size_t n = text ? strlen(text) : 0;
+
+	while (n > 0 && text[n - 1] == '\n')
+		text[--n] = '\0';
+	line = !text ? "" : strrchr(text, '\n') ? strrchr(text, '\n') + 1 : text;
+	msg = xasprintf("base-%s: %lds: %s", d->name, seconds, line);
+	log_tty(msg);
+	free(msg), free(text);
+}
+
+/* Run the recipe ARGV, output to FD (the log at LOG), to its end, saying
+ * how far it got while it runs, as debootstrap takes minutes. Its exit
+ * status, as proc_wait. */
+static int
+run_recipe(const struct distro *d, const struct strv *argv, const char *log, int fd)
+{
+	pid_t pid = proc_start(argv, fd);
+	long ran = 0, wait = PROGRESS_FIRST_MS;
+	int st;
+
+	if (pid < 0)
+		return -1;
+	while ((st = proc_wait(pid, wait)) == -2) {
+		progress(d, log, (ran += wait) / 1000);
+		wait = wait * 2 > PROGRESS_MAX_MS ? PROGRESS_MAX_MS : wait * 2;
+	}
+	return st;
+}
+
 /* The recipe, with the directory as its last argument, into ROOT. */
 static int
 recipe(const struct distro *d, const char *root, const char *log, int fd)
 {
-	char *script = xasprintf("%s \"$1\"", d->rootfs);
-	int st = proc_call(fd, "/bin/sh", "-c", script, "orchgen-rootfs", root, NULL);
+	struct strv argv = {0};
+	int st;
 
-	free(script);
+	strv_push(&argv, "/bin/sh"), strv_push(&argv, "-c");
+	strv_take(&argv, xasprintf("%s \"$1\"", d->rootfs));
+	strv_push(&argv, "orchgen-rootfs"), strv_push(&argv, root);
+	st = run_recipe(d, &argv, log, fd);
+	strv_free(&argv);
 	if (st != 0) {
 		log_tail(log, NULL, NULL, 20);
 		warn("%s: [distro %s] the rootfs recipe failed (exit status %d): expected a command that fills the directory given as its last argument",

@@ -1,8 +1,9 @@
-/* orchgen gc: what the project left behind. Leftover containers (after a
- * kill -9), image tags no distro uses any more, and every file under .orch
- * that no current job, suite, input or distro names (the layout says what
- * each one's files are); with --caches, the caches and build directories
- * too, removed through the engine because containers wrote them as root. */
+/* orchgen gc: what the project left behind. Its containers (left after a
+ * kill -9, kept, or started by orchgen up), image tags no distro uses any
+ * more, and every file under .orch that no current job, suite, input or
+ * distro names (the layout says what each one's files are); with
+ * --caches, the caches and build directories too, removed through the
+ * engine because containers wrote them as root. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -204,12 +205,11 @@ sweep(const char *dir, const struct strv *live)
 static void
 dead_state(const struct model *md)
 {
-	static const char *const roots[] = {ORCH "/hash", ORCH "/image", ORCH "/base", ORCH "/stage"};
 	struct strv live = {0};
 
 	live_paths(md, &live);
-	for (size_t i = 0; i < sizeof(roots) / sizeof(*roots); i++)
-		sweep(roots[i], &live);
+	for (size_t i = 0; layout_state_roots[i]; i++)
+		sweep(layout_state_roots[i], &live);
 	for (int k = 0; k < JOB_NPATHS; k++)
 		sweep(layout_job_root(k), &live);
 	strv_free(&live);

@@ -1,12 +1,14 @@
-/* orchgen shell and orchgen exec: a fresh container of a distro's image,
- * attached to the user's terminal (or pipe), for a look around or for one
- * command. */
+/* The container modes: orchgen shell and orchgen exec, a fresh container
+ * of a distro's image attached to the user's terminal (or pipe), for a
+ * look around or for one command; orchgen up and down, one that runs on
+ * detached, a service for the user to try things against. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "str.h"
 #include "engine.h"
+#include "file.h"
 #include "matrix.h"
 #include "suite.h"
 #include "hash.h"
@@ -102,6 +104,18 @@ attach_run(struct attach *at, enum use use)
 	return st < 0 ? EXIT_ENGINE : st;
 }
 
+/* The command line of exec and up, the operands of ARGS from the N-th on,
+ * into COMMAND. */
+static void
+command_line(struct strv *command, const struct strv *args, size_t n)
+{
+	strv_push(command, "/bin/sh"), strv_push(command, "-c");
+	strv_push(command, exec_command);
+	strv_push(command, "orchgen-exec");
+	for (size_t i = n; i < args->n; i++)
+		strv_push(command, args->v[i]);
+}
+
 /* The distro: --distro, or else the only one of the N operands before the
  * command. 0, or -1 when that is not how they were given. */
 static int
@@ -150,6 +164,48 @@ from_kept(struct attach *at, const struct job *j, char **saved)
 	return rc;
 }
 
+/* The name of D's container that orchgen up started, while it runs; NULL
+ * when none does (the record of one that ended removed, the container
+ * too), or when the engine does not answer (*RC = EXIT_ENGINE, said). */
+static char *
+up_running(const struct matrix *m, const struct distro *d, int *rc)
+{
+	char *path = layout_up(d->name), *name = helper_read_recorded(path);
+	int st = name && *name ? engine_running(m->project.engine, name) : 0;
+
+	if (st < 0)
+		*rc = EXIT_ENGINE;
+	if (st == 0 && name) {
+		if (*name)
+			engine_remove(m->project.engine, name);
+		unlink(path);
+	}
+	if (st <= 0)
+		free(name), name = NULL;
+	free(path);
+	return name;
+}
+
+/* Shall the shell be opened in D's container NAME that orchgen up started?
+ * Asked at a terminal (the default yes); elsewhere no, and said. */
+static int
+offer(const char *distro, const char *name)
+{
+	char c = 'y', answer = 0;
+
+	if (!isatty(0) || !isatty(2)) {
+		warn("%s is up (container %s); this shell is in a new container (at a terminal, orchgen shell %s offers that one)",
+		    distro, name, distro);
+		return 0;
+	}
+	fprintf(stderr, "orchgen: %s is up (container %s): open the shell in it? [Y/n] ", distro, name);
+	while (read(0, &c, 1) == 1 && c != '\n') {
+		if (!answer)
+			answer = c;
+	}
+	return !answer || answer == 'y' || answer == 'Y';
+}
+
 /* orchgen shell JOB: the model, to find JOB, its distro into A. */
 static const struct job *
 find_job(struct model *md, struct cmdargs *a, const char *id)
@@ -172,7 +228,7 @@ cmd_shell(struct cmdargs *a)
 {
 	const char *id = a->rest.n == 1 && !a->distro && strchr(a->rest.v[0], ':') ? a->rest.v[0] : NULL;
 	const struct job *j = NULL;
-	char *saved = NULL;
+	char *saved = NULL, *up = NULL;
 	struct model md;
 	struct attach at;
 	int rc;
@@ -184,13 +240,19 @@ cmd_shell(struct cmdargs *a)
 	rc = attach_open(&at, a, "shell");
 	if (rc == 0 && j)
 		rc = from_kept(&at, j, &saved);
+	if (rc == 0 && !j)
+		up = up_running(&at.m, at.d, &rc);
 	if (rc == 0) {
 		strv_push(&at.c.command, "/bin/sh"), strv_push(&at.c.command, "-c");
 		strv_push(&at.c.command, shell_command);
-		rc = attach_run(&at, USE_JOB);
+		if (up && offer(at.d->name, up))
+			rc = (rc = container_exec(&at.m, up, &at.c.command)) < 0 ? EXIT_ENGINE : rc;
+		else
+			rc = attach_run(&at, USE_JOB);
 	}
 	if (saved)
 		engine_rmi(at.m.project.engine, saved);
+	free(up);
 	attach_close(&at);
 	if (j)
 		model_free(&md);
@@ -216,14 +278,103 @@ cmd_exec(struct cmdargs *a)
 	if (rc == 0) {
 		user = xasprintf("%ld:%ld", (long)getuid(), (long)getgid());
 		at.c.user = user;
-		strv_push(&at.c.command, "/bin/sh"), strv_push(&at.c.command, "-c");
-		strv_push(&at.c.command, exec_command);
-		strv_push(&at.c.command, "orchgen-exec");
-		for (size_t i = n; i < a->rest.n; i++)
-			strv_push(&at.c.command, a->rest.v[i]);
+		command_line(&at.c.command, &a->rest, n);
 		rc = attach_run(&at, USE_EXEC);
 		free(user);
 	}
 	attach_close(&at);
+	return rc;
+}
+
+/* Start D's container: the user gave a command, or none (HAS_COMMAND). */
+static int
+start(struct attach *at, int has_command)
+{
+	char *path, *line;
+	int st;
+
+	/* An image with no command of its own: a shell, that waits on stdin. */
+	if (!has_command && (st = engine_image_command(at->m.project.engine, at->image)) <= 0) {
+		if (st < 0)
+			return EXIT_ENGINE;
+		strv_push(&at->c.command, "/bin/sh");
+		has_command = 1;
+	}
+	if (!has_command && at->m.project.workspace_mode == WORKSPACE_COPY) {
+		warn("up %s: workspace-mode = copy copies the workspace in before a command runs, and the image's own cannot be wrapped: expected orchgen up %s COMMAND [ARG]...",
+		    at->d->name, at->d->name);
+		return EXIT_USAGE;
+	}
+	if (container_mount_stages(&at->c, at->d, USE_JOB) < 0)
+		return EXIT_ENGINE;
+	if ((st = container_start(&at->c)) != 0)
+		return st < 0 ? EXIT_ENGINE : 1;
+	path = layout_up(at->d->name);
+	line = xasprintf("%s\n", at->c.name);
+	if (file_write(path, line, strlen(line)) < 0) {
+		engine_remove(at->m.project.engine, at->c.name);
+		st = EXIT_ENGINE;
+	} else {
+		printf("%s is up: container %s; orchgen shell %s opens a shell in it, orchgen down %s stops it\n",
+		    at->d->name, at->c.name, at->d->name, at->d->name);
+	}
+	free(path), free(line);
+	return st;
+}
+
+int
+cmd_up(struct cmdargs *a)
+{
+	size_t n = a->dashdash < 0 ? a->rest.n : (size_t)a->dashdash;
+	int has_command = a->rest.n > n, rc;
+	struct attach at;
+	char *up = NULL;
+
+	if (take_distro(a, n) < 0)
+		return cmd_usage(a);
+	rc = attach_open(&at, a, "up");
+	if (rc == 0)
+		up = up_running(&at.m, at.d, &rc);
+	if (rc == 0 && up && has_command) {
+		warn("%s is up already (container %s), running what it was started with: orchgen down %s first",
+		    at.d->name, up, at.d->name);
+		rc = EXIT_USAGE;
+	} else if (rc == 0 && up) {
+		printf("%s is up already: container %s\n", at.d->name, up);
+	} else if (rc == 0) {
+		if (has_command)
+			command_line(&at.c.command, &a->rest, n);
+		rc = start(&at, has_command);
+	}
+	free(up);
+	attach_close(&at);
+	return rc;
+}
+
+int
+cmd_down(struct cmdargs *a)
+{
+	const struct distro *d;
+	struct matrix m;
+	char *path, *name;
+	int rc = 0;
+
+	if (take_distro(a, a->rest.n) < 0)
+		return cmd_usage(a);
+	if (!(d = helper_distro(&m, a)))
+		return EXIT_USAGE;
+	path = layout_up(d->name);
+	name = helper_read_recorded(path);
+	if (!name || !*name) {
+		printf("%s is not up\n", d->name);
+	} else if (engine_running(m.project.engine, name) < 0) {
+		rc = EXIT_ENGINE;
+	} else {
+		engine_remove(m.project.engine, name);
+		unlink(path);
+		printf("%s is down: removed container %s\n", d->name, name);
+	}
+	free(path), free(name);
+	matrix_free(&m);
 	return rc;
 }

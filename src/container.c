@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "str.h"
 #include "engine.h"
@@ -154,10 +155,7 @@ announce(const struct container *c, const char *msg)
 		dprintf(fd, "orchgen: %s\n", msg);
 		close(fd);
 	}
-	if ((fd = open("/dev/tty", O_WRONLY | O_NOCTTY | O_CLOEXEC)) >= 0) {
-		dprintf(fd, "\rorchgen: %s\n", msg);
-		close(fd);
-	}
+	log_tty(msg);
 }
 
 /* Wait for the client, warning and killing at the deadlines (0: none).
@@ -310,5 +308,55 @@ container_attach(struct container *c)
 		    c->m->project.engine, st, st);
 		return -1;
 	}
+	return st;
+}
+
+/* How long a started container must keep running to count as up. */
+#define START_MS 500
+
+int
+container_start(struct container *c)
+{
+	const char *engine = c->m->project.engine;
+	struct strv argv = {0};
+	struct buf out = {0}, err = {0};
+	int st;
+
+	c->keep = 1;
+	run_argv(c, &c->command, ENGINE_DETACH | ENGINE_STDIN, &argv);
+	st = proc_run(&argv, &out, &err);
+	strv_free(&argv);
+	if (st != 0) {
+		engine_trouble(engine, st == 127 ? "its client is not installed" : buf_str(&err));
+		buf_free(&out), buf_free(&err);
+		return -1;
+	}
+	buf_free(&out), buf_free(&err);
+	nanosleep(&(struct timespec){0, START_MS * 1000000L}, NULL);
+	st = engine_running(engine, c->name);
+	if (st == 0) {
+		warn("%s ended as soon as it started; what it printed:", c->name);
+		proc_call(2, engine, "logs", c->name, (char *)NULL);
+		engine_remove(engine, c->name);
+		return 1;
+	}
+	return st < 0 ? -1 : 0;
+}
+
+int
+container_exec(const struct matrix *m, const char *name, const struct strv *command)
+{
+	int io = ENGINE_STDIN | (isatty(0) && isatty(1) ? ENGINE_TTY : 0), st;
+	struct strv argv = {0};
+	pid_t pid;
+
+	engine_exec_argv(m->project.engine, name, io, command, &argv);
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	pid = proc_attach(&argv);
+	strv_free(&argv);
+	st = pid < 0 ? -1 : proc_wait(pid, -1);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
 	return st;
 }

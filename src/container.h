@@ -52,3 +52,13 @@ int container_run(struct container *c, const char *run, const char *log, long wa
  * -1 on engine trouble: the engine's own status 125, which without a
  * driver cannot be told from a command's 125 (said on stderr). */
 int container_attach(struct container *c);
+/* Start C's command (none: the image's own) detached, its stdin held open
+ * so that a shell waits on it, and left when it ends (no --rm), for its
+ * owner to remove. 0 when it still runs a moment later; 1 when it ended at
+ * once (its output and status said, the container removed); -1 on engine
+ * trouble (explained). */
+int container_start(struct container *c);
+/* Run COMMAND in the running container NAME of M's engine, attached as
+ * container_attach() runs one: the command's exit status, -1 when it
+ * could not start (said). */
+int container_exec(const struct matrix *m, const char *name, const struct strv *command);

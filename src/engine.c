@@ -67,20 +67,22 @@ labels(struct strv *argv, const char *flag, const char *prefix, const struct own
 	strv_push(argv, flag), strv_take(argv, xasprintf("%sorchgen.checkout=%s", prefix, o->checkout));
 }
 
-int
-engine_image_id(const char *engine, const char *ref, char *id, size_t n)
+/* FORMAT of image REF into OUT (size N), its first line: 0, 1 no such
+ * image, -1 the engine did not answer (explained). */
+static int
+image_field(const char *engine, const char *ref, const char *format, char *out, size_t n)
 {
 	struct strv argv = {0};
-	struct buf out = {0}, err = {0};
+	struct buf o = {0}, err = {0};
 	int rc, st;
 
 	strv_push(&argv, engine);
 	strv_push(&argv, "image"), strv_push(&argv, "inspect");
-	strv_push(&argv, "--format"), strv_push(&argv, "{{.Id}}");
+	strv_push(&argv, "--format"), strv_push(&argv, format);
 	strv_push(&argv, ref);
-	st = proc_run(&argv, &out, &err);
+	st = proc_run(&argv, &o, &err);
 	if (st == 0) {
-		snprintf(id, n, "%.*s", (int)strcspn(buf_str(&out), "\n"), buf_str(&out));
+		snprintf(out, n, "%.*s", (int)strcspn(buf_str(&o), "\n"), buf_str(&o));
 		rc = 0;
 	} else if (st > 0 && st != 127 && !no_daemon(buf_str(&err))) {
 		rc = 1;
@@ -89,9 +91,23 @@ engine_image_id(const char *engine, const char *ref, char *id, size_t n)
 		rc = -1;
 	}
 	strv_free(&argv);
-	buf_free(&out);
-	buf_free(&err);
+	buf_free(&o), buf_free(&err);
 	return rc;
+}
+
+int
+engine_image_id(const char *engine, const char *ref, char *id, size_t n)
+{
+	return image_field(engine, ref, "{{.Id}}", id, n);
+}
+
+int
+engine_image_command(const char *engine, const char *ref)
+{
+	char n[64];
+	int rc = image_field(engine, ref, "{{len .Config.Entrypoint}}{{len .Config.Cmd}}", n, sizeof(n));
+
+	return rc == 0 ? strcmp(n, "00") != 0 : rc == 1 ? 0 : -1;
 }
 
 /* Run a client command with output to LOGFD; tell a failure from trouble
@@ -160,6 +176,8 @@ engine_run_argv(const struct run_spec *r, struct strv *argv)
 	if (!r->keep)
 		strv_push(argv, "--rm");
 	strv_push(argv, "--init");
+	if (r->interactive & ENGINE_DETACH)
+		strv_push(argv, "-d");
 	if (r->interactive & ENGINE_STDIN)
 		strv_push(argv, "-i");
 	if (r->interactive & ENGINE_TTY)
@@ -180,6 +198,43 @@ engine_run_argv(const struct run_spec *r, struct strv *argv)
 	strv_push(argv, r->image);
 	for (size_t i = 0; i < r->command->n; i++)
 		strv_push(argv, r->command->v[i]);
+}
+
+void
+engine_exec_argv(const char *engine, const char *name, int interactive, const struct strv *command, struct strv *argv)
+{
+	strv_push(argv, engine);
+	strv_push(argv, "exec");
+	if (interactive & ENGINE_STDIN)
+		strv_push(argv, "-i");
+	if (interactive & ENGINE_TTY)
+		strv_push(argv, "-t");
+	strv_push(argv, name);
+	for (size_t i = 0; i < command->n; i++)
+		strv_push(argv, command->v[i]);
+}
+
+int
+engine_running(const char *engine, const char *name)
+{
+	struct strv argv = {0};
+	struct buf out = {0}, err = {0};
+	int st, rc;
+
+	strv_push(&argv, engine);
+	strv_push(&argv, "container"), strv_push(&argv, "inspect");
+	strv_push(&argv, "--format"), strv_push(&argv, "{{.State.Running}}");
+	strv_push(&argv, name);
+	st = proc_run(&argv, &out, &err);
+	if (st == 0)
+		rc = !strncmp(buf_str(&out), "true", 4);
+	else if (st > 0 && st != 127 && !no_daemon(buf_str(&err)))
+		rc = 0;
+	else
+		engine_trouble(engine, st == 127 ? "its client is not installed" : buf_str(&err)), rc = -1;
+	strv_free(&argv);
+	buf_free(&out), buf_free(&err);
+	return rc;
 }
 
 int

@@ -25,8 +25,10 @@ struct mount {
 };
 
 /* What a run connects to the client's own terminal: stdin (-i), and a
- * terminal of its own (-t), which only a terminal on our side can feed. */
-enum { ENGINE_STDIN = 1, ENGINE_TTY = 2 };
+ * terminal of its own (-t), which only a terminal on our side can feed;
+ * or that it runs detached (-d), the client gone once it started: with
+ * ENGINE_STDIN, its stdin stays open, so that a shell waits on it. */
+enum { ENGINE_STDIN = 1, ENGINE_TTY = 2, ENGINE_DETACH = 4 };
 
 /* A `docker run` of one job or stage. */
 struct run_spec {
@@ -38,7 +40,7 @@ struct run_spec {
 	size_t nmounts;
 	const char *workdir;
 	const char *user;	/* uid:gid, or NULL: the image's user */
-	int interactive;	/* ENGINE_STDIN | ENGINE_TTY, or 0: detached from ours */
+	int interactive;	/* ENGINE_STDIN | ENGINE_TTY | ENGINE_DETACH, or 0: stdin from nothing */
 	int keep;		/* no --rm: the container stays when it ends */
 	const struct strv *env;	/* NAME=VALUE set in the container */
 	const struct strv *pass;	/* NAMES whose host values pass through */
@@ -49,6 +51,9 @@ struct run_spec {
 /* The ID of image REF into ID (size n): 0 present, 1 missing, -1 the engine
  * did not answer (explained on stderr). */
 int engine_image_id(const char *engine, const char *ref, char *id, size_t n);
+/* Does image REF have a command of its own (an entrypoint or a command)?
+ * 1, 0 (also when it is gone), -1 the engine did not answer (explained). */
+int engine_image_command(const char *engine, const char *ref);
 /* Pull REF, output to LOGFD: 0, 1 failed, -1 engine trouble. */
 int engine_pull(const char *engine, const char *ref, int logfd);
 /* Build, output to LOGFD: 0, 1 the build failed, -1 engine trouble. */
@@ -58,6 +63,13 @@ int engine_build(const struct build_spec *b, int logfd);
 int engine_import(const char *engine, const char *tar, const char *tag, const struct owner *owner, int logfd);
 /* The argument vector of a job's `run`: --rm, --init, labels, mounts. */
 void engine_run_argv(const struct run_spec *r, struct strv *argv);
+/* The argument vector of an `exec` of COMMAND in running container NAME,
+ * in the working directory it was run with, with INTERACTIVE's
+ * ENGINE_STDIN and ENGINE_TTY. */
+void engine_exec_argv(const char *engine, const char *name, int interactive, const struct strv *command, struct strv *argv);
+/* Is container NAME running: 1, 0 (stopped or gone), -1 the engine did not
+ * answer (explained). */
+int engine_running(const char *engine, const char *name);
 /* Did a `run` exit with the engine's own failure status (not the job's)? */
 int engine_run_failed(int status);
 /* Kill and remove container NAME; quiet when it is already gone. */

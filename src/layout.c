@@ -5,6 +5,8 @@
 const char *const layout_own_state[] = {ORCH, "build.ninja", ".ninja_log", ".ninja_deps", NULL};
 const char *const layout_mounts[] = {MOUNT_WORKSPACE, MOUNT_WORKSPACE_COPY, MOUNT_BUILD, MOUNT_RUN,
     MOUNT_STATUS, MOUNT_ARTIFACTS, NULL};
+const char *const layout_state_roots[] = {ORCH "/hash", ORCH "/image", ORCH "/base", ORCH "/stage",
+    ORCH "/rebuild", ORCH "/up", NULL};
 
 /* Per-job paths: ROOT/FILE SUFFIX. Suffixed so that a suite nested in
  * another (main and main/sub) never needs a file and a directory of one
@@ -131,6 +133,12 @@ char *
 layout_shell(const char *distro)
 {
 	return xasprintf(ORCH "/shell/%s", distro);
+}
+
+char *
+layout_up(const char *distro)
+{
+	return xasprintf(ORCH "/up/%s.name", distro);
 }
 
 char *

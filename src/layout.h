@@ -17,6 +17,10 @@ extern const char *const layout_mounts[];
 
 /* Files of orchgen's own that are never inputs, besides the output file. */
 extern const char *const layout_own_state[];
+/* The directories of the inputs' and distros' state, which orchgen gc
+ * sweeps of what no input or distro names (the jobs' are below each
+ * layout_job_root()). */
+extern const char *const layout_state_roots[];
 
 /* Never exists: an edge that depends on it runs on every ninja invocation. */
 #define LAYOUT_ALWAYS ORCH "/always"
@@ -76,6 +80,8 @@ const char *layout_job_root(enum job_path what);
 
 /* The output of shell-D, never made. */
 char *layout_shell(const char *distro);
+/* The name of D's container that orchgen up started. */
+char *layout_up(const char *distro);
 
 /* The status directory inside a container's run directory RUN, and the
  * lock that keeps two runs of one job or stage from running at once. */

@@ -148,3 +148,14 @@ log_tail(const char *path, const char *mark, const char *next, int n)
 	fprintf(stderr, "orchgen: full log: %s\n", path);
 	free(s);
 }
+
+void
+log_tty(const char *msg)
+{
+	int fd = open("/dev/tty", O_WRONLY | O_NOCTTY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		dprintf(fd, "\rorchgen: %s\n", msg);
+		close(fd);
+	}
+}

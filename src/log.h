@@ -17,3 +17,7 @@ char *log_last(const char *path, size_t max, size_t *len);
 char *log_tail_text(const char *path, const char *mark, const char *next, int n);
 /* Print log_tail_text() and where the log is, on stderr. */
 void log_tail(const char *path, const char *mark, const char *next, int n);
+/* Say MSG on the user's terminal, when there is one, on a line of its
+ * own: for what an edge says while it runs, as Ninja shows an edge's
+ * output only once it ended. */
+void log_tty(const char *msg);

@@ -62,6 +62,9 @@ expect_offered "orchgen list --distros=alpha,b" alpha,beta
 expect_offered "orchgen keys --distro " alpha beta
 expect_offered "orchgen exec b" beta
 expect_offered "orchgen exec beta -"	# COMMAND's options, not orchgen's
+expect_offered "orchgen up b" beta
+expect_offered "orchgen up beta -"
+expect_offered "orchgen down " alpha beta
 expect_offered "orchgen shell al" alpha alpha:main/hello alpha:main/vars:one alpha:main/vars:two
 expect_offered "orchgen log beta:main/v" main/vars:one main/vars:two
 expect_offered "orchgen why alpha:main/vars:" one two
