@@ -103,9 +103,9 @@ bench: setup
 	sh bench/run.sh
 .PHONY: bench
 
-install: orchgen
+install: $(B)orchgen
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR)
-	cp orchgen $(DESTDIR)$(BINDIR)/orchgen
+	cp $(B)orchgen $(DESTDIR)$(BINDIR)/orchgen
 	cp doc/orchgen.1 $(DESTDIR)$(MANDIR)/man1/orchgen.1
 	cp doc/orchgen.ini.5 $(DESTDIR)$(MANDIR)/man5/orchgen.ini.5
 	cp doc/orchgen-task.yaml.5 $(DESTDIR)$(MANDIR)/man5/orchgen-task.yaml.5

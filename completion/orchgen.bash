@@ -24,7 +24,7 @@ _orchgen_options() {
 	why) echo "$matrix" ;;
 	log) echo '-C -f --follow' ;;
 	shell) echo "$matrix --distro= --image=" ;;
-	exec | up | down) echo "$matrix --distro=" ;;
+	exec | up | down) echo "$matrix" ;;
 	hash) echo '-C -o --context= --exclude= --follow' ;;
 	base) echo "$matrix -o --distro=" ;;
 	image) echo "$matrix -o --distro= --hash= --rebuild" ;;

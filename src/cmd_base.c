@@ -33,10 +33,11 @@ empty_dir(const char *path)
 	return empty;
 }
 
-/* When a recipe that still runs says how far it got: after 5s, 10s, 20s,
- * 40s, then every minute. */
+/* When a recipe that still runs says how far it got: 5s, 10s, 20s and
+ * 40s after it started, then every minute. */
 #define PROGRESS_FIRST_MS 5000
-#define PROGRESS_MAX_MS 60000
+#define PROGRESS_DOUBLING_MS 40000
+#define PROGRESS_EVERY_MS 60000
 
 /* Say on the terminal the last line the recipe of D wrote to LOG, after
  * SECONDS. */
@@ -61,14 +62,15 @@ static int
 run_recipe(const struct distro *d, const struct strv *argv, const char *log, int fd)
 {
 	pid_t pid = proc_start(argv, fd);
-	long ran = 0, wait = PROGRESS_FIRST_MS;
+	long ran = 0, next = PROGRESS_FIRST_MS;
 	int st;
 
 	if (pid < 0)
 		return -1;
-	while ((st = proc_wait(pid, wait)) == -2) {
-		progress(d, log, (ran += wait) / 1000);
-		wait = wait * 2 > PROGRESS_MAX_MS ? PROGRESS_MAX_MS : wait * 2;
+	while ((st = proc_wait(pid, next - ran)) == -2) {
+		ran = next;
+		progress(d, log, ran / 1000);
+		next = ran < PROGRESS_DOUBLING_MS ? 2 * ran : ran + PROGRESS_EVERY_MS;
 	}
 	return st;
 }

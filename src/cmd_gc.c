@@ -73,10 +73,10 @@ images(const struct matrix *m)
 	recorded_tags(m, &keep);
 	for (size_t i = 0; i < refs.n; i++) {
 		const char *r = refs.v[i];
-		if (strv_contains(&keep, r) || strstr(r, "<none>"))
+		if (strv_contains(&keep, r))
 			continue;
 		if (engine_rmi(p->engine, r) == 0)
-			printf("removed image %s\n", r);
+			printf("removed image %s%s\n", r, strchr(r, ':') ? "" : " (untagged)");
 	}
 	strv_free(&refs), strv_free(&keep);
 	return 0;

@@ -1,6 +1,9 @@
 /* orchgen init: a new project from the templates compiled in: orchgen.ini
  * with one distro, a Dockerfile on BASE_IMAGE, one suite, each with
- * comments that teach its keys. Nothing that is there is overwritten. */
+ * comments that teach its keys. Nothing that is there is overwritten:
+ * a file there already is kept (a .gitignore gets the lines it lacks), so
+ * that init works in a repository of its own; a project there already is
+ * refused. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,35 +71,86 @@ in(const char *dir, const char *path)
 	return strcmp(dir, ".") ? xasprintf("%s/%s", dir, path) : xstrdup(path);
 }
 
+/* Add to the .gitignore at PATH the lines of TEXT it lacks (comments
+ * aside): 1 when it added some, 0 when it had them all, -1 (warned). */
+static int
+gitignore_add(const char *path, const char *text)
+{
+	char *old = file_read(path, NULL), *lines = xstrdup(text), *have;
+	struct buf b = {0};
+	int added = 0, rc;
+
+	if (!old) {
+		warn("%s:", path);
+		free(lines);
+		return -1;
+	}
+	have = xasprintf("\n%s\n", old);	/* each line between newlines */
+	buf_puts(&b, old);
+	for (char *l = strtok(lines, "\n"); l; l = strtok(NULL, "\n")) {
+		char *want = xasprintf("\n%s\n", l);
+		if (*l != '#' && !strstr(have, want)) {
+			if (b.len > 0 && b.s[b.len - 1] != '\n')
+				buf_putc(&b, '\n');
+			buf_printf(&b, "%s\n", l);
+			added = 1;
+		}
+		free(want);
+	}
+	rc = added && file_write(path, b.s, b.len) < 0 ? -1 : added;
+	free(old), free(lines), free(have);
+	buf_free(&b);
+	return rc;
+}
+
+/* Write template T into DIR, unless its file is there: then kept (and a
+ * .gitignore given the lines it lacks). 0 or EXIT_ENGINE (warned). */
+static int
+put(const char *dir, const struct tmpl_file *t, const char *name)
+{
+	char *path = in(dir, t->path), *text = fill(t->text, name);
+	int rc = 0, st;
+
+	if (access(path, F_OK) != 0) {
+		rc = file_write(path, text, strlen(text)) < 0 ? EXIT_ENGINE : 0;
+		if (rc == 0)
+			printf("created %s\n", path);
+	} else if (!strcmp(t->path, ".gitignore")) {
+		if ((st = gitignore_add(path, text)) < 0)
+			rc = EXIT_ENGINE;
+		else if (st > 0)
+			printf("added orchgen's files to %s\n", path);
+		else
+			printf("kept %s: it ignores orchgen's files already\n", path);
+	} else {
+		printf("kept %s, there already\n", path);
+	}
+	free(path), free(text);
+	return rc;
+}
+
 int
 cmd_init(struct cmdargs *a)
 {
 	const char *dir = a->rest.n ? a->rest.v[0] : ".";
-	char *name, *path;
+	char *name, *ini;
 	int rc = 0;
 
 	if (a->rest.n > 1)
 		return cmd_usage(a);
-	for (const struct tmpl_file *t = tmpl_init; t->path; t++) {
-		path = in(dir, t->path);
-		if (access(path, F_OK) == 0) {
-			warn("%s is there already: orchgen init makes a new project and overwrites nothing", path);
-			rc = EXIT_USAGE;
-		}
-		free(path);
+	ini = in(dir, "orchgen.ini");
+	if (access(ini, F_OK) == 0) {
+		warn("%s is there already: %s is a project (orchgen init makes a new one, and overwrites nothing)",
+		    ini, strcmp(dir, ".") ? dir : "this directory");
+		free(ini);
+		return EXIT_USAGE;
 	}
-	if (rc || file_mkdirs(dir) < 0)
-		return rc ? rc : EXIT_ENGINE;
+	free(ini);
+	if (file_mkdirs(dir) < 0)
+		return EXIT_ENGINE;
 	name = project_name(dir);
-	for (const struct tmpl_file *t = tmpl_init; rc == 0 && t->path; t++) {
-		char *text = fill(t->text, name);
-		path = in(dir, t->path);
-		if (file_write(path, text, strlen(text)) < 0)
-			rc = EXIT_ENGINE;
-		else
-			printf("created %s\n", path);
-		free(path), free(text);
-	}
+	for (const struct tmpl_file *t = tmpl_init; rc == 0 && t->path; t++)
+		rc = put(dir, t, name);
 	if (rc == 0)
 		printf("project %s: next, %s%s%sorchgen && ninja\n", name, strcmp(dir, ".") ? "cd " : "",
 		    strcmp(dir, ".") ? dir : "", strcmp(dir, ".") ? " && " : "");

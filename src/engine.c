@@ -291,7 +291,7 @@ engine_containers(const char *engine, const struct owner *owner, struct strv *ou
 int
 engine_images(const char *engine, const struct owner *owner, struct strv *out)
 {
-	return listing(engine, "images", "{{.Repository}}:{{.Tag}}", owner, out);
+	return listing(engine, "images", "{{if eq .Tag \"<none>\"}}{{.ID}}{{else}}{{.Repository}}:{{.Tag}}{{end}}", owner, out);
 }
 
 int

@@ -74,8 +74,9 @@ int engine_running(const char *engine, const char *name);
 int engine_run_failed(int status);
 /* Kill and remove container NAME; quiet when it is already gone. */
 void engine_remove(const char *engine, const char *name);
-/* The containers (names) or images (repository:tag) labelled for OWNER,
- * appended to OUT: 0, or -1 engine trouble (explained). */
+/* The containers (names) or images (repository:tag, or the ID of one that
+ * lost its tag) labelled for OWNER, appended to OUT: 0, or -1 engine
+ * trouble (explained). */
 int engine_containers(const char *engine, const struct owner *owner, struct strv *out);
 int engine_images(const char *engine, const struct owner *owner, struct strv *out);
 /* Save the filesystem of container NAME as image TAG, labelled for OWNER:

@@ -557,6 +557,27 @@ output_file(const struct graph *g, const char *output)
 	return target;
 }
 
+/* Does the project's own TEMPLATE, at PATH, define every rule that G's
+ * edges use? -1 (each missing rule said once) when not. */
+static int
+template_complete(const struct graph *g, const char *template, const char *path)
+{
+	struct strv missing = {0};
+	int rc = 0;
+
+	for (size_t i = 0; i < g->nedges; i++) {
+		const struct edge *e = &g->edges[i];
+		if (!strcmp(e->rule, "phony") || ninja_defines_rule(template, e->rule) || strv_contains(&missing, e->rule))
+			continue;
+		warn("%s: no rule %s, which %s needs: expected it as orchgen's built-in template (templates/build.ninja.in) has it",
+		    path, e->rule, e->origin);
+		strv_push(&missing, e->rule);
+		rc = -1;
+	}
+	strv_free(&missing);
+	return rc;
+}
+
 int
 gen_write(const struct model *md, const struct options *o, const char *self)
 {
@@ -577,6 +598,8 @@ gen_write(const struct model *md, const struct options *o, const char *self)
 	template = custom ? custom : tmpl_build_ninja_in;
 	rules = (ninja_defines_rule(template, "shell") ? RULE_SHELL : 0) | (ninja_defines_rule(template, "report") ? RULE_REPORT : 0);
 	rc = build_graph(&g, md, o, custom ? tpath : NULL, rules) < 0 ? EXIT_USAGE : 0;
+	if (rc == 0 && custom && template_complete(&g, custom, tpath) < 0)
+		rc = EXIT_USAGE;
 	if (rc == 0 && !(path = output_file(&g, o->output)))
 		rc = EXIT_USAGE;
 	if (rc == 0 && ninja_write(&out, &g, template) < 0)

@@ -10,3 +10,6 @@ done
 cmp -s "$TOP/completion/orchgen.bash" "$T/root/usr/share/bash-completion/completions/orchgen" ||
 	fail "the bash completion is not installed as share/bash-completion/completions/orchgen"
 "$T/root/usr/bin/orchgen" --help | grep -q '^usage: orchgen' || fail "the installed program does not run"
+# Built out of the tree (O=DIR), that build is what is installed.
+make -s -C "$TOP" install O="$T/build" DESTDIR="$T/root2" >"$T/out" 2>&1 || { cat "$T/out"; fail "make install O=DIR failed"; }
+cmp -s "$T/build/orchgen" "$T/root2/usr/local/bin/orchgen" || fail "make install O=DIR installed another build than DIR's"

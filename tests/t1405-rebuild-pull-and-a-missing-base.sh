@@ -15,6 +15,13 @@ ninja_ok rebuild-alpha
 [ "$(calls build)" -eq 1 ] || fail "rebuild-alpha did not build again"
 ninja_ok images
 [ "$(calls build)" -eq 1 ] || fail "image-alpha built after a rebuild of the same tag"
+# The images the rebuilds took the tag from are the project's leftovers.
+untagged() { docker images -q --filter dangling=true --filter "label=orchgen.project=$PNAME"; }
+[ -n "$(untagged)" ] || fail "the rebuilds left no untagged image (the test tests nothing)"
+expect_exit 0 "$ORCHGEN" gc
+expect_output '^removed image [0-9a-f]* (untagged)$'
+[ -z "$(untagged)" ] || fail "gc left the untagged images: $(untagged)"
+docker image inspect "$(cat .orch/image/alpha)" >/dev/null 2>&1 || fail "gc removed alpha's image"
 sed -i "0,/^base = .*/s//&\npull = always/" orchgen.ini
 "$ORCHGEN" --distros=alpha
 reset_calls

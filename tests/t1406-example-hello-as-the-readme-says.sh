@@ -15,3 +15,14 @@ grep -q 'hallo from tuned' .orch/logs/tuned/smoke/echo.log || fail "the tuned im
 docker_spy
 ninja_ok
 [ "$(count TEST)" -eq 0 ] && [ "$(calls import)" -eq 0 ] && [ "$(calls build)" -eq 0 ] || fail "a second ninja did work again"
+# With a busybox that needs shared libraries first on PATH, the recipe
+# says so rather than making a base that cannot run.
+mkdir -p "$T/dynamic"
+cp "$(command -v ls)" "$T/dynamic/busybox"
+root=$(mktemp -d "$T/root.XXXXXX")
+set +e
+PATH="$T/dynamic:$PATH" sh mkroot.sh "$root" >"$T/out" 2>&1
+rc=$?
+set -e
+[ "$rc" -ne 0 ] || fail "mkroot.sh made a root of a dynamically linked busybox"
+expect_output "^mkroot.sh: $T/dynamic/busybox is linked dynamically: install busybox-static\$"

@@ -3,6 +3,11 @@
 set -eu
 root=$1
 busybox=$(command -v busybox) || { echo "mkroot.sh: no busybox: install busybox-static" >&2; exit 1; }
+# Alone in a root filesystem, a busybox linked to shared libraries cannot run.
+if ldd "$busybox" >/dev/null 2>&1; then
+	echo "mkroot.sh: $busybox is linked dynamically: install busybox-static" >&2
+	exit 1
+fi
 mkdir -p "$root/bin" "$root/tmp" "$root/etc" "$root/root"
 cp "$busybox" "$root/bin/busybox"
 for applet in $("$busybox" --list); do
