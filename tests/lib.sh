@@ -23,10 +23,11 @@ BASE_IMAGE=${ORCHTEST_BASE_IMAGE:-orchtest-busybox-$RUN:1}
 
 # Every docker call, the test's own and orchgen's, goes through $T/bin/docker:
 # it notes that the engine was used, so that the exit trap cleans up only
-# then, and logs the call once docker_spy has been called.
+# then, and logs the call once docker_spy has been called. (sh -p: a caller
+# whose real uid is not root, as in t0908, keeps its effective uid.)
 if real=$(command -v docker); then
 	cat >"$T/bin/docker" <<SHIM
-#!/bin/sh
+#!/bin/sh -p
 [ -e "$T/engine-used" ] || : >"$T/engine-used"
 [ ! -e "$T/docker.calls" ] || echo "\$*" >>"$T/docker.calls"
 exec "$real" "\$@"
