@@ -53,8 +53,10 @@ expect_output() {
 	grep -q -- "$1" "$T/out" || { cat "$T/out" >&2; fail "no output matching: $1"; }
 }
 
-# A base image built locally from a static busybox: no registry needed.
-base_image() { sh "$TOP/docker/busybox-base.sh" "$BASE_IMAGE"; }
+# A base image built locally from a static busybox: no registry needed. Its
+# label makes every layer of the run's images the run's own: another run's
+# cleanup never removes a build step that this one is using.
+base_image() { sh "$TOP/docker/busybox-base.sh" "$BASE_IMAGE" "orchtest.run=$RUN"; }
 
 # From now on, log each docker call in $T/docker.calls.
 docker_spy() { : >"$T/docker.calls"; }

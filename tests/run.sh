@@ -7,10 +7,12 @@
 #
 # A run has an id, exported to the tests: every project name and image of
 # the run carries it, so runs and checkouts sharing an engine never meet.
-# The busybox base is built once, as orchtest-busybox-RUN:1, and removed at
-# the end; a Debian root filesystem that a test's recipe asks for is made
-# once, in the background from the start. tests/tmp/run-RUN/ keeps a log per
-# test and the scratch of each test that failed (tests/tmp/last points there).
+# The images the tests share (tests/fixtures.sh: the busybox base,
+# orchtest-busybox-RUN:1, and what most tests build on it) are made once
+# and removed at the end; a Debian root filesystem that a test's recipe
+# asks for is made once, in the background from the start. The run's
+# directory, tests/tmp/run-RUN/ (tests/tmp/last), keeps a log per test and
+# the scratch of each test that failed.
 cd "$(dirname "$0")/.." || exit 2
 top=$(pwd)
 
@@ -60,7 +62,7 @@ files() { for name in $selected; do case $name in unit/*) ;; *) echo "tests/$nam
 base=""
 if [ -n "$(files)" ] && grep -lq 'base_image\|built_project' $(files); then
 	base=$ORCHTEST_BASE_IMAGE
-	sh docker/busybox-base.sh "$base" >"$run/busybox-base.log" 2>&1 # on failure, each test says why
+	sh tests/fixtures.sh >"$run/fixtures.log" 2>&1 # on failure, each test says why
 fi
 # Processes in a session of their own, so that an interrupted run can end
 # each with its children (kill_all).
@@ -124,7 +126,7 @@ wait
 
 # Only now that every test is done: whatever an interrupted test left in the
 # engine (labelled or named with the run's id), then the busybox base.
-if [ -e "$run/engine-used" ] || [ -n "$interrupted" ]; then
+if [ -n "$base" ] || [ -e "$run/engine-used" ] || [ -n "$interrupted" ]; then
 	docker ps -a --filter label=orchgen.project --format '{{.ID}} {{.Label "orchgen.project"}}' 2>/dev/null |
 		awk -v run="-$RUN" 'substr($2, length($2) - length(run) + 1) == run { print $1 }' | xargs -r docker rm -f >/dev/null 2>&1
 	docker images --format '{{.Repository}}:{{.Tag}}' 2>/dev/null | grep -- "-$RUN-" | xargs -r docker rmi -f >/dev/null 2>&1
