@@ -58,6 +58,9 @@ ln -sfn "run-$RUN" tests/tmp/last
 export TOP="$top" TESTS_TMP="$top/$run" ORCHTEST_RUN="$RUN"
 export ORCHTEST_BASE_IMAGE="orchtest-busybox-$RUN:1" ORCHTEST_CACHE="$top/$run/cache"
 
+interrupted=""
+trap 'interrupted=1' HUP INT TERM
+began=$(date +%s)
 files() { for name in $selected; do case $name in unit/*) ;; *) echo "tests/$name.sh" ;; esac; done; }
 base=""
 if [ -n "$(files)" ] && grep -lq 'base_image\|built_project' $(files); then
@@ -97,12 +100,9 @@ worker() {
 	done
 }
 
-interrupted=""
-trap 'interrupted=1' HUP INT TERM
 mkfifo "$run/results" && exec 3<>"$run/results" || exit 2
-began=$(date +%s)
 i=0
-while [ $i -lt "$jobs" ]; do
+while [ $i -lt "$jobs" ] && [ -z "$interrupted" ]; do
 	worker $i &
 	i=$((i + 1))
 done
@@ -134,7 +134,7 @@ fi
 if [ -n "$base" ] && docker image inspect "$base" >/dev/null 2>&1; then
 	docker rmi "$base" >/dev/null 2>&1 || echo "tests/run.sh: could not remove $base" >&2
 fi
-rm -rf "$run/cache" "$run/claim" "$run/pid" "$run/results"
+rm -rf "$run/cache" "$run/claim" "$run/pid" "$run/results" "$run/fixtures"
 
 if [ -s "$run/times" ]; then
 	echo "slowest:"
