@@ -1,9 +1,11 @@
 #!/bin/sh
 # tests/run.sh [-j N] [TEST]...: runs the C unit tests (tests/unit/test-*)
-# and tests/t*.sh (golden, bad input, end to end), N at a time (default:
-# the number of cores). A TEST is a name or a glob: t0312-kill-timeout,
-# t0312, 't03*', unit/test-hash; TESTS="t01* t02*" selects too. Prints a
-# line per test as it ends, the ten slowest, and last "N passed, N failed".
+# and tests/t*.sh (golden, bad input, end to end), N at a time. N is twice
+# the number of cores by default: a test spends much of its time waiting,
+# on the engine, on sleeps and on backoffs. A TEST is a name or a glob:
+# t0312-kill-timeout, t0312, 't03*', unit/test-hash; TESTS="t01* t02*"
+# selects too. Prints a line per test as it ends, the ten slowest, and
+# last "N passed, N failed".
 #
 # A run has an id, exported to the tests: every project name and image of
 # the run carries it, so runs and checkouts sharing an engine never meet.
@@ -17,7 +19,7 @@ cd "$(dirname "$0")/.." || exit 2
 top=$(pwd)
 
 usage() { echo "usage: tests/run.sh [-j N] [TEST|GLOB]..." >&2; exit 2; }
-jobs=$(nproc 2>/dev/null || echo 1)
+jobs=$((2 * $(nproc 2>/dev/null || echo 1)))
 while getopts j: opt; do
 	case $opt in j) jobs=$OPTARG ;; *) usage ;; esac
 done
