@@ -1,16 +1,21 @@
 #!/bin/sh
-# busybox-base.sh IMAGE: build IMAGE from scratch and the host's static
-# busybox, when it is not there yet. No registry is needed.
+# busybox-base.sh IMAGE [KEY=VALUE]: build IMAGE from scratch and the host's
+# static busybox, when it is not there yet. No registry is needed. A label
+# KEY=VALUE, when given, is the first step: the image then shares no step
+# with other builds, so removing theirs never removes one that it uses.
 set -eu
 image=$1
 docker image inspect "$image" >/dev/null 2>&1 && exit 0
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 cp "$(command -v busybox)" "$d/busybox"
-cat >"$d/Dockerfile" <<'DOCKERFILE'
-FROM scratch
+{
+	echo 'FROM scratch'
+	[ -z "${2:-}" ] || echo "LABEL $2"
+	cat <<'DOCKERFILE'
 COPY busybox /bin/busybox
 RUN ["/bin/busybox", "--install", "-s", "/bin"]
 RUN mkdir -p /tmp /root /etc && chmod 1777 /tmp
 DOCKERFILE
+} >"$d/Dockerfile"
 docker build -q -t "$image" "$d" >/dev/null

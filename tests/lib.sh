@@ -8,7 +8,33 @@ T="${TESTS_TMP:-$TOP/tests/tmp}/$NAME"	# scratch, also outside a read-only tree
 rm -rf "$T"
 mkdir -p "$T/bin" "$T/config"
 export XDG_CONFIG_HOME="$T/config"	# a developer's own config.ini stays out
-BASE_IMAGE=orchtest-busybox:1
+
+# Everything the test makes in the engine carries the run's id: tests/run.sh
+# exports one for the whole run; a test run alone makes its own. Two runs,
+# or two checkouts, on one engine never touch each other's images.
+RUN=${ORCHTEST_RUN:-$(od -An -N4 -tx1 /dev/urandom 2>/dev/null | tr -d ' \n')}
+RUN=${RUN:-$$}
+# The project's name: the test's, cut to keep it short (images are
+# PNAME-DISTRO:TAG), then the run id.
+PNAME=$(echo "$NAME" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-' | cut -c "1-$((39 - ${#RUN}))" | sed 's/-*$//')-$RUN
+# The busybox base: tests/run.sh builds it once for the run, and removes it
+# at the end; a test run alone builds its own, and removes it on exit.
+BASE_IMAGE=${ORCHTEST_BASE_IMAGE:-orchtest-busybox-$RUN:1}
+
+# Every docker call, the test's own and orchgen's, goes through $T/bin/docker:
+# it notes that the engine was used, so that the exit trap cleans up only
+# then, and logs the call once docker_spy has been called. (sh -p: a caller
+# whose real uid is not root, as in t0908, keeps its effective uid.)
+if real=$(command -v docker); then
+	cat >"$T/bin/docker" <<SHIM
+#!/bin/sh -p
+[ -e "$T/engine-used" ] || : >"$T/engine-used"
+[ ! -e "$T/docker.calls" ] || echo "\$*" >>"$T/docker.calls"
+exec "$real" "\$@"
+SHIM
+	chmod +x "$T/bin/docker"
+	PATH="$T/bin:$PATH"
+fi
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
@@ -27,21 +53,13 @@ expect_output() {
 	grep -q -- "$1" "$T/out" || { cat "$T/out" >&2; fail "no output matching: $1"; }
 }
 
-# A base image built locally from a static busybox: no registry needed.
-base_image() { sh "$TOP/docker/busybox-base.sh" "$BASE_IMAGE"; }
+# A base image built locally from a static busybox: no registry needed. Its
+# label makes every layer of the run's images the run's own: another run's
+# cleanup never removes a build step that this one is using.
+base_image() { sh "$TOP/docker/busybox-base.sh" "$BASE_IMAGE" "orchtest.run=$RUN"; }
 
-# A docker first on PATH that logs each call, then runs the real one.
-docker_spy() {
-	real=$(command -v docker)
-	cat >"$T/bin/docker" <<SPY
-#!/bin/sh
-echo "\$*" >>"$T/docker.calls"
-exec "$real" "\$@"
-SPY
-	chmod +x "$T/bin/docker"
-	PATH="$T/bin:$PATH"
-	: >"$T/docker.calls"
-}
+# From now on, log each docker call in $T/docker.calls.
+docker_spy() { : >"$T/docker.calls"; }
 
 # calls WORD: how many logged docker calls began with WORD (build, run, ...).
 calls() { grep -c "^$1 " "$T/docker.calls" || true; }
@@ -49,20 +67,27 @@ reset_calls() { : >"$T/docker.calls"; }
 
 # Remove the containers and images of the test's project, whatever a failed
 # test left. A base cannot go while an image built on it is there, whatever
-# the order the engine lists them in: repeat.
+# the order the engine lists them in: repeat. Then the busybox base, when the
+# test built its own. Nothing to do when the engine was never used.
 remove_leftovers() {
+	[ -e "$T/engine-used" ] || return 0
 	docker ps -aq --filter "label=orchgen.project=$PNAME" | xargs -r docker rm -f >/dev/null 2>&1 || true
 	for _ in 1 2 3; do
-		docker images -q --filter "label=orchgen.project=$PNAME" | sort -u | xargs -r docker rmi -f >/dev/null 2>&1 || true
+		ids=$(docker images -q --filter "label=orchgen.project=$PNAME" | sort -u) || true
+		[ -n "$ids" ] || break
+		echo "$ids" | xargs docker rmi -f >/dev/null 2>&1 || true
 	done
+	[ -n "${ORCHTEST_BASE_IMAGE:-}" ] || docker rmi "$BASE_IMAGE" >/dev/null 2>&1 || true
 }
+trap remove_leftovers EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 # A project: two distros on the busybox base, two suites, one with variants.
-# Image names carry the test's name, so tests never share images.
+# Image names carry the project's name, so tests never share images.
 project() {
 	P="$T/project"
-	PNAME=$(echo "$NAME" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-')
-	trap 'remove_leftovers' EXIT
 	mkdir -p "$P/docker" "$P/suites/main/hello" "$P/suites/main/vars"
 	cat >"$P/orchgen.ini" <<INI
 [project]

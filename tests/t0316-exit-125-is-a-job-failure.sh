@@ -7,7 +7,7 @@ mkdir -p suites/odd
 printf 'execute: exit 125\n' >suites/odd/task.yaml
 "$ORCHGEN"
 cmd=$(ninja -t commands test-alpha/odd | grep ' test ')
-ninja image-alpha >/dev/null
+ninja_ok image-alpha
 expect_exit 1 sh -c "$cmd"
 grep -q '"status": "fail"' .orch/results/alpha/odd.json || fail "no fail result"
 grep -q '"exit_code": 125' .orch/results/alpha/odd.json || fail "the exit code is not the job's"

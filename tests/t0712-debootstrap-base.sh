@@ -1,5 +1,6 @@
 # A real distribution as the base, built offline from a debootstrap recipe
 # (the mirror is debootstrap's own default): imported, built on, tested in.
+# The recipe runs debootstrap once per test run (tests/debian-rootfs.sh).
 . "$TOP/tests/lib.sh"
 project
 cat >orchgen.ini <<INI
@@ -7,7 +8,7 @@ cat >orchgen.ini <<INI
 name = $PNAME
 
 [distro bookworm]
-rootfs = debootstrap --variant=minbase bookworm
+rootfs = sh '$TOP/tests/debian-rootfs.sh' bookworm
 INI
 rm -rf suites/main/vars
 cat >suites/main/hello/task.yaml <<'YAML'
