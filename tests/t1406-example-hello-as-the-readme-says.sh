@@ -4,10 +4,7 @@
 . "$TOP/tests/lib.sh"
 cp -R "$TOP/examples/hello" "$T/hello"
 cd "$T/hello"
-PNAME=hello-$(basename "$T" | tr -c 'a-z0-9\n' -)-$$
-PNAME=$(echo "$PNAME" | cut -c1-40 | sed 's/-*$//')
-sed -i "s/^name = hello$/name = $PNAME/" orchgen.ini
-trap remove_leftovers EXIT
+sed -i "s/^name = hello$/name = $PNAME/" orchgen.ini	# the run's own images
 "$ORCHGEN"
 ninja_ok
 [ "$(count TEST)" -eq 7 ] || fail "expected 7 jobs, ran $(count TEST)"

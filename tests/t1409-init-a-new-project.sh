@@ -4,8 +4,6 @@
 # lines it lacks); where a project is, init refuses and writes nothing.
 . "$TOP/tests/lib.sh"
 base_image
-PNAME=$(echo "$NAME-$$" | tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' '-')
-trap 'remove_leftovers; docker rmi "$PNAME-osrel:1" >/dev/null 2>&1 || true' EXIT
 cd "$T"
 expect_exit 0 "$ORCHGEN" init "$PNAME"
 for f in orchgen.ini docker/Dockerfile suites/hello/task.yaml .gitignore; do
@@ -21,14 +19,20 @@ expect_output '^wrote build.ninja: 1 distro, 1 suite, 1 job$'
 ninja -n >"$T/out" 2>&1 || { cat "$T/out"; fail "ninja -n fails on the new project"; }
 # As the README says, with a base the engine has (no registry here): the
 # suite reads /etc/os-release.
-printf 'FROM %s\nRUN echo PRETTY_NAME=\\"Test Linux\\" >/etc/os-release\n' "$BASE_IMAGE" |
+printf 'FROM %s\nRUN echo PRETTY_NAME=\\"Test Linux\\" >/etc/os-release\nLABEL orchgen.project=%s\n' "$BASE_IMAGE" "$PNAME" |
 	docker build -q -t "$PNAME-osrel:1" - >/dev/null 2>&1
 sed -i "s|^base = debian:bookworm\$|base = $PNAME-osrel:1|" orchgen.ini
 "$ORCHGEN" >/dev/null
 ninja_ok
 grep -q '^hello from bookworm$' .orch/logs/bookworm/hello.log || fail "the suite's log: $(cat .orch/logs/bookworm/hello.log)"
 grep -q '^Test Linux$' .orch/logs/bookworm/hello.log || fail "the suite did not read /etc/os-release"
-git init -q . 2>/dev/null && [ -z "$(git status --porcelain --ignored | grep -v '^??' | grep -v '^!! \.orch/$\|^!! build.ninja$\|^!! \.ninja_log$\|^!! \.ninja_deps$')" ] || fail "git sees orchgen's files: $(git status --porcelain --ignored)"
+git init -q .
+for f in .orch build.ninja .ninja_log .ninja_deps; do
+	git check-ignore -q "$f" || fail "the .gitignore does not leave out $f"
+done
+for f in orchgen.ini docker/Dockerfile suites/hello/task.yaml; do
+	! git check-ignore -q "$f" || fail "the .gitignore leaves out $f"
+done
 
 # A project there already: refused, nothing written.
 before=$(ls -lR)
