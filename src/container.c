@@ -125,20 +125,23 @@ container_mount_stages(struct container *c, const struct distro *d, enum use use
 
 /* Remove the container until its client PID has ended. Under load a
  * client may create its container after a first removal found none, so
- * the removal is repeated; past STOP_GRACE_S the client is killed, and its
- * container removed once more. */
+ * the removal is repeated, and made once more when the client is gone;
+ * past STOP_GRACE_S the client is killed. */
 static void
 stop(const struct container *c, pid_t pid)
 {
 	const char *engine = c->m->project.engine;
+	int i;
 
-	for (int i = 0; i < STOP_GRACE_S; i++) {
+	for (i = 0; i < STOP_GRACE_S; i++) {
 		engine_remove(engine, c->name);
 		if (proc_wait(pid, 1000) != -2)
-			return;
+			break;
 	}
-	kill(pid, SIGKILL);
-	proc_wait(pid, -1);
+	if (i == STOP_GRACE_S) {
+		kill(pid, SIGKILL);
+		proc_wait(pid, -1);
+	}
 	engine_remove(engine, c->name);
 }
 

@@ -126,7 +126,12 @@ log_tail_text(const char *path, const char *mark, const char *next, int n)
 	shown += len > start && s[len - 1] != '\n';
 	if (p->lines > shown)
 		buf_printf(&b, "... %ld earlier line%s\n", p->lines - shown, p->lines - shown == 1 ? "" : "s");
-	buf_putn(&b, s + start, len - start);
+	for (size_t i = start; i < len; i++) {
+		if (s[i])
+			buf_putc(&b, s[i]);
+		else
+			buf_puts(&b, "^@");
+	}
 	if (len > start && s[len - 1] != '\n')
 		buf_putc(&b, '\n');
 	free(s);
@@ -136,15 +141,13 @@ log_tail_text(const char *path, const char *mark, const char *next, int n)
 void
 log_tail(const char *path, const char *mark, const char *next, int n)
 {
-	size_t len;
 	char *s = log_tail_text(path, mark, next, n);
 
 	if (!s) {
 		warn("no log at %s", path);
 		return;
 	}
-	len = strlen(s);
-	fwrite(s, 1, len, stderr);
+	fputs(s, stderr);
 	fprintf(stderr, "orchgen: full log: %s\n", path);
 	free(s);
 }

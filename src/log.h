@@ -12,8 +12,9 @@ char *log_last(const char *path, size_t max, size_t *len);
 /* The last N lines (from the last 64 KiB at most) of what the section
  * marked by the line MARK last wrote in the log at PATH, up to the next
  * line that starts with NEXT: the whole log's when MARK is NULL or not in
- * it. "... K earlier lines" comes first when lines were left out. A new
- * string, or NULL when the log cannot be read. */
+ * it. "... K earlier lines" comes first when lines were left out; a NUL
+ * byte is shown as "^@", as cat -v shows it. A new string, or NULL when
+ * the log cannot be read. */
 char *log_tail_text(const char *path, const char *mark, const char *next, int n);
 /* Print log_tail_text() and where the log is, on stderr. */
 void log_tail(const char *path, const char *mark, const char *next, int n);

@@ -16,6 +16,6 @@ expect_exit 1 ninja -k 0 test-alpha
 grep -q '"status": "fail"' .orch/results/alpha/fake.json || fail "fake: not a failure"
 grep -q '"exit_code": 125' .orch/results/alpha/fake.json || fail "fake: not the job's 125"
 grep -q '"attempts": 1' .orch/results/alpha/fake.json || fail "fake: retried as engine trouble"
-expect_output 'after-nul'
+expect_output 'before^@after-nul'
 grep -q '"status": "pass"' .orch/results/alpha/nul.json || fail "nul: output with a NUL did not pass"
 grep -q '"status": "skip"' .orch/results/alpha/skipnul.json || fail "skipnul: the skip did not hold"

@@ -6,15 +6,16 @@
 base_image
 TASK_EXTRA='kill-timeout: 1s\n' hang_project
 ninja_ok images
-real=$(command -v docker)
-cat >"$T/bin/docker" <<SLOW
+# A docker that is slow to run, in front of the one every test has.
+mkdir -p "$T/slow"
+cat >"$T/slow/docker" <<SLOW
 #!/bin/sh
 [ "\$1" = run ] && sleep 3
-exec "$real" "\$@"
+exec "$T/bin/docker" "\$@"
 SLOW
-chmod +x "$T/bin/docker"
+chmod +x "$T/slow/docker"
 start=$(date +%s)
-PATH="$T/bin:$PATH" expect_exit 1 ninja test-alpha/hang
+PATH="$T/slow:$PATH" expect_exit 1 ninja test-alpha/hang
 took=$(( $(date +%s) - start ))
 grep -q '"status": "timeout"' .orch/results/alpha/hang.json || fail "status is not timeout"
 [ "$took" -le 20 ] || fail "a 1s kill-timeout took ${took}s"

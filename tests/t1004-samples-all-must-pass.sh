@@ -29,5 +29,5 @@ grep -q '"status": "pass"' .orch/results/alpha/thrice.json || fail "thrice did n
 grep -q '"samples": 3' .orch/results/alpha/thrice.json || fail "thrice's result does not count 3 samples"
 [ "$(grep -c '^=== sample' .orch/logs/alpha/thrice.log)" -eq 3 ] || fail "the log does not hold every sample"
 [ "$(wc -l <.orch/cache/count/alpha/flaky)" -eq 2 ] || fail "flaky ran on after its failing sample"
-grep -q '"reason": "sample 2 of 3"' .orch/results/alpha/flaky.json || fail "flaky's result does not name sample 2"
+grep -q '"reason": "sample 2 of 3: execute failed"' .orch/results/alpha/flaky.json || fail "flaky's result does not name sample 2"
 expect_output 'alpha:flaky: fail: sample 2 of 3'
