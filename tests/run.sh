@@ -5,7 +5,8 @@
 # on the engine, on sleeps and on backoffs. A TEST is a name or a glob:
 # t0312-kill-timeout, t0312, 't03*', unit/test-hash; TESTS="t01* t02*"
 # selects too. Prints a line per test as it ends, the ten slowest, and
-# last "N passed, N failed".
+# last "N passed, N failed". A test still running after TEST_TIMEOUT
+# seconds (600 by default) is stopped, with its children, and fails.
 #
 # A run has an id, exported to the tests: every project name and image of
 # the run carries it, so runs and checkouts sharing an engine never meet.
@@ -19,6 +20,8 @@ cd "$(dirname "$0")/.." || exit 2
 top=$(pwd)
 
 usage() { echo "usage: tests/run.sh [-j N] [TEST|GLOB]..." >&2; exit 2; }
+limit=${TEST_TIMEOUT:-600}
+case $limit in '' | *[!0-9]* | 0) echo "tests/run.sh: TEST_TIMEOUT=$limit: expected seconds" >&2; exit 2 ;; esac
 jobs=$((2 * $(nproc 2>/dev/null || echo 1)))
 while getopts j: opt; do
 	case $opt in j) jobs=$OPTARG ;; *) usage ;; esac
@@ -92,9 +95,14 @@ worker() {
 		mkdir "$run/claim/$name" 2>/dev/null || continue
 		case $name in unit/*) cmd="tests/$name" ;; *) cmd="sh tests/$name.sh" ;; esac
 		start=$(date +%s)
-		$setsid $cmd >"$run/$name.log" 2>&1 </dev/null 3>&- &
+		# timeout ends the test's whole process group when the time is up
+		$setsid timeout -k 10 "$limit" $cmd >"$run/$name.log" 2>&1 </dev/null 3>&- &
 		echo $! >"$run/pid/worker$1"
-		if wait $!; then status=ok; else status=FAIL; fi
+		rc=0
+		wait $! || rc=$?
+		status=ok
+		[ "$rc" -eq 0 ] || status=FAIL
+		[ "$rc" -ne 124 ] || echo "tests/run.sh: $name stopped after ${limit}s (TEST_TIMEOUT)" >>"$run/$name.log"
 		rm -f "$run/pid/worker$1"
 		[ ! -e "$run/$name/engine-used" ] || : >"$run/engine-used"
 		[ "$status" = FAIL ] || rm -rf "$run/$name"
