@@ -14,8 +14,8 @@ pkg busybox-static; pkg bash-static; pkg debootstrap
 # What the tests read reports with: Debian's python3 and junitparser, and a
 # browser for the HTML page.
 pkg python3; pkg python3-junitparser; pkg chromium
-# What renders the manual pages in the tests.
-pkg man-db
+# What renders the manual pages in the tests; xxhsum, make bench's yardstick.
+pkg man-db; pkg xxhash
 have docker && have dockerd || pkg docker.io
 
 if [ -n "$need" ]; then

@@ -175,18 +175,23 @@ walk_excluded(const struct walk *w, const char *path)
 	return 0;
 }
 
+/* DIR/NAME ("" is the current directory): on every file of a walk, so
+ * without printf. */
 static char *
 path_join(const char *dir, const char *name)
 {
-	if (!dir[0])
-		return xstrdup(name);
-	if (strcmp(dir, "/") == 0)
-		return xasprintf("/%s", name);
-	return xasprintf("%s/%s", dir, name);
+	size_t d = strlen(dir), n = strlen(name), sep = d > 0 && strcmp(dir, "/") != 0;
+	char *path = xmalloc(d + sep + n + 1);
+
+	memcpy(path, dir, d);
+	if (sep)
+		path[d] = '/';
+	memcpy(path + d + sep, name, n + 1);
+	return path;
 }
 
 static int
-walk_path(struct walk *w, const char *path, int named);
+walk_path(struct walk *w, const char *path, int named, int type);
 
 /* Has directory ST been walked? If not, it is now. */
 static int
@@ -223,7 +228,7 @@ walk_dir(struct walk *w, const char *dir, const struct stat *st)
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
 		char *path = path_join(dir, e->d_name);
-		rc = walk_path(w, path, 0);
+		rc = walk_path(w, path, 0, e->d_type);
 		free(path);
 		errno = 0;
 	}
@@ -283,13 +288,20 @@ follow(struct walk *w, const char *path)
  * group named is listed whatever the .dockerignore says: docker reads an
  * ignored Dockerfile all the same. */
 static int
-walk_path(struct walk *w, const char *path, int named)
+walk_path(struct walk *w, const char *path, int named, int type)
 {
 	const char *p = path[0] ? path : ".";
 	struct stat st, to;
 
 	if (walk_excluded(w, path))
 		return 0;
+	/* A regular file, as the directory says: listed without an lstat,
+	 * which hashing makes anyway. */
+	if (!named && type == DT_REG) {
+		if (!walk_ignored(w, path, 0))
+			strv_push(w->files, p);
+		return 0;
+	}
 	if (lstat(p, &st) != 0) {
 		warn("%s:", p);
 		return -1;
@@ -342,7 +354,7 @@ group_list(const struct group *g, struct strv *files, struct strv *dirs)
 	}
 	for (size_t i = 0; i < g->paths.n && rc == 0; i++) {
 		char *path = file_clean(g->paths.v[i], 0);
-		rc = walk_path(&w, path, 1);
+		rc = walk_path(&w, path, 1, DT_UNKNOWN);
 		free(path);
 	}
 	walk_free(&w);
