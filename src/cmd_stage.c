@@ -108,14 +108,15 @@ carried(const struct strv *stamps, const struct record *r)
 	return stamps->n > 0;
 }
 
-/* Write the stamp R at OUT and in each of STAMPS (NULL: none): 0, or
- * EXIT_ENGINE. */
+/* Write the stamp R at OUT and in each of STAMPS: 0, or EXIT_ENGINE.
+ * Written again when they hold it already, so that they are newer than
+ * the stage's inputs, as Ninja wants its outputs. */
 static int
 stamp(const char *out, const struct strv *stamps, const struct record *r)
 {
 	int rc = record_write(out, r);
 
-	for (size_t i = 0; rc == 0 && stamps && i < stamps->n; i++)
+	for (size_t i = 0; rc == 0 && i < stamps->n; i++)
 		rc = record_write(stamps->v[i], r);
 	return rc < 0 ? EXIT_ENGINE : 0;
 }
@@ -164,7 +165,7 @@ run_stage(struct stage *st, const char *out, const char *key)
 	made_of(st, key, &r);
 	layout_carried_stamps(st->m, st->d, st->name, &stamps);
 	if (carried(&stamps, &r)) {
-		rc = stamp(out, NULL, &r);
+		rc = stamp(out, &stamps, &r);
 	} else {
 		unlink(out);
 		for (size_t i = 0; i < stamps.n; i++)
