@@ -1,5 +1,5 @@
 # orchgen list --shard=K/N: the N parts are disjoint and together exactly
-# the jobs that would run, in every format and with filters; without
+# the jobs that would run, in every format, with filters and --distros; without
 # recorded durations they differ by one job at most; the same inputs give
 # the same parts.
 . "$TOP/tests/lib.sh"
@@ -20,7 +20,7 @@ parts() {
 }
 
 for n in 1 2 3 5 9 12; do
-	for args in "--targets" "--format=targets beta" "--targets main/..." "--format=text"; do
+	for args in "--targets" "--format=targets beta" "--targets main/..." "--distros=beta --targets main/" "--format=text"; do
 		# shellcheck disable=SC2086
 		parts "$n" $args >"$T/parts"
 		if [ "$args" = --format=text ]; then
