@@ -19,7 +19,8 @@ pkg() { dpkg -s "$1" >/dev/null 2>&1 || need="$need $1"; }
 
 pkg build-essential; pkg pkg-config; pkg ninja-build
 pkg libyaml-dev; pkg libxxhash-dev; pkg libinih-dev
-pkg debootstrap
+# The Debian bases of the repository's matrix, on Debian or elsewhere.
+pkg debootstrap; pkg debian-archive-keyring
 have docker && have dockerd || pkg docker.io
 if [ -n "$tests" ]; then
 	# The tests' bases; what they read reports with: Debian's python3 and
