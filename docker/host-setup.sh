@@ -16,6 +16,8 @@ pkg busybox-static; pkg bash-static; pkg debootstrap
 pkg python3; pkg python3-junitparser; pkg chromium
 # What renders the manual pages in the tests; xxhsum, make bench's yardstick.
 pkg man-db; pkg xxhash
+# The registry the registry tests push to and pull from, on 127.0.0.1.
+pkg docker-registry
 have docker && have dockerd || pkg docker.io
 
 if [ -n "$need" ]; then

@@ -1,14 +1,13 @@
 # [project] image-cache: every image built is saved there, one archive per
-# tag (DIR/REPOSITORY/KEY.tar), whatever its path holds; after docker rmi,
-# the image edge loads it from there: the same image ID, no build, and no
-# job runs again.
+# tag (DIR/REPOSITORY/KEY.tar), whatever its path holds (given with -D, it
+# is on every edge's command line); after docker rmi, the image edge loads
+# it from there: the same image ID, no build, and no job runs again.
 . "$TOP/tests/lib.sh"
 base_image
 project
 cache="$T/image cache \$HOME 'q' \"dq\""
-printf '\n[project]\nimage-cache = %s\n' "$cache" >>orchgen.ini
 docker_spy
-"$ORCHGEN"
+"$ORCHGEN" -D "project.image-cache=$cache"
 ninja_ok
 [ "$(calls save)" -eq 2 ] || fail "expected 2 saves, got $(calls save)"
 for d in alpha beta; do
