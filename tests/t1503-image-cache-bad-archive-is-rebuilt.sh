@@ -31,3 +31,13 @@ for damage in truncated corrupt another; do
 	docker load -i "$archive" >/dev/null || fail "$damage: the new archive does not load"
 	[ "$(docker image inspect -f '{{.Id}}' "$tag")" = "$id" ] || fail "$damage: the new archive holds another image"
 done
+
+# The bad archive goes before the build: when the build fails too, it is
+# not there to fail the next run's load again.
+head -c 1000 "$archive" >"$T/cut" && mv "$T/cut" "$archive"
+docker rmi "$tag" >/dev/null
+mkdir "$T/nobuild"
+printf '#!/bin/sh\n[ "$1" != build ] || exit 1\nexec "%s" "$@"\n' "$T/bin/docker" >"$T/nobuild/docker"
+chmod +x "$T/nobuild/docker"
+PATH="$T/nobuild:$PATH" ninja image-alpha >"$T/ninja.out" 2>&1 && fail "the image edge passed with a build that fails"
+[ ! -e "$archive" ] || fail "the bad archive is still there"

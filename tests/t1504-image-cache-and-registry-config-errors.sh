@@ -9,7 +9,8 @@ project
 cp build.ninja "$T/build.ninja"
 touch "$T/file"
 mkdir -p "$T/locked"
-chattr +i "$T/locked" 2>/dev/null && trap 'chattr -i "$T/locked"; remove_leftovers' EXIT || rmdir "$T/locked"
+chattr +i "$T/locked" || fail "chattr +i failed: a directory that even root cannot write is needed"
+trap 'chattr -i "$T/locked"; remove_leftovers' EXIT
 
 # refused KEY VALUE MESSAGE: the key on line 13 of orchgen.ini is refused.
 refused() {
@@ -26,10 +27,8 @@ refused image-cache docker/images "image-cache docker/images is part of the dock
 refused image-cache ./suites/../suites/images "image-cache suites/images is part of the suites"
 ln -s docker "$T/project/linked"
 refused image-cache linked/images "image-cache linked/images is part of the docker context"
-if [ -d "$T/locked" ]; then
-	refused image-cache "$T/locked" "image-cache $T/locked: Operation not permitted"
-	refused image-cache "$T/locked/images" "image-cache $T/locked/images cannot be made: $T/locked: Operation not permitted"
-fi
+refused image-cache "$T/locked" "image-cache $T/locked: Operation not permitted"
+refused image-cache "$T/locked/images" "image-cache $T/locked/images cannot be made: $T/locked: Operation not permitted"
 refused registry 127.0.0.1:5000 'bad registry "127.0.0.1:5000": expected HOST\[:PORT\]/PREFIX'
 refused registry ci/images 'bad registry "ci/images"'
 refused registry 'localhost:5000/CI' 'bad registry "localhost:5000/CI"'
