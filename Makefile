@@ -101,6 +101,7 @@ demo: setup
 bench: setup
 	$(MAKE) all
 	sh bench/run.sh
+	sh bench/fresh-runner.sh
 	sh bench/hashing.sh
 .PHONY: bench
 

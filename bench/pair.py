@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""bench/pair.py RUNS 'COMMAND A' 'COMMAND B': A and B run in turn, A B A B
-..., after one warm-up run each; each run's CPU seconds (user + system of
-the processes it waited for) and wall seconds are measured from outside.
+"""bench/pair.py [--setup 'COMMAND'] RUNS 'COMMAND A' 'COMMAND B': A and B
+run in turn, A B A B ..., after one warm-up run each; each run's CPU
+seconds (user + system of the processes it waited for) and wall seconds
+are measured from outside. With --setup, COMMAND runs before each run of
+A and of B, untimed, with SIDE=a or SIDE=b in its environment (to put
+back the state each run starts from).
 Prints one line: the median CPU and wall of each, and the median of the
 pairwise ratios A/B, as "cpu_a cpu_b cpu_ratio wall_a wall_b wall_ratio".
 Pairing keeps a ratio meaningful when the machine's speed drifts. A
@@ -15,7 +18,17 @@ import sys
 import time
 
 
-def run(command):
+def setup(command, side):
+    if command is None:
+        return
+    done = subprocess.run(["sh", "-c", command], stdout=subprocess.DEVNULL,
+                          env=dict(os.environ, SIDE=side))
+    if done.returncode != 0:
+        sys.exit("bench: setup %s exited %d" % (command, done.returncode))
+
+
+def run(command, side, setup_command=None):
+    setup(setup_command, side)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     done = subprocess.run(["sh", "-c", command], stdout=subprocess.DEVNULL,
@@ -29,11 +42,14 @@ def run(command):
 
 
 def main():
-    if len(sys.argv) != 4:
-        sys.exit("usage: bench/pair.py RUNS 'COMMAND A' 'COMMAND B'")
-    runs, a, b = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-    run(a), run(b)
-    pairs = [(run(a), run(b)) for _ in range(runs)]
+    args, set_up = sys.argv[1:], None
+    if args[:1] == ["--setup"] and len(args) > 1:
+        set_up, args = args[1], args[2:]
+    if len(args) != 3:
+        sys.exit("usage: bench/pair.py [--setup 'COMMAND'] RUNS 'COMMAND A' 'COMMAND B'")
+    runs, a, b = int(args[0]), args[1], args[2]
+    run(a, "a", set_up), run(b, "b", set_up)
+    pairs = [(run(a, "a", set_up), run(b, "b", set_up)) for _ in range(runs)]
     med = statistics.median
     cpu_a, cpu_b = med(p[0][0] for p in pairs), med(p[1][0] for p in pairs)
     wall_a, wall_b = med(p[0][1] for p in pairs), med(p[1][1] for p in pairs)

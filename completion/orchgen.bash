@@ -19,7 +19,7 @@ _orchgen_options() {
 	init) echo '-C' ;;
 	list) echo "$matrix --distros= --format= --targets --shard= --results=" ;;
 	keys) echo "$matrix -o --distro= --format= --shards=" ;;
-	gc) echo "$matrix --caches" ;;
+	gc) echo "$matrix --caches --keep-archives=" ;;
 	report) echo "$matrix --junit= --json= --html= --results=" ;;
 	why) echo "$matrix" ;;
 	log) echo '-C -f --follow' ;;
@@ -168,7 +168,7 @@ _orchgen() {
 		-C?*) where+=(-C "${w#-C}") ;;
 		-D?* | -f?*) where+=("$w") ;;
 		--distros | --distro | --suite | --variant | --hash | --image | --key | --format | \
-		--context | --exclude | --junit | --json | --html | --results | --shard | --shards)
+		--context | --exclude | --junit | --json | --html | --results | --shard | --shards | --keep-archives)
 			if ((i + 1 == cword)); then
 				want=$w
 				break

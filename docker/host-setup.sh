@@ -29,6 +29,8 @@ if [ -n "$tests" ]; then
 	pkg python3; pkg python3-junitparser; pkg chromium
 	# What renders the manual pages in the tests; xxhsum, make bench's yardstick.
 	pkg man-db; pkg xxhash
+	# The registry the registry tests push to and pull from, on 127.0.0.1.
+	pkg docker-registry
 	# What runs the workflow validator (below).
 	have node || pkg nodejs
 	have npm || pkg npm

@@ -11,6 +11,7 @@ struct cmdargs {
 	const char *out;	/* -o of the edge helpers */
 	const char *format;	/* --format */
 	int caches;		/* gc --caches */
+	int keep_archives;	/* gc --keep-archives: older archives kept per repository */
 	int follow;		/* hash --follow */
 	int tail;		/* log -f */
 	int rebuild;		/* image --rebuild */

@@ -1,5 +1,5 @@
 /* orchgen base: a distro's base image built offline from a rootfs recipe,
- * then imported into the engine. */
+ * then imported into the engine; or loaded, or pulled, as travel.h says. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +17,8 @@
 #include "model.h"
 #include "cmd.h"
 #include "helper.h"
+#include "retry.h"
+#include "travel.h"
 #include "util.h"
 
 static int
@@ -44,15 +46,10 @@ empty_dir(const char *path)
 static void
 progress(const struct distro *d, const char *log, long seconds)
 {
-	char *text = log_last(log, 512, NULL), *line, *msg;
-	size_t n = text ? strlen(text) : 0;
+	char *line = log_last_line(log), *msg = xasprintf("base-%s: %lds: %s", d->name, seconds, line);
 
-	while (n > 0 && text[n - 1] == '\n')
-		text[--n] = '\0';
-	line = !text ? "" : strrchr(text, '\n') ? strrchr(text, '\n') + 1 : text;
-	msg = xasprintf("base-%s: %lds: %s", d->name, seconds, line);
 	log_tty(msg);
-	free(msg), free(text);
+	free(msg), free(line);
 }
 
 /* Run the recipe ARGV, output to FD (the log at LOG), to its end, saying
@@ -133,12 +130,27 @@ make_base(const struct matrix *m, const struct distro *d, const char *tag)
 	return rc;
 }
 
+/* make_base()'s arguments, for travel_ensure(). */
+struct make {
+	const struct matrix *m;
+	const struct distro *d;
+	const char *tag;
+};
+
+static int
+make_once(void *arg)
+{
+	const struct make *mk = arg;
+
+	return make_base(mk->m, mk->d, mk->tag);
+}
+
 int
 cmd_base(struct cmdargs *a)
 {
 	struct matrix m;
 	const struct distro *d;
-	char id[256], *tag;
+	char *tag, *log;
 	int rc;
 
 	if (!(d = helper_distro(&m, a)))
@@ -149,17 +161,17 @@ cmd_base(struct cmdargs *a)
 		return EXIT_USAGE;
 	}
 	tag = key_base_tag(&m, d);
-	rc = engine_image_id(m.project.engine, tag, id, sizeof(id));
-	if (rc < 0)
+	log = layout_stage_log(d->name, "base");
+	struct make mk = {&m, d, tag};
+	rc = travel_ensure(&m, tag, log, 0, make_once, &mk);
+	if (rc == RETRY_HOPELESS)
 		rc = EXIT_ENGINE;
-	else if (rc > 0)
-		rc = make_base(&m, d, tag);
 	if (rc == 0) {
 		char *line = xasprintf("%s\n", tag);
 		rc = file_update(a->out, line, strlen(line)) < 0 ? EXIT_ENGINE : 0;
 		free(line);
 	}
-	free(tag);
+	free(tag), free(log);
 	matrix_free(&m);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /* orchgen gc: what the project left behind. Its containers (left after a
  * kill -9, kept, or started by orchgen up), image tags no distro uses any
- * more, and every file under .orch that no current job, suite, input or
+ * more, archives of the image cache no distro's key names, and every file
+ * under .orch that no current job, suite, input or
  * distro names (the layout says what each one's files are); with
  * --caches, the caches and build directories too, removed through the
  * engine because containers wrote them as root. */
@@ -80,6 +81,86 @@ images(const struct matrix *m)
 	}
 	strv_free(&refs), strv_free(&keep);
 	return 0;
+}
+
+/* An archive of the image cache, by age. */
+struct archive {
+	char *path;
+	struct timespec mtime;
+};
+
+static int
+newest_first(const void *a, const void *b)
+{
+	const struct archive *x = a, *y = b;
+
+	if (x->mtime.tv_sec != y->mtime.tv_sec)
+		return x->mtime.tv_sec < y->mtime.tv_sec ? 1 : -1;
+	if (x->mtime.tv_nsec != y->mtime.tv_nsec)
+		return x->mtime.tv_nsec < y->mtime.tv_nsec ? 1 : -1;
+	return strcmp(x->path, y->path);
+}
+
+/* Remove the archives of REPO in the image cache DIR but CURRENT's and the
+ * KEEP most recent others, each said; and what saves that were stopped
+ * left behind. */
+static void
+sweep_archives(const char *dir, const char *repo, const char *current, int keep)
+{
+	char *rdir = layout_archive_dir(dir, repo), *kept = layout_archive(dir, current);
+	DIR *d = opendir(rdir);
+	struct archive *v = NULL;
+	struct dirent *e;
+	struct stat st;
+	size_t n = 0;
+
+	while (d && (e = readdir(d))) {
+		char *path = xasprintf("%s/%s", rdir, e->d_name);
+		if (!layout_is_archive(e->d_name) || !strcmp(path, kept) || lstat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+			free(path);
+			continue;
+		}
+		v = xrealloc(v, (n + 1) * sizeof(*v));
+		v[n++] = (struct archive){path, st.st_mtim};
+	}
+	if (d)
+		closedir(d);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), newest_first);
+	for (size_t i = 0; i < n; i++) {
+		if (i >= (size_t)keep && unlink(v[i].path) == 0)
+			printf("removed %s\n", v[i].path);
+		else if (i >= (size_t)keep)
+			warn("remove %s:", v[i].path);
+		free(v[i].path);
+	}
+	file_clean_temporaries_in(rdir);
+	free(v), free(rdir), free(kept);
+}
+
+/* The archives of the image cache that no distro's current key names, but
+ * the KEEP most recent of each image and base: removed. An image's key is
+ * the one its record names; without a record, every archive of it stays. */
+static void
+archives(const struct matrix *m, int keep)
+{
+	const char *dir = m->project.image_cache;
+
+	for (size_t i = 0; dir && i < m->ndistros; i++) {
+		const struct distro *d = &m->distros[i];
+		char *repo = key_image_repo(m, d), *record = layout_image(d->name), *tag = helper_read_recorded(record);
+		size_t n = strlen(repo);
+		if (tag && !strncmp(tag, repo, n) && tag[n] == ':')
+			sweep_archives(dir, repo, tag, keep);
+		else
+			warn("image cache %s: no image of %s is recorded here (ninja has not made it yet): its archives are kept", dir, d->name);
+		free(repo), free(record), free(tag);
+		if (d->rootfs) {
+			repo = key_base_repo(m, d), tag = key_base_tag(m, d);
+			sweep_archives(dir, repo, tag, keep);
+			free(repo), free(tag);
+		}
+	}
 }
 
 /* Add the hash file of IN and its stat cache to LIVE. */
@@ -279,6 +360,7 @@ cmd_gc(struct cmdargs *a)
 	if (rc == 0)
 		rc = images(&md.matrix);
 	dead_state(&md);
+	archives(&md.matrix, a->keep_archives);
 	if (rc == 0 && a->caches)
 		rc = caches(&md);
 	model_free(&md);

@@ -3,6 +3,7 @@
 #include "matrix.h"
 #include "model.h"
 #include "gen.h"
+#include "travel.h"
 #include "cmd.h"
 #include "util.h"
 
@@ -14,6 +15,10 @@ cmd_generate(struct cmdargs *a)
 
 	if (model_load(&md, &a->o) < 0)
 		return EXIT_USAGE;
+	if (travel_check(&md.matrix) < 0) {
+		model_free(&md);
+		return EXIT_USAGE;
+	}
 	rc = gen_write(&md, &a->o, a->self);
 	model_free(&md);
 	return rc;

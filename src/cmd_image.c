@@ -1,5 +1,6 @@
 /* orchgen image: ensure a distro's image exists, as its content key names it:
- * inspect, pull the base when missing, build. */
+ * inspect, pull the base when missing, load or pull the image (travel.h),
+ * build. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,15 +18,14 @@
 #include "cmd.h"
 #include "helper.h"
 #include "retry.h"
+#include "travel.h"
 #include "util.h"
-
-/* The base is not there and cannot be pulled: trying again will not help
- * (no registry answers, a name no registry has); said once. */
-#define NO_BASE 100
 
 /* The base image's ID, pulling it when it is missing, or always with
  * `pull = always` (an imported base is made by its base edge, never
- * pulled). 0, EXIT_ENGINE (engine trouble), or NO_BASE. */
+ * pulled). 0, EXIT_ENGINE (engine trouble), or RETRY_HOPELESS: the base is
+ * not there and cannot be pulled (no registry answers, a name no registry
+ * has), said once. */
 static int
 base_id(const struct matrix *m, const struct distro *d, const char *base, const char *logpath, char *id, size_t n)
 {
@@ -38,7 +38,7 @@ base_id(const struct matrix *m, const struct distro *d, const char *base, const 
 		char *target = layout_target("base", d->name);
 		warn("[distro %s] base image %s is missing: run `ninja %s` first", d->name, base, target);
 		free(target);
-		return NO_BASE;
+		return RETRY_HOPELESS;
 	}
 	if ((fd = log_open(logpath, 0)) < 0)
 		return EXIT_ENGINE;
@@ -55,7 +55,7 @@ base_id(const struct matrix *m, const struct distro *d, const char *base, const 
 	log_tail(logpath, NULL, NULL, 10);
 	warn("%s: base image %s is not here and could not be pulled: make it (docker build -t %s ..., or docker load), "
 	    "or build it offline with rootfs = COMMAND", d->where, base, base);
-	return NO_BASE;
+	return RETRY_HOPELESS;
 }
 
 /* Without a Dockerfile, the image is the base as it is, built from a
@@ -130,22 +130,35 @@ record_image(const struct matrix *m, const struct distro *d, const char *tag, co
 	return rc;
 }
 
-/* Ensure the distro's image exists: inspect, else build (with REBUILD:
- * build it again, every step). The output file holds the tag and changes
- * only when the tag does (restat). */
+/* build()'s arguments, for travel_ensure(). */
+struct build {
+	const struct matrix *m;
+	const struct distro *d;
+	const char *base, *tag, *logpath;
+	int no_cache;
+};
+
+static int
+build_once(void *arg)
+{
+	const struct build *b = arg;
+
+	return build(b->m, b->d, b->base, b->tag, b->logpath, b->no_cache);
+}
+
+/* Ensure the distro's image exists: inspect, load, pull, else build (with
+ * REBUILD: build it again, every step). The output file holds the tag and
+ * changes only when the tag does (restat). */
 static int
 ensure(const struct matrix *m, const struct distro *d, const char *context, const char *out, int rebuild)
 {
-	char from[256], id[256], *tag = NULL, *logpath = layout_stage_log(d->name, "image"), *base = key_base_ref(m, d);
+	char from[256], *tag = NULL, *logpath = layout_stage_log(d->name, "image"), *base = key_base_ref(m, d);
 	int rc = base_id(m, d, base, logpath, from, sizeof(from));
 
 	if (rc == 0) {
 		tag = key_image_tag(m, d, context, from);
-		rc = rebuild ? 1 : engine_image_id(m->project.engine, tag, id, sizeof(id));
-		if (rc < 0)
-			rc = EXIT_ENGINE;
-		else if (rc > 0)
-			rc = build(m, d, base, tag, logpath, rebuild);
+		struct build b = {m, d, base, tag, logpath, rebuild};
+		rc = travel_ensure(m, tag, logpath, rebuild, build_once, &b);
 	}
 	if (rc == 0) {
 		char *line = xasprintf("%s\n", tag);
@@ -189,7 +202,7 @@ cmd_image(struct cmdargs *a)
 	struct ensure e = {&m, d, context, a->out, a->rebuild};
 	char *what = layout_target("image", d->name);
 	rc = retry(what, m.project.retries, EXIT_ENGINE, ensure_once, &e, NULL);
-	if (rc == NO_BASE)
+	if (rc == RETRY_HOPELESS)
 		rc = EXIT_ENGINE;
 	free(what), free(context);
 	matrix_free(&m);

@@ -1,3 +1,4 @@
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "str.h"
@@ -127,14 +128,75 @@ logged(const char *engine, struct strv *argv, int logfd)
 	return 1;
 }
 
+/* ENGINE's words in AP, up to NULL, as an argument vector. */
+static void
+words(struct strv *argv, const char *engine, va_list ap)
+{
+	const char *w;
+
+	strv_push(argv, engine);
+	while ((w = va_arg(ap, const char *)))
+		strv_push(argv, w);
+}
+
+/* logged() of ENGINE's words up to NULL. */
+static int
+logged_words(const char *engine, int logfd, ...)
+{
+	struct strv argv = {0};
+	va_list ap;
+
+	va_start(ap, logfd);
+	words(&argv, engine, ap);
+	va_end(ap);
+	return logged(engine, &argv, logfd);
+}
+
+/* ENGINE's words up to NULL, run with their output discarded: 0, or -1
+ * (the engine's message on stderr). */
+static int
+quiet_words(const char *engine, ...)
+{
+	struct strv argv = {0};
+	va_list ap;
+	int st;
+
+	va_start(ap, engine);
+	words(&argv, engine, ap);
+	va_end(ap);
+	st = proc_run(&argv, NULL, NULL);
+	strv_free(&argv);
+	return st == 0 ? 0 : -1;
+}
+
 int
 engine_pull(const char *engine, const char *ref, int logfd)
 {
-	struct strv argv = {0};
+	return logged_words(engine, logfd, "pull", ref, NULL);
+}
 
-	strv_push(&argv, engine);
-	strv_push(&argv, "pull"), strv_push(&argv, ref);
-	return logged(engine, &argv, logfd);
+int
+engine_absent(const char *err)
+{
+	return strstr(err, "manifest unknown") || strstr(err, "not found") || strstr(err, "does not exist");
+}
+
+int
+engine_push(const char *engine, const char *ref, int logfd)
+{
+	return logged_words(engine, logfd, "push", ref, NULL);
+}
+
+int
+engine_save(const char *engine, const char *tag, const char *path, int logfd)
+{
+	return logged_words(engine, logfd, "save", "-o", path, tag, NULL);
+}
+
+int
+engine_load(const char *engine, const char *path, int logfd)
+{
+	return logged_words(engine, logfd, "load", "-i", path, NULL);
 }
 
 int
@@ -310,14 +372,13 @@ engine_commit(const char *engine, const char *name, const char *tag, const struc
 }
 
 int
+engine_tag(const char *engine, const char *ref, const char *tag)
+{
+	return quiet_words(engine, "tag", ref, tag, NULL);
+}
+
+int
 engine_rmi(const char *engine, const char *ref)
 {
-	struct strv argv = {0};
-	int st;
-
-	strv_push(&argv, engine);
-	strv_push(&argv, "rmi"), strv_push(&argv, ref);
-	st = proc_run(&argv, NULL, NULL);
-	strv_free(&argv);
-	return st == 0 ? 0 : -1;
+	return quiet_words(engine, "rmi", ref, NULL);
 }

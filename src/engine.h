@@ -56,6 +56,18 @@ int engine_image_id(const char *engine, const char *ref, char *id, size_t n);
 int engine_image_command(const char *engine, const char *ref);
 /* Pull REF, output to LOGFD: 0, 1 failed, -1 engine trouble. */
 int engine_pull(const char *engine, const char *ref, int logfd);
+/* Does ERR, what a failed pull said, say that the registry answered but
+ * has no such image (rather than that it did not answer)? */
+int engine_absent(const char *err);
+/* Push REF, output to LOGFD: 0, 1 failed, -1 engine trouble. */
+int engine_push(const char *engine, const char *ref, int logfd);
+/* Save image TAG, with its tag, as one archive at PATH that load reads
+ * (an uncompressed tar: see README, Images that travel), output to LOGFD:
+ * 0, 1 failed, -1 engine trouble. */
+int engine_save(const char *engine, const char *tag, const char *path, int logfd);
+/* Load the images and tags the archive at PATH holds, output to LOGFD:
+ * 0, 1 failed (a truncated or corrupt archive), -1 engine trouble. */
+int engine_load(const char *engine, const char *path, int logfd);
 /* Build, output to LOGFD: 0, 1 the build failed, -1 engine trouble. */
 int engine_build(const struct build_spec *b, int logfd);
 /* Import the root filesystem tarball TAR as image TAG, labelled for
@@ -82,6 +94,8 @@ int engine_images(const char *engine, const struct owner *owner, struct strv *ou
 /* Save the filesystem of container NAME as image TAG, labelled for OWNER:
  * 0, or -1 (the engine's message on stderr). */
 int engine_commit(const char *engine, const char *name, const char *tag, const struct owner *owner);
+/* Tag image REF as TAG too: 0, or -1 (the engine's message on stderr). */
+int engine_tag(const char *engine, const char *ref, const char *tag);
 /* Remove image REF (a tag): 0, or -1 (the engine's message on stderr). */
 int engine_rmi(const char *engine, const char *ref);
 /* Print how to start an engine after its client said ERR. */

@@ -62,10 +62,16 @@ file_read(const char *path, size_t *len)
 	return b.s;
 }
 
+char *
+file_temporary(const char *path)
+{
+	return xasprintf("%s.tmp%ld", path, (long)getpid());
+}
+
 int
 file_write(const char *path, const void *data, size_t len)
 {
-	char *tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	char *tmp = file_temporary(path);
 	FILE *f;
 	int ok;
 
@@ -273,20 +279,28 @@ file_relative_to(const char *dir, const char *path)
 	return rel.s && *rel.s ? rel.s : (free(rel.s), xstrdup("."));
 }
 
-void
-file_clean_temporaries(const char *path)
+/* Is NAME a temporary of BASE (of any file when BASE is NULL), NAME.tmpPID,
+ * whose process is gone? */
+static int
+dead_temporary(const char *name, const char *base)
 {
-	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
-	char *dir = file_dirname(path, 0);
-	size_t n = strlen(base);
+	const char *tmp = base ? (strncmp(name, base, strlen(base)) ? NULL : name + strlen(base)) : strrchr(name, '.');
+	const char *pid = tmp ? tmp + 4 : NULL;
+
+	if (!tmp || strncmp(tmp, ".tmp", 4) || !*pid || strspn(pid, "0123456789") != strlen(pid))
+		return 0;
+	return kill((pid_t)atol(pid), 0) != 0 && errno == ESRCH;
+}
+
+/* Remove the dead temporaries of BASE (NULL: of any file) in DIR. */
+static void
+clean_temporaries(const char *dir, const char *base)
+{
 	DIR *d = opendir(dir);
 	struct dirent *e;
 
 	while (d && (e = readdir(d))) {
-		const char *pid = e->d_name + n + 4;
-		if (strncmp(e->d_name, base, n) || strncmp(e->d_name + n, ".tmp", 4) || !*pid || strspn(pid, "0123456789") != strlen(pid))
-			continue;
-		if (kill((pid_t)atol(pid), 0) != 0 && errno == ESRCH) {
+		if (dead_temporary(e->d_name, base)) {
 			char *tmp = xasprintf("%s/%s", dir, e->d_name);
 			unlink(tmp);
 			free(tmp);
@@ -294,7 +308,22 @@ file_clean_temporaries(const char *path)
 	}
 	if (d)
 		closedir(d);
+}
+
+void
+file_clean_temporaries(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = file_dirname(path, 0);
+
+	clean_temporaries(dir, slash ? slash + 1 : path);
 	free(dir);
+}
+
+void
+file_clean_temporaries_in(const char *dir)
+{
+	clean_temporaries(dir, NULL);
 }
 
 int

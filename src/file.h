@@ -8,6 +8,9 @@
 FILE *file_open_regular(const char *path);
 /* Read a whole regular file; NULL with errno set on failure. *LEN may be NULL. */
 char *file_read(const char *path, size_t *len);
+/* The temporary that PATH is written to before it is renamed into place:
+ * PATH.tmpPID. New. */
+char *file_temporary(const char *path);
 /* Replace PATH with DATA atomically (temp file + fsync-free rename). 0 or -1 (warned). */
 int file_write(const char *path, const void *data, size_t len);
 /* file_write() only when the bytes differ: 1 written, 0 unchanged, -1 error (warned). */
@@ -36,6 +39,8 @@ char *file_relative_to(const char *dir, const char *path);
 /* Remove PATH.tmpPID files that processes no longer running left behind
  * (file_write's temporaries, after a kill -9). */
 void file_clean_temporaries(const char *path);
+/* The same for every file of the directory DIR. */
+void file_clean_temporaries_in(const char *dir);
 /* Hold the lock file PATH until this process ends, waiting (and saying so,
  * for WHAT) while another process holds it: the descriptor, or -1 (warned). */
 int file_lock(const char *path, const char *what);

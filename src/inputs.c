@@ -41,8 +41,10 @@ exclude_own_state(struct group *g, const char *output)
 		strv_push(&g->exclude, output);
 }
 
-int
-input_context(const struct matrix *m, const char *output, struct input *in)
+/* The context's group, quietly: 0, or -1 with errno (EINVAL: the
+ * Dockerfile is not a regular file) when the Dockerfile named is missing. */
+static int
+context_group(const struct matrix *m, const char *output, struct input *in)
 {
 	const struct project *p = &m->project;
 	struct stat st;
@@ -53,8 +55,8 @@ input_context(const struct matrix *m, const char *output, struct input *in)
 		return 0;
 	if (!found || !S_ISREG(st.st_mode)) {
 		input_free(in);
-		warn("dockerfile %s: %s: [project] dockerfile names the Dockerfile, relative to the project", p->dockerfile,
-		    found ? "not a regular file" : strerror(errno));
+		if (found)
+			errno = EINVAL;
 		return -1;
 	}
 	in->group.ignore_root = p->context;
@@ -62,6 +64,16 @@ input_context(const struct matrix *m, const char *output, struct input *in)
 	strv_push(&in->group.paths, p->dockerfile);
 	exclude_own_state(&in->group, output);
 	return 0;
+}
+
+int
+input_context(const struct matrix *m, const char *output, struct input *in)
+{
+	if (context_group(m, output, in) == 0)
+		return 0;
+	warn("dockerfile %s: %s: [project] dockerfile names the Dockerfile, relative to the project", m->project.dockerfile,
+	    errno == EINVAL ? "not a regular file" : strerror(errno));
+	return -1;
 }
 
 int
@@ -142,6 +154,72 @@ input_hash(const struct input *in, int cache, char hex[HASH_HEX + 1])
 	free(stat);
 	strv_free(&files), strv_free(&dirs);
 	return rc;
+}
+
+/* Is PATH (cleaned, from the project) DIR or below it? DIR as written:
+ * "." is the whole project. */
+static int
+below(const char *path, const char *dir)
+{
+	char *clean = file_clean(dir, 0);
+	size_t n = strlen(clean);
+	int in = !(path[0] == '/' || !strcmp(path, "..") || !strncmp(path, "../", 3)) &&
+	    (!n || (!strncmp(path, clean, n) && (!path[n] || path[n] == '/')));
+
+	free(clean);
+	return in;
+}
+
+/* Does the .dockerignore of G's IGNORE_ROOT leave PATH out? */
+static int
+ignored(const struct group *g, const char *path)
+{
+	char *root, *file;
+	struct strv patterns = {0};
+	int out = 0;
+
+	if (!g->ignore_root || !below(path, g->ignore_root))
+		return 0;
+	root = file_clean(g->ignore_root, 0);
+	file = xasprintf("%s%s.dockerignore", root, *root ? "/" : "");
+	if (ignore_load(file, &patterns) == 0 && strlen(path) > strlen(root))
+		out = ignore_match(&patterns, path + strlen(root) + (*root != '\0'));
+	strv_free(&patterns);
+	free(root), free(file);
+	return out;
+}
+
+/* Is PATH one of G's paths or below one, and not below what G leaves out? */
+static int
+group_holds(const struct group *g, const char *path)
+{
+	int holds = 0;
+
+	for (size_t i = 0; i < g->paths.n && !holds; i++)
+		holds = below(path, g->paths.v[i]);
+	for (size_t i = 0; i < g->exclude.n && holds; i++)
+		holds = !below(path, g->exclude.v[i]);
+	return holds && !ignored(g, path);
+}
+
+char *
+input_holding(const struct matrix *m, const char *path)
+{
+	int (*const groups[])(const struct matrix *, const char *, struct input *) = {context_group, input_sources, input_warm};
+	char *clean = file_clean(path, 0), *what = NULL;
+	struct input in;
+
+	for (size_t i = 0; !what && i < sizeof(groups) / sizeof(*groups); i++) {
+		if (groups[i](m, NULL, &in) != 0)
+			continue;
+		if (group_holds(&in.group, clean))
+			what = xstrdup(in.what);
+		input_free(&in);
+	}
+	if (!what && below(clean, m->project.suites))
+		what = xstrdup("suites");
+	free(clean);
+	return what;
 }
 
 void

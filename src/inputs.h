@@ -29,6 +29,10 @@ int input_context(const struct matrix *m, const char *output, struct input *in);
 int input_sources(const struct matrix *m, const char *output, struct input *in);
 /* Every cache's warm-inputs: 0, or -1 when nothing is warmed from files. */
 int input_warm(const struct matrix *m, const char *output, struct input *in);
+/* What the group that holds PATH (from the project) hashes ("docker
+ * context", "sources", "warm inputs", or "suites" for the suites' root),
+ * as a new string; NULL when PATH is part of no input. */
+char *input_holding(const struct matrix *m, const char *path);
 /* Suite SUITES[I]'s directory, less the suites nested in it. SUITES is
  * sorted by name, so those follow it in one run. */
 void input_suite(const struct suite *suites, size_t n, size_t i, struct input *in);

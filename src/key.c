@@ -74,12 +74,20 @@ base_key(const struct matrix *m, const struct distro *d, char out[KEY_HEX + 1])
 }
 
 char *
+key_base_repo(const struct matrix *m, const struct distro *d)
+{
+	return xasprintf("%s-base-%s", m->project.name, d->name);
+}
+
+char *
 key_base_tag(const struct matrix *m, const struct distro *d)
 {
-	char key[KEY_HEX + 1];
+	char key[KEY_HEX + 1], *repo = key_base_repo(m, d), *tag;
 
 	base_key(m, d, key);
-	return xasprintf("%s-base-%s:%s", m->project.name, d->name, key);
+	tag = xasprintf("%s:%s", repo, key);
+	free(repo);
+	return tag;
 }
 
 char *
@@ -109,12 +117,26 @@ key_image(const struct matrix *m, const struct distro *d, const char *context, c
 }
 
 char *
+key_image_repo(const struct matrix *m, const struct distro *d)
+{
+	return xasprintf("%s-%s", m->project.name, d->name);
+}
+
+char *
 key_image_tag(const struct matrix *m, const struct distro *d, const char *context, const char *base_id)
 {
-	char key[KEY_HEX + 1];
+	char key[KEY_HEX + 1], *repo = key_image_repo(m, d), *tag;
 
 	key_image(m, d, context, base_id, key);
-	return xasprintf("%s-%s:%s", m->project.name, d->name, key);
+	tag = xasprintf("%s:%s", repo, key);
+	free(repo);
+	return tag;
+}
+
+char *
+key_registry_ref(const struct matrix *m, const char *tag)
+{
+	return xasprintf("%s/%s", m->project.registry, tag);
 }
 
 const char *

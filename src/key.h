@@ -12,6 +12,10 @@ struct strv;
 /* The hash of the settings of M (D's own too) that feed one of FEEDS. */
 void key_settings(const struct matrix *m, const struct distro *d, unsigned feeds, char hex[HASH_HEX + 1]);
 
+/* The repositories of D's images: its base imported from a rootfs recipe,
+ * <project>-base-<distro>, and its image, <project>-<distro>. */
+char *key_base_repo(const struct matrix *m, const struct distro *d);
+char *key_image_repo(const struct matrix *m, const struct distro *d);
 /* The tag of distro D's base imported from its rootfs recipe:
  * <project>-base-<distro>:<key of the recipe>. */
 char *key_base_tag(const struct matrix *m, const struct distro *d);
@@ -24,6 +28,8 @@ void key_image(const struct matrix *m, const struct distro *d, const char *conte
     char out[KEY_HEX + 1]);
 /* The tag of D's image: <project>-<distro>:<key_image>. */
 char *key_image_tag(const struct matrix *m, const struct distro *d, const char *context, const char *base_id);
+/* Where TAG is kept in M's registry ([project] registry): REGISTRY/TAG. */
+char *key_registry_ref(const struct matrix *m, const char *tag);
 /* The settings of M (D's own too) that feed one of FEEDS, added to the
  * record R as "setting.NAME" (record.h). */
 void key_record(struct record *r, const struct matrix *m, const struct distro *d, unsigned feeds);

@@ -2,7 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "str.h"
+#include "hash.h"
 #include "matrix.h"
+#include "key.h"
 #include "layout.h"
 #include "util.h"
 
@@ -137,6 +139,31 @@ char *
 layout_gc_log(void)
 {
 	return xstrdup(ORCH "/gc.log");
+}
+
+char *
+layout_archive_dir(const char *dir, const char *repo)
+{
+	return xasprintf("%s/%s", dir, repo);
+}
+
+/* The archive's suffix after the key. */
+#define ARCHIVE ".tar"
+
+char *
+layout_archive(const char *dir, const char *tag)
+{
+	const char *colon = strrchr(tag, ':');
+
+	return xasprintf("%s/%.*s/%s" ARCHIVE, dir, (int)(colon - tag), tag, colon + 1);
+}
+
+int
+layout_is_archive(const char *name)
+{
+	size_t n = strspn(name, "0123456789abcdef");
+
+	return n == KEY_HEX && !strcmp(name + n, ARCHIVE);
 }
 
 char *

@@ -69,6 +69,15 @@ void layout_carried_stamps(const struct matrix *m, const struct distro *d, const
 char *layout_gc(void);
 char *layout_gc_log(void);
 
+/* The image cache ([project] image-cache) at DIR: one archive per tag,
+ * DIR/REPOSITORY/KEY.tar for the tag REPOSITORY:KEY, so that the archives
+ * of one distro's image (or base) share a directory. The directory of
+ * REPO's archives; the archive of TAG. */
+char *layout_archive_dir(const char *dir, const char *repo);
+char *layout_archive(const char *dir, const char *tag);
+/* Is NAME the file name of an archive (KEY.tar, KEY as key.h prints it)? */
+int layout_is_archive(const char *name);
+
 /* A job's name as a path: "D/S" or "D/S:V". */
 char *layout_job_file(const char *distro, const char *suite, const char *variant);
 

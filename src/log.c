@@ -51,6 +51,19 @@ log_last(const char *path, size_t max, size_t *len)
 	return s;
 }
 
+char *
+log_last_line(const char *path)
+{
+	char *text = log_last(path, 512, NULL), *line;
+	size_t n = text ? strlen(text) : 0;
+
+	while (n > 0 && text[n - 1] == '\n')
+		text[--n] = '\0';
+	line = xstrdup(!text ? "" : strrchr(text, '\n') ? strrchr(text, '\n') + 1 : text);
+	free(text);
+	return line;
+}
+
 /* A part of a log: where it starts and ends, how many lines it holds. */
 struct part {
 	off_t from, to;

@@ -9,6 +9,9 @@ int log_open(const char *path, int append);
  * after a NUL kept, *LEN says how many); NULL when it cannot be read. LEN
  * may be NULL. */
 char *log_last(const char *path, size_t max, size_t *len);
+/* The last line of the log at PATH (of its last 512 bytes), without its
+ * newline: a new string, "" when there is none. */
+char *log_last_line(const char *path);
 /* The last N lines (from the last 64 KiB at most) of what the section
  * marked by the line MARK last wrote in the log at PATH, up to the next
  * line that starts with NEXT: the whole log's when MARK is NULL or not in

@@ -21,6 +21,7 @@ enum {
 	O_CONTEXT = 1 << 13, O_EXCLUDE = 1 << 14, O_CACHES = 1 << 15, O_HELP = 1 << 16,
 	O_FOLLOW = 1 << 17, O_JUNIT = 1 << 18, O_JSON = 1 << 19, O_HTML = 1 << 20, O_RESULTS = 1 << 21,
 	O_TAIL = 1 << 22, O_REBUILD = 1 << 23, O_VERSION = 1 << 24, O_SHARD = 1 << 25, O_SHARDS = 1 << 26,
+	O_KEEP_ARCHIVES = 1 << 27,
 };
 /* What every command that reads the project takes. */
 #define MATRIX (O_C | O_F | O_D)
@@ -59,6 +60,7 @@ static const struct opt {
 	{O_HTML, 0, "html", "FILE", "write the report as an HTML page to FILE"},
 	{O_RESULTS, 0, "results", "DIR", "read the results below DIR (repeatable: shards merged), not this project's"},
 	{O_CACHES, 0, "caches", NULL, "also remove the caches and build directories"},
+	{O_KEEP_ARCHIVES, 0, "keep-archives", "N", "in the image cache, keep the N newest archives of each image and base besides the current one"},
 	{O_HELP, 'h', "help", NULL, "print this help and exit"},
 	{O_VERSION, 0, "version", NULL, "print orchgen's version and exit"},
 };
@@ -78,7 +80,8 @@ static const struct command {
 	    "the jobs, distro:suite[:variant], that FILTERs select (all by default); --format=text|json|targets"},
 	{"keys", cmd_keys, MATRIX | O_O | O_DISTRO | O_FORMAT | O_SHARDS, 0, 0, "",
 	    "content keys of each stage, for CI caches; --format=env|json|github|github-matrix"},
-	{"gc", cmd_gc, MATRIX | O_CACHES, 0, 0, "", "remove leftover containers, unused image tags, dead results"},
+	{"gc", cmd_gc, MATRIX | O_CACHES | O_KEEP_ARCHIVES, 0, 0, "",
+	    "remove leftover containers, unused image tags and image-cache archives, dead results"},
 	{"report", cmd_report, MATRIX | O_JUNIT | O_JSON | O_HTML | O_RESULTS, 0, 0, "[FILTER...]",
 	    "how the jobs ended: a summary, and JUnit, JSON or HTML files; exit 1 unless all passed"},
 	{"why", cmd_why, MATRIX, 0, 0, "JOB|TARGET...",
@@ -246,6 +249,14 @@ store(struct cmdargs *a, unsigned bit, const char *arg)
 	case O_CONTEXT: a->context = arg; break;
 	case O_EXCLUDE: strv_push(&a->exclude, arg); break;
 	case O_CACHES: a->caches = 1; break;
+	case O_KEEP_ARCHIVES: {
+		char *end;
+		long n = strtol(arg, &end, 10);
+		if (*end || end == arg || n < 0 || n > 1000000)
+			fatal(EXIT_USAGE, "--keep-archives=%s: expected a whole number, 0 or more", arg);
+		a->keep_archives = (int)n;
+		break;
+	}
 	case O_FOLLOW: a->follow = 1; break;
 	case O_TAIL: a->tail = 1; break;
 	case O_REBUILD: a->rebuild = 1; break;

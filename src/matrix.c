@@ -359,6 +359,39 @@ set_image(struct reader *r, void *field, const char *value)
 	return set_str(r, field, value);
 }
 
+static char *where(struct reader *r);
+
+/* The image cache: a path, cleaned, and where it was set, for the
+ * messages of generation, which checks the directory (travel.h); empty:
+ * none. */
+static int
+set_image_cache(struct reader *r, void *field, const char *value)
+{
+	struct project *p = &r->m->project;
+	char **dir = field;
+
+	free(*dir), free(p->image_cache_at);
+	*dir = p->image_cache_at = NULL;
+	if (!*value)
+		return 1;
+	*dir = file_clean(value, 0);
+	if (!**dir)
+		free(*dir), *dir = xstrdup(".");
+	p->image_cache_at = where(r);
+	return 1;
+}
+
+static int
+set_registry(struct reader *r, void *field, const char *value)
+{
+	if (*value && !registry_valid(value))
+		return bad(r, "bad registry \"%s\": expected HOST[:PORT]/PREFIX, HOST with a '.' or a port, or localhost "
+		    "(127.0.0.1:5000/ci), PREFIX in lowercase", value);
+	free(*(char **)field);
+	*(char **)field = *value ? xstrdup(value) : NULL;
+	return 1;
+}
+
 static int
 set_engine(struct reader *r, void *field, const char *value)
 {
@@ -427,6 +460,8 @@ static const struct type
 	t_image = {set_image, show_str, 0},
 	t_var_names = {set_var_names, show_words, 1},
 	t_engine = {set_engine, show_str, 0},
+	t_image_cache = {set_image_cache, show_str, 0},
+	t_registry = {set_registry, show_str, 0},
 	t_duration = {set_duration, show_long, 0},
 	t_jobs = {set_jobs, show_int, 0},
 	t_retries = {set_retries, show_int, 0},
@@ -443,7 +478,8 @@ static const struct type
 /* name and jobs feed no key: the name is part of every tag itself, the
  * pool depth changes no outcome; engine and retries say how to reach an
  * engine, not what runs in it; trace how much a log shows, keep what is
- * left to look at; suites is part of every suite's hash. */
+ * left to look at; suites is part of every suite's hash; image-cache and
+ * registry are where images travel, under the tags their keys make. */
 #define P(f) offsetof(struct project, f)
 static const struct key project_keys[] = {
 	{"name", &t_name, P(name), FEEDS_NONE},
@@ -466,6 +502,8 @@ static const struct key project_keys[] = {
 	{"missing-feature", &t_missing_feature, P(skip_missing), FEEDS_JOB},
 	{"trace", &t_bool, P(trace), FEEDS_NONE},
 	{"keep", &t_keep, P(keep), FEEDS_NONE},
+	{"image-cache", &t_image_cache, P(image_cache), FEEDS_NONE},
+	{"registry", &t_registry, P(registry), FEEDS_NONE},
 	{NULL, NULL, 0, 0},
 };
 #undef P
@@ -636,6 +674,26 @@ image_ref_valid(const char *ref)
 	}
 	ok = ok && repository_valid(name);
 	free(name);
+	return ok;
+}
+
+int
+registry_valid(const char *s)
+{
+	const char *slash = strchr(s, '/');
+	size_t host = slash ? (size_t)(slash - s) : 0;
+	char *prefix, *c, *next;
+	int ok;
+
+	if (!slash || !host_valid(s, host) || (!memchr(s, '.', host) && !memchr(s, ':', host) && strncmp(s, "localhost/", 10)))
+		return 0;
+	prefix = xstrdup(slash + 1);
+	for (ok = 1, c = prefix; ok && c; c = next) {
+		if ((next = strchr(c, '/')))
+			*next++ = '\0';
+		ok = name_valid(c);
+	}
+	free(prefix);
 	return ok;
 }
 
@@ -913,10 +971,11 @@ names_fit(const struct matrix *m)
 
 	for (size_t i = 0; i < m->ndistros; i++) {
 		const struct distro *d = &m->distros[i];
-		size_t len = strlen(m->project.name) + strlen("-base-") + strlen(d->name);
+		const char *registry = m->project.registry;
+		size_t len = (registry ? strlen(registry) + 1 : 0) + strlen(m->project.name) + strlen("-base-") + strlen(d->name);
 		if (len > 255) {
-			warn("%s: [distro %s]: its image would be named with %zu bytes: expected at most 255 (shorten the project's or the distro's name)",
-			    d->where, d->name, len);
+			warn("%s: [distro %s]: its image would be named with %zu bytes%s: expected at most 255 (shorten the project's or the distro's name%s)",
+			    d->where, d->name, len, registry ? " in the registry" : "", registry ? ", or the registry's" : "");
 			errors++;
 		}
 		for (size_t k = i + 1; k < m->ndistros; k++) {
@@ -1035,6 +1094,7 @@ matrix_free(struct matrix *m)
 	free(p->name), free(p->dockerfile), free(p->context), free(p->suites);
 	free(p->workspace), free(p->prepare_each), free(p->restore_each);
 	free(p->debug_each), free(p->engine), free(p->build);
+	free(p->image_cache), free(p->image_cache_at), free(p->registry);
 	strv_free(&p->env), strv_free(&p->sources);
 	for (size_t i = 0; i < m->ndistros; i++)
 		distro_free(&m->distros[i]);

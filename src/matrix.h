@@ -18,6 +18,9 @@ struct project {
 	int skip_missing;	/* `missing-feature = skip`: a job whose distro lacks a required feature is skipped, not failed */
 	int trace;		/* scripts run with set -x */
 	int keep;		/* KEEP_*: which jobs' containers stay when they end */
+	char *image_cache;	/* a directory of one archive per tag (layout.h); NULL: none */
+	char *image_cache_at;	/* "file:line" of image-cache, for messages */
+	char *registry;		/* HOST[:PORT]/PREFIX: images pushed and pulled there; NULL: none */
 };
 
 enum { WORKSPACE_RO, WORKSPACE_RW, WORKSPACE_COPY };
@@ -92,6 +95,10 @@ int name_valid(const char *s);
 /* Is REF a reference docker accepts: [HOST[:PORT]/]NAME[:TAG][@DIGEST],
  * NAME of valid components separated by '/'? */
 int image_ref_valid(const char *ref);
+/* Is S a registry to push images to: HOST[:PORT]/PREFIX, HOST a name
+ * with a '.', or with a port, or localhost (docker would take any other
+ * for a user on Docker Hub), PREFIX valid components separated by '/'? */
+int registry_valid(const char *s);
 /* NAME as part of a variable name (orchgen keys): upper-cased, each
  * character but a letter or digit '_', appended to OUT. */
 void matrix_var_name(const char *name, struct buf *out);

@@ -5,3 +5,8 @@
  * RETRIES more times, waiting 1s, 2s, 4s... in between and saying so for
  * WHAT. Its last return value; *ATTEMPTS (when not NULL): how many calls. */
 int retry(const char *what, int retries, int trouble, int (*fn)(void *), void *arg, int *attempts);
+
+/* What a function that retry() calls returns for trouble that trying again
+ * will not help (a base that no registry has, an image cache that cannot
+ * be written): not tried again; the caller then exits with EXIT_ENGINE. */
+#define RETRY_HOPELESS 100

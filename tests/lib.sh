@@ -70,6 +70,7 @@ reset_calls() { : >"$T/docker.calls"; }
 # the order the engine lists them in: repeat. Then the busybox base, when the
 # test built its own. Nothing to do when the engine was never used.
 remove_leftovers() {
+	stop_registry
 	[ -e "$T/engine-used" ] || return 0
 	docker ps -aq --filter "label=orchgen.project=$PNAME" | xargs -r docker rm -f >/dev/null 2>&1 || true
 	for _ in 1 2 3; do
@@ -78,6 +79,48 @@ remove_leftovers() {
 		echo "$ids" | xargs docker rmi -f >/dev/null 2>&1 || true
 	done
 	[ -n "${ORCHTEST_BASE_IMAGE:-}" ] || docker rmi "$BASE_IMAGE" >/dev/null 2>&1 || true
+}
+# free_port: a TCP port of 127.0.0.1 that nothing listens on, just now.
+free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# start_registry: a real registry (Debian's docker-registry) of the test's
+# own, on 127.0.0.1 (which docker trusts without TLS) at a free port, with
+# its own storage and configuration in $T/registry; REGISTRY is its
+# HOST:PORT. remove_leftovers stops it, by its PID.
+start_registry() {
+	command -v docker-registry >/dev/null || fail "docker-registry is not installed (docker/host-setup.sh installs it)"
+	port=$(free_port)
+	mkdir -p "$T/registry/storage"
+	cat >"$T/registry/config.yml" <<YAML
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $T/registry/storage
+http:
+  addr: 127.0.0.1:$port
+YAML
+	docker-registry serve "$T/registry/config.yml" >"$T/registry/log" 2>&1 &
+	REGISTRY_PID=$! REGISTRY=127.0.0.1:$port
+	i=0
+	until registry_get /v2/ >/dev/null 2>&1; do
+		i=$((i + 1))
+		[ $i -le 50 ] && kill -0 "$REGISTRY_PID" 2>/dev/null || { cat "$T/registry/log" >&2; fail "the registry did not start"; }
+		sleep 0.2
+	done
+}
+
+# registry_get PATH: what the test's registry answers to GET PATH.
+registry_get() { python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1], timeout=5).read().decode())' "http://$REGISTRY$1"; }
+
+stop_registry() {
+	[ -n "${REGISTRY_PID:-}" ] || return 0
+	kill "$REGISTRY_PID" 2>/dev/null || true
+	wait "$REGISTRY_PID" 2>/dev/null || true
+	REGISTRY_PID=
 }
 trap remove_leftovers EXIT
 trap 'exit 129' HUP

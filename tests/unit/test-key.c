@@ -46,6 +46,8 @@ static const struct {
 	{"project.missing-feature", "skip", NULL},
 	{"project.trace", "yes", NULL},
 	{"project.keep", "failed", NULL},
+	{"project.image-cache", "images", NULL},
+	{"project.registry", "localhost:5000/ci", NULL},
 	{"distro.base", "debian:sid", "beta"},
 	{"distro.rootfs", "mkroot2", NULL},
 	{"distro.build-args", "A=1", NULL},

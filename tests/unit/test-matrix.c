@@ -406,6 +406,16 @@ static const struct {
 	    "orchgen.ini:6: [distro deb-12] and [distro deb.12] (orchgen.ini:8) would share the variable name ..._DEB_12 in orchgen keys"},
 	{"[project]\nname = " LONG128 "\n[distro " LONG128 "]\nbase = x\n", NULL,
 	    "orchgen.ini:3: [distro " LONG128 "]: its image would be named with 262 bytes: expected at most 255"},
+	/* A registry: HOST[:PORT]/PREFIX, HOST one docker takes for a host. */
+	{MINIMAL "[project]\nregistry = 127.0.0.1:5000\n", NULL,
+	    "orchgen.ini:7: bad registry \"127.0.0.1:5000\": expected HOST[:PORT]/PREFIX"},
+	{MINIMAL "[project]\nregistry = ci/images\n", NULL, "orchgen.ini:7: bad registry \"ci/images\""},
+	{MINIMAL "[project]\nregistry = host.example/CI\n", NULL, "orchgen.ini:7: bad registry"},
+	{MINIMAL "[project]\nregistry = host:port/ci\n", NULL, "orchgen.ini:7: bad registry"},
+	{MINIMAL "[project]\nregistry = host.example/ci:tag\n", NULL, "orchgen.ini:7: bad registry"},
+	{MINIMAL "[project]\nregistry = host.example/ci/\n", NULL, "orchgen.ini:7: bad registry"},
+	{MINIMAL "[project]\nregistry = host.example/a b\n", NULL, "orchgen.ini:7: bad registry"},
+	{MINIMAL, "project.registry=localhost:1/" LONG128 "/" LONG128, "its image would be named with 285 bytes in the registry"},
 };
 
 static void
@@ -480,6 +490,24 @@ test_accepted(void)
 	CHECK_STR(m.project.prepare_each, "one\ntwo\nthree");
 	matrix_free(&m);
 	CHECK(load(MINIMAL "[cache c]\npath = /var/cache/x\n", NULL) == 0);
+	matrix_free(&m);
+	static const char *const registries[] = {"127.0.0.1:5000/ci", "localhost/ci", "registry.example.org/team/ci-images",
+	    "localhost:5000/a/b", NULL};
+	for (const char *const *r = registries; *r; r++) {
+		snprintf(line, sizeof(line), MINIMAL "[project]\nregistry = %s\n", *r);
+		if (load(line, NULL) != 0)
+			fprintf(stderr, "refused: %s\n", *r);
+		CHECK(load(line, NULL) == 0);
+		CHECK_STR(m.project.registry, *r);
+		matrix_free(&m);
+	}
+	/* An image cache is a path, cleaned; empty in a later layer: none. */
+	CHECK(load(MINIMAL "[project]\nimage-cache = ./ci//images/\n", NULL) == 0);
+	CHECK_STR(m.project.image_cache, "ci/images");
+	CHECK_STR(m.project.image_cache_at, "orchgen.ini:7");
+	matrix_free(&m);
+	CHECK(load(MINIMAL "[project]\nimage-cache = images\nregistry = localhost/ci\n", "project.image-cache= project.registry=") == 0);
+	CHECK(!m.project.image_cache && !m.project.image_cache_at && !m.project.registry);
 	matrix_free(&m);
 }
 
