@@ -39,7 +39,7 @@ static void
 list_text(const struct job *const *jobs, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		printf("%s\t%s%s\n", jobs[i]->id, jobs[i]->suite->manual ? "manual" : "auto",
+		printf("%s\t%s%s\n", jobs[i]->id, jobs[i]->manual ? "manual" : "auto",
 		    kept(jobs[i]) ? "\tkept" : "");
 	}
 }
@@ -62,7 +62,7 @@ list_json(const struct job *const *jobs, size_t n)
 			json_print(j->variant);
 		else
 			printf("null");
-		printf(", \"runs\": \"%s\", \"kept\": %s}", j->suite->manual ? "manual" : "auto", kept(j) ? "true" : "false");
+		printf(", \"runs\": \"%s\", \"kept\": %s}", j->manual ? "manual" : "auto", kept(j) ? "true" : "false");
 	}
 	printf("\n]\n");
 }
@@ -75,9 +75,9 @@ list_targets(const struct job *const *jobs, size_t n)
 	int automatic = 0;
 
 	for (size_t i = 0; i < n; i++)
-		automatic |= !jobs[i]->suite->manual;
+		automatic |= !jobs[i]->manual;
 	for (size_t i = 0; i < n; i++) {
-		if (!automatic || !jobs[i]->suite->manual) {
+		if (!automatic || !jobs[i]->manual) {
 			char *target = layout_job_target("test", jobs[i]->file);
 			puts(target);
 			free(target);

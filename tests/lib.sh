@@ -57,6 +57,10 @@ expect_output() {
 # label makes every layer of the run's images the run's own: another run's
 # cleanup never removes a build step that this one is using.
 base_image() { sh "$TOP/docker/busybox-base.sh" "$BASE_IMAGE" "orchtest.run=$RUN"; }
+# The same with Debian's static bash as /bin/bash, for spread projects:
+# the test's own, removed on exit.
+BASH_IMAGE=orchtest-bash-$NAME-$RUN:1
+bash_image() { : >"$T/bash-image"; sh "$TOP/docker/busybox-base.sh" "$BASH_IMAGE" "orchtest.run=$RUN" bash; }
 
 # From now on, log each docker call in $T/docker.calls.
 docker_spy() { : >"$T/docker.calls"; }
@@ -78,6 +82,7 @@ remove_leftovers() {
 		echo "$ids" | xargs docker rmi -f >/dev/null 2>&1 || true
 	done
 	[ -n "${ORCHTEST_BASE_IMAGE:-}" ] || docker rmi "$BASE_IMAGE" >/dev/null 2>&1 || true
+	[ ! -e "$T/bash-image" ] || docker rmi "$BASH_IMAGE" >/dev/null 2>&1 || true
 }
 trap remove_leftovers EXIT
 trap 'exit 129' HUP
