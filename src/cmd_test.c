@@ -386,7 +386,10 @@ run_once(void *arg)
 	if (container(r, &c) == 0) {
 		c.append = sm->append;
 		c.keep = p->keep != KEEP_NEVER || r->sp;	/* a spread job's may reboot */
-		st = container_run(&c, r->paths[JOB_RUN], r->paths[JOB_LOG], warn_s, kill_s);
+		if (r->sp && spreadrun_reset(r->paths[JOB_RUN]) < 0)
+			st = -1;
+		else
+			st = container_run(&c, r->paths[JOB_RUN], r->paths[JOB_LOG], warn_s, kill_s);
 		if (r->sp)
 			st = reboots(r, &c, sm, st, warn_s, kill_s);
 		if (c.keep && p->keep == KEEP_NEVER)

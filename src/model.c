@@ -266,12 +266,12 @@ expand_spread(struct model *md)
 				spread_job_free(&sj);
 				continue;
 			}
-			spread_host_key(sp, &sj, host, sizeof(host));
 			size_t nv = sj.variants.n ? sj.variants.n : 1;
 			md->jobs = xrealloc(md->jobs, (md->njobs + nv) * sizeof(*md->jobs));
 			for (size_t v = 0; v < nv; v++) {
 				struct job *j = &md->jobs[md->njobs++];
 				job_init(j, &m->distros[i], s, sj.variants.n ? intern(&sp->names, sj.variants.v[v]) : NULL);
+				spread_host_key(sp, &sj, j->variant, host, sizeof(host));
 				j->manual = sj.manual;
 				j->priority = sj.priority;
 				j->host = *host ? xstrdup(host) : NULL;

@@ -613,22 +613,27 @@ spread_job_free(struct spread_job *j)
  * "NAME/a,b") in order, a key set again moving to the end. */
 struct env {
 	struct strv keys, values;
+	struct strv host;	/* "1" where the value came through $(HOST:...) */
 };
 
 static void
-env_set(struct env *e, const char *key, const char *value)
+env_set(struct env *e, const char *key, const char *value, int host)
 {
+	struct strv *v[] = {&e->keys, &e->values, &e->host};
+
 	for (size_t i = 0; i < e->keys.n; i++) {
 		if (!strcmp(e->keys.v[i], key)) {
-			free(e->keys.v[i]), free(e->values.v[i]);
-			memmove(&e->keys.v[i], &e->keys.v[i + 1], (e->keys.n - i - 1) * sizeof(char *));
-			memmove(&e->values.v[i], &e->values.v[i + 1], (e->values.n - i - 1) * sizeof(char *));
-			e->keys.n--, e->values.n--;
+			for (int k = 0; k < 3; k++) {
+				free(v[k]->v[i]);
+				memmove(&v[k]->v[i], &v[k]->v[i + 1], (v[k]->n - i - 1) * sizeof(char *));
+				v[k]->n--;
+			}
 			break;
 		}
 	}
 	strv_push(&e->keys, key);
 	strv_push(&e->values, value);
+	strv_push(&e->host, host ? "1" : "");
 }
 
 /* VALUE with each $(HOST:...) replaced by its output; "" when unknown. */
@@ -665,16 +670,16 @@ env_level(const struct spread *sp, struct env *e, const struct suite *lv)
 		buf_puts(&key, v->name);
 		for (size_t k = 0; k < v->only.n; k++)
 			buf_printf(&key, "%c%s", k ? ',' : '/', v->only.v[k]);
-		env_set(e, buf_str(&key), value);
+		env_set(e, buf_str(&key), value, strstr(v->value, "$(HOST:") != NULL);
 		buf_free(&key), free(value);
 	}
 }
 
-void
-spread_env(const struct spread *sp, const struct spread_job *j, const char *variant, struct strv *out)
+/* The job's variables for VARIANT, as spread computes them, into E. */
+static void
+env_build(const struct spread *sp, const struct spread_job *j, const char *variant, struct env *e)
 {
 	const struct suite *lv[5] = {&sp->lv, &j->backend->lv, &j->system->lv, &j->suite->lv, j->task};
-	struct env e = {0};
 	char *job = variant ? xasprintf("%s:%s:%s:%s", j->backend->name, j->system->name, j->task->name, variant)
 	    : xasprintf("%s:%s:%s", j->backend->name, j->system->name, j->task->name);
 	char *suite = xasprintf("%s/", j->suite->name);
@@ -685,57 +690,69 @@ spread_env(const struct spread *sp, const struct spread_job *j, const char *vari
 	};
 
 	for (size_t i = 0; i < sizeof(sprenv) / sizeof(*sprenv); i += 2)
-		env_set(&e, sprenv[i], sprenv[i + 1]);
+		env_set(e, sprenv[i], sprenv[i + 1], 0);
 	for (int i = 0; i < 5; i++)
-		env_level(sp, &e, lv[i]);
+		env_level(sp, e, lv[i]);
 	/* The variant's view: NAME/v,w is NAME where it names the variant
 	 * (in its place, replacing NAME), and gone elsewhere. */
-	for (size_t i = 0; i < e.keys.n; i++) {
-		char *slash = strchr(e.keys.v[i], '/');
+	for (size_t i = 0; i < e->keys.n; i++) {
+		char *slash = strchr(e->keys.v[i], '/');
 		int hit = 0;
 		if (!slash)
 			continue;
 		for (char *v = slash + 1; variant && *v; v += strcspn(v, ","), v += *v == ',')
 			hit |= strlen(variant) == strcspn(v, ",") && !strncmp(v, variant, strlen(variant));
 		*slash = '\0';
-		for (size_t k = 0; hit && k < e.keys.n; k++) {
-			if (k != i && !strcmp(e.keys.v[k], e.keys.v[i])) {
-				e.keys.v[k][0] = '\0';	/* replaced: dropped below */
-			}
+		for (size_t k = 0; hit && k < e->keys.n; k++) {
+			if (k != i && !strcmp(e->keys.v[k], e->keys.v[i]))
+				e->keys.v[k][0] = '\0';	/* replaced: dropped */
 		}
 		if (!hit)
-			e.keys.v[i][0] = '\0';
+			e->keys.v[i][0] = '\0';
 	}
+	free(job), free(suite);
+}
+
+static void
+env_free(struct env *e)
+{
+	strv_free(&e->keys), strv_free(&e->values), strv_free(&e->host);
+}
+
+void
+spread_env(const struct spread *sp, const struct spread_job *j, const char *variant, struct strv *out)
+{
+	struct env e = {0};
+
+	env_build(sp, j, variant, &e);
 	for (size_t i = 0; i < e.keys.n; i++) {
 		if (e.keys.v[i][0]) {
 			strv_push(out, e.keys.v[i]);
 			strv_push(out, e.values.v[i]);
 		}
 	}
-	strv_free(&e.keys), strv_free(&e.values);
-	free(job), free(suite);
+	env_free(&e);
 }
 
 void
-spread_host_key(const struct spread *sp, const struct spread_job *j, char *hex, size_t size)
+spread_host_key(const struct spread *sp, const struct spread_job *j, const char *variant, char *hex, size_t size)
 {
-	const struct suite *lv[5] = {&sp->lv, &j->backend->lv, &j->system->lv, &j->suite->lv, j->task};
+	struct env e = {0};
 	struct hasher h;
 	char out[HASH_HEX + 1];
 	int any = 0;
 
+	env_build(sp, j, variant, &e);
 	hasher_init(&h);
-	for (int i = 0; i < 5; i++) {
-		for (size_t k = 0; k < lv[i]->nenv; k++) {
-			if (!strstr(lv[i]->env[k].value, "$(HOST:"))
-				continue;
-			char *v = host_subst(sp, lv[i]->env[k].value);
-			hasher_add(&h, v);
-			free(v);
+	for (size_t i = 0; i < e.keys.n; i++) {
+		if (e.keys.v[i][0] && e.host.v[i][0]) {
+			hasher_add(&h, e.keys.v[i]);
+			hasher_add(&h, e.values.v[i]);
 			any = 1;
 		}
 	}
 	hasher_end(&h, out);
+	env_free(&e);
 	snprintf(hex, size, "%s", any ? out : "");
 }
 

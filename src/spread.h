@@ -76,9 +76,9 @@ void spread_job_free(struct spread_job *j);
  * spread's order: SPREAD_*, then each level's, later levels and entries
  * replacing earlier ones; $(HOST:...) already replaced by its output. */
 void spread_env(const struct spread *sp, const struct spread_job *j, const char *variant, struct strv *out);
-/* The hash of every $(HOST:...) output the job's variables use, as hex;
- * "" when they use none. */
-void spread_host_key(const struct spread *sp, const struct spread_job *j, char *hex, size_t size);
+/* The hash of every $(HOST:...) output the job's variables for VARIANT
+ * use, as hex; "" when they use none. */
+void spread_host_key(const struct spread *sp, const struct spread_job *j, const char *variant, char *hex, size_t size);
 /* The scripts of the job's sections, in spread's order, as pairs of a
  * section name and its script (NULL when no level has one). */
 void spread_scripts(const struct spread *sp, const struct spread_job *j, struct strv *out);

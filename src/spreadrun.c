@@ -66,15 +66,16 @@ const char spreadrun_sequence[] =
 	"rm -f " S "/resume " S "/reboot " S "/error\n"
 	"reboot= reached=\n"
 	"step() {\n"
-	"\tif [ -n \"$at\" ]; then [ \"$at\" = \"$1\" ] || return 0; at=; fi\n"
 	"\treached=\"$reached $1\"\n"
+	"\tif [ -n \"$at\" ]; then [ \"$at\" = \"$1\" ] || return 0; at=; fi\n"
 	"\tsection \"$1\" && return 0\n"
 	"\tr=$?\n"
 	"\tif [ $r -eq 213 ] && [ -f " S "/reboot ]; then\n"
 	"\t\tcase $1 in prepare|execute) reboot=$1; return $r ;; esac\n"
 	"\t\toutcome=\"$outcome\\nerror REBOOT in $1: a task reboots in its prepare or execute only\"\n"
 	"\telif [ $r -eq 213 ] && [ -f " S "/error ]; then\n"
-	"\t\toutcome=\"$outcome\\nerror $(head -c 2000 " S "/error | tr -d '\\\\' | tr '\\n' ' ')\"\n"
+	"\t\tm=$(head -c 2000 " S "/error | tr -d '\\\\')\n"
+	"\t\toutcome=\"$outcome\\nerror $(printf '%s' \"$m\" | tr '\\n' ' ')\"\n"
 	"\tfi\n"
 	"\trm -f " S "/reboot " S "/error\n"
 	"\treturn $r\n"
@@ -199,6 +200,19 @@ copy_lists(const struct spread *sp, struct buf *include, struct buf *exclude)
 		free(clean);
 	}
 	strv_free(&names);
+}
+
+int
+spreadrun_reset(const char *run)
+{
+	static const char *const files[] = {"copied", "reboots", "reboot-key", "resume", "reboot", "error", NULL};
+	char *status = layout_status(run);
+	int rc = 0;
+
+	for (const char *const *f = files; *f; f++)
+		rc |= put(status, *f, NULL);
+	free(status);
+	return rc;
 }
 
 int

@@ -20,3 +20,7 @@ extern const char spreadrun_prelude[], spreadrun_sequence[];
  * runner, every section's script, where the copy goes and what it holds.
  * 0, or -1 (warned). */
 int spreadrun_write(const char *run, const struct spread *sp, const struct spread_job *j, const char *variant);
+/* Forget what an earlier container of RUN's job left in its status
+ * directory (the copy made, the reboots), before a fresh one starts.
+ * 0, or -1 (warned). */
+int spreadrun_reset(const char *run);

@@ -124,6 +124,19 @@ YAML
 	cd "$P"
 }
 
+# spread_project NAME [IMAGE]: tests/spread/NAME, a spread project of the
+# corpus, copied to $P; its orchgen.ini's distros made from IMAGE (default
+# the bash base, built here) under the run's project name.
+spread_project() {
+	P="$T/project"
+	rm -rf "$P"
+	cp -R "$TOP/tests/spread/$1" "$P"
+	image=${2:-$BASH_IMAGE}
+	[ -n "${2:-}" ] || bash_image
+	sed -i -e "s|^name = .*|name = $PNAME|" -e "s|^base = .*|base = $image|" "$P/orchgen.ini"
+	cd "$P"
+}
+
 # ninja_ok [ARGS]: run ninja; fail, showing its output, when it fails.
 ninja_ok() {
 	ninja "$@" >"$T/ninja.out" 2>&1 || { cat "$T/ninja.out" >&2; fail "ninja $* failed"; }

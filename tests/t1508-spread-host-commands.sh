@@ -1,0 +1,18 @@
+# $(HOST: cmd) runs on the host when orchgen generates, with the host's
+# environment; its output reaches the jobs, never build.ninja; a changed
+# output reruns the jobs that use it and no other.
+. "$TOP/tests/lib.sh"
+spread_project host
+export ORCHTEST_HOST_VAR=from-the-host
+"$ORCHGEN" >/dev/null
+ninja_ok
+grep -qx 'FROM_HOST=one HOST_USER=from-the-host' .orch/logs/alpha/tests/main/uses-host.log || fail "the job did not get the host's output"
+! grep -q 'from-the-host' build.ninja || fail "a host command's output is in build.ninja"
+echo two >host-value.txt
+"$ORCHGEN" >/dev/null
+ninja_ok
+[ "$(count TEST)" -eq 1 ] || fail "not exactly the job that uses the output reran"
+grep -qx 'FROM_HOST=two HOST_USER=from-the-host' .orch/logs/alpha/tests/main/uses-host.log || fail "the job did not get the new output"
+"$ORCHGEN" >/dev/null
+ninja_ok
+[ "$(count TEST)" -eq 0 ] || fail "an unchanged output reran a job"
