@@ -656,8 +656,12 @@ host_subst(const struct spread *sp, const char *value)
 		}
 		p = end + 1;
 	}
+	char *out;
+
 	buf_puts(&b, p);
-	return xstrdup(buf_str(&b));
+	out = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return out;
 }
 
 static void
