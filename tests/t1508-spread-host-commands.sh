@@ -1,6 +1,7 @@
 # $(HOST: cmd) runs on the host when orchgen generates, with the host's
 # environment; its output reaches the jobs, never build.ninja; a changed
-# output reruns the jobs that use it and no other.
+# output reruns the jobs that use it and no other. (Its include decides
+# what is copied: the jobs check.)
 . "$TOP/tests/lib.sh"
 spread_project host
 export ORCHTEST_HOST_VAR=from-the-host
