@@ -1,4 +1,5 @@
 #include <dirent.h>
+#include <stdarg.h>
 #include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,10 +21,17 @@ static const char *const project_own[] = {
 };
 static const char *const backend_own[] = {"systems", NULL};
 
+/* Report at node N of PATH; -1. */
 static int
-report(const char *path, const struct ynode *n, const char *fmt, const char *a, const char *b)
+report(const char *path, const struct ynode *n, const char *fmt, ...)
 {
-	return ynode_report(path, n->line, n->col, fmt, a, b);
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = ynode_vreport(path, n->line, n->col, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 /* A scalar that is text, into *OUT. */
@@ -230,10 +238,10 @@ parse_system(struct spread *sp, size_t b, const struct ynode *i)
 			return report(sp->path, i->kid->next, "system %s: expected a mapping of its settings, got %s", name, ynode_kind(i->kid->next));
 		}
 	} else {
-		return report(sp->path, i, "systems: expected a system's name, or a mapping of one name to its settings, got %s%s", ynode_kind(i), "");
+		return report(sp->path, i, "systems: expected a system's name, or a mapping of one name to its settings, got %s", ynode_kind(i));
 	}
 	if (!*name)
-		return report(sp->path, i, "systems: an empty name%s%s", "", "");
+		return report(sp->path, i, "systems: an empty name");
 	strv_push(&sp->backends[b].systems, name);
 	return add_system(sp, b, name, i->type == Y_SCALAR ? i : i->kid, &lv);
 }
@@ -258,9 +266,9 @@ parse_backend(struct spread *sp, const struct ynode *k, const struct ynode *v)
 		return -1;
 	sys = lookup(v, "systems");
 	if (!sys || ynode_isnull(sys->next) || (sys->next->type == Y_SEQUENCE && !sys->next->kid))
-		return report(sp->path, k, "backend %s has no systems: expected a list of systems under \"systems\"%s", k->text, "");
+		return report(sp->path, k, "backend %s has no systems: expected a list of systems under \"systems\"", k->text);
 	if (sys->next->type != Y_SEQUENCE)
-		return report(sp->path, sys->next, "systems: expected a list of systems, got %s%s", ynode_kind(sys->next), "");
+		return report(sp->path, sys->next, "systems: expected a list of systems, got %s", ynode_kind(sys->next));
 	for (const struct ynode *i = sys->next->kid; i; i = i->next) {
 		if (parse_system(sp, b, i) < 0)
 			return -1;
@@ -278,7 +286,7 @@ parse_suite(struct spread *sp, const struct ynode *k, const struct ynode *v)
 	char *dir;
 
 	if (n < 2 || k->text[n - 1] != '/' || k->text[0] == '/' || strstr(k->text, "..") || strchr(k->text, '\n'))
-		return report(sp->path, k, "suites: \"%s\": expected a directory of the project ending in '/'%s", k->text, "");
+		return report(sp->path, k, "suites: \"%s\": expected a directory of the project ending in '/'", k->text);
 	if (!ynode_isnull(v) && v->type != Y_MAPPING)
 		return report(sp->path, v, "suite %s: expected a mapping of its settings, got %s", k->text, ynode_kind(v));
 	sp->suites = xrealloc(sp->suites, (sp->nsuites + 1) * sizeof(*sp->suites));
@@ -289,7 +297,7 @@ parse_suite(struct spread *sp, const struct ynode *k, const struct ynode *v)
 	dir = strcmp(sp->root, ".") ? xasprintf("%s/%s", sp->root, s->name) : xstrdup(s->name);
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		free(dir);
-		return report(sp->path, k, "suite %s: no such directory: expected a directory of tasks%s", k->text, "");
+		return report(sp->path, k, "suite %s: no such directory: expected a directory of tasks", k->text);
 	}
 	free(dir);
 	if (!ynode_isnull(v) && suite_parse_level(&s->lv, sp->path, v, LEVEL_SUITE, NULL) < 0)
@@ -310,8 +318,8 @@ parse_remote(struct spread *sp, const struct ynode *k)
 	sp->remote = xasprintf("/%s", clean + (*clean == '/'));
 	if (*clean != '/' || !clean[1] || strpbrk(clean, "\n\"$`\\")) {
 		free(clean);
-		return report(sp->path, k->next, "path: expected the absolute directory, not /, that the project is copied to in each job, got \"%s\"%s",
-		    k->next->text, "");
+		return report(sp->path, k->next, "path: expected the absolute directory, not / (and without a quote, $, ` or \\), that the project is copied to in each job, got \"%s\"",
+		    k->next->text);
 	}
 	free(clean);
 	return 0;
@@ -327,7 +335,7 @@ parse_top(struct spread *sp, const struct ynode *root)
 	if ((k = lookup(root, "project")) && scalar(sp->path, k, k->next, &sp->project) < 0)
 		return -1;
 	if (!(k = lookup(root, "path")))
-		return report(sp->path, root, "no \"path\": expected path: /DIR, where each job has its copy of the project%s%s", "", "");
+		return report(sp->path, root, "no \"path\": expected path: /DIR, where each job has its copy of the project");
 	if (parse_remote(sp, k) < 0)
 		return -1;
 	if ((k = lookup(root, "include")) && !ynode_isnull(k->next) && strings(sp->path, k, k->next, &sp->include) < 0)
@@ -337,13 +345,13 @@ parse_top(struct spread *sp, const struct ynode *root)
 	if ((k = lookup(root, "rename")) && !ynode_isnull(k->next) && strings(sp->path, k, k->next, &sp->rename) < 0)
 		return -1;
 	if (!(k = lookup(root, "backends")) || k->next->type != Y_MAPPING)
-		return report(sp->path, k ? k->next : root, "%s: expected a mapping of backends, each with its systems%s", "backends", "");
+		return report(sp->path, k ? k->next : root, "backends: expected a mapping of backends, each with its systems");
 	for (const struct ynode *b = k->next->kid; b; b = b->next->next) {
 		if (parse_backend(sp, b, b->next) < 0)
 			return -1;
 	}
 	if (!(k = lookup(root, "suites")) || k->next->type != Y_MAPPING)
-		return report(sp->path, k ? k->next : root, "%s: expected a mapping of suite directories (\"tests/main/\") to their settings%s", "suites", "");
+		return report(sp->path, k ? k->next : root, "suites: expected a mapping of suite directories (\"tests/main/\") to their settings");
 	for (const struct ynode *s = k->next->kid; s; s = s->next->next) {
 		if (parse_suite(sp, s, s->next) < 0)
 			return -1;
@@ -362,7 +370,7 @@ spread_load(struct spread *sp, const char *path, int hosts)
 	sp->root = file_dirname(path, 0);
 	rc = ynode_load(path, &root);
 	if (rc == 0 && (!root || root->type != Y_MAPPING))
-		rc = root ? report(path, root, "spread.yaml must be a mapping of keys, got %s%s", ynode_kind(root), "")
+		rc = root ? report(path, root, "spread.yaml must be a mapping of keys, got %s", ynode_kind(root))
 		    : ynode_report(path, 1, 1, "spread.yaml must be a mapping of keys, got an empty file");
 	if (rc == 0)
 		rc = parse_top(sp, root);

@@ -27,7 +27,7 @@ echo "$good" >spread.yaml
 printf -- '- a\n- b\n' >spread.yaml
 refused "a list" 'spread.yaml:1:1: spread.yaml must be a mapping of keys, got a sequence'
 echo "$good" | sed 's|^path: /bad|path: relative|' >spread.yaml
-refused "a relative path" 'spread.yaml:2:7: path: expected the absolute directory, not /, that the project is copied to in each job, got "relative"'
+refused "a relative path" 'spread.yaml:2:7: path: expected the absolute directory, not /.*, that the project is copied to in each job, got "relative"'
 echo "$good" | sed 's|^path: /bad|path: /|' >spread.yaml
 refused "path /" 'spread.yaml:2:7: path: expected the absolute directory, not /'
 echo "$good" | sed '/^path:/d' >spread.yaml
