@@ -160,6 +160,24 @@ spread_write_hosts(const struct spread *sp)
 	return rc;
 }
 
+/* Spread's names of suites' parts and tasks: runs of lowercase letters
+ * and digits joined by one '-', '.' or '_' (N bytes of S). */
+static int
+name_ok(const char *s, size_t n)
+{
+	int run = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9'))
+			run = 1;
+		else if (strchr("-._", s[i]) && s[i] && run)
+			run = 0;
+		else
+			return 0;
+	}
+	return run;
+}
+
 static int
 cmpsystem(const void *a, const void *b)
 {
@@ -285,8 +303,13 @@ parse_suite(struct spread *sp, const struct ynode *k, const struct ynode *v)
 	struct stat st;
 	char *dir;
 
-	if (n < 2 || k->text[n - 1] != '/' || k->text[0] == '/' || strstr(k->text, "..") || strchr(k->text, '\n'))
-		return report(sp->path, k, "suites: \"%s\": expected a directory of the project ending in '/'", k->text);
+	int ok = n >= 2 && k->text[n - 1] == '/';
+
+	for (const char *p = k->text; ok && p < k->text + n - 1; p += strcspn(p, "/") + 1)
+		ok = name_ok(p, strcspn(p, "/"));
+	if (!ok)
+		return report(sp->path, k, "suites: \"%s\": expected a directory of the project ending in '/', "
+		    "each part lowercase letters and digits joined by '-', '.' or '_', as spread names suites", k->text);
 	if (!ynode_isnull(v) && v->type != Y_MAPPING)
 		return report(sp->path, v, "suite %s: expected a mapping of its settings, got %s", k->text, ynode_kind(v));
 	sp->suites = xrealloc(sp->suites, (sp->nsuites + 1) * sizeof(*sp->suites));
@@ -447,7 +470,11 @@ suite_tasks(struct spread *sp, const struct spread_suite *s, struct suite **task
 		char *tdir = xasprintf("%s/%s", dir, names.v[i]), *path = xasprintf("%s/task.yaml", tdir);
 		char *name = xasprintf("%s/%s", s->name, names.v[i]);
 		struct stat st;
-		if (stat(tdir, &st) == 0 && S_ISDIR(st.st_mode) && lstat(path, &st) == 0) {
+		if (stat(tdir, &st) == 0 && S_ISDIR(st.st_mode) && lstat(path, &st) == 0 && !name_ok(names.v[i], strlen(names.v[i]))) {
+			warn("%s: invalid task name \"%s\": expected lowercase letters and digits joined by '-', '.' or '_', as spread names tasks",
+			    path, names.v[i]);
+			rc = -1;
+		} else if (stat(tdir, &st) == 0 && S_ISDIR(st.st_mode) && lstat(path, &st) == 0) {
 			*tasks = xrealloc(*tasks, (*n + 1) * sizeof(**tasks));
 			rc = suite_parse_spread(&(*tasks)[*n], path, tdir, name, sp->path);
 			if (rc == 0 && sp->host_run)

@@ -60,7 +60,7 @@ base_image() { sh "$TOP/docker/busybox-base.sh" "$BASE_IMAGE" "orchtest.run=$RUN
 # The same with Debian's static bash as /bin/bash, for spread projects:
 # the test's own, removed on exit.
 BASH_IMAGE=orchtest-bash-$NAME-$RUN:1
-bash_image() { : >"$T/bash-image"; sh "$TOP/docker/busybox-base.sh" "$BASH_IMAGE" "orchtest.run=$RUN" bash; }
+bash_image() { : >"$T/bash-image"; sh "$TOP/docker/busybox-base.sh" "$BASH_IMAGE" "orchtest.image=$NAME-$RUN" bash; }
 
 # From now on, log each docker call in $T/docker.calls.
 docker_spy() { : >"$T/docker.calls"; }

@@ -3,6 +3,7 @@
 . "$TOP/tests/lib.sh"
 spread_project host
 sed -i 's|cat host-value.txt|echo no such thing >\&2; exit 3|' spread.yaml
+line=$(grep -n 'FROM_HOST:' spread.yaml | head -n 1 | cut -d: -f1)
 expect_exit 2 "$ORCHGEN"
-expect_output 'spread.yaml:7: $(HOST: echo no such thing >&2; exit 3) failed (exit status 3): no such thing'
+expect_output "spread.yaml:$line: \$(HOST: echo no such thing >&2; exit 3) failed (exit status 3): no such thing"
 [ ! -e build.ninja ] && [ ! -e .orch/spread-hosts ] || fail "generation wrote something"

@@ -2,7 +2,8 @@
 # 2, and nothing written: not a mapping, no path or a path that is not
 # absolute (or is /), a suite directory that does not exist, a backend
 # without systems, a system under two backends with other settings (both
-# lines named), a systems list that mixes plain names and +/- changes.
+# lines named), a systems list that mixes plain names and +/- changes, a
+# suite or a task named otherwise than spread names them.
 . "$TOP/tests/lib.sh"
 P="$T/project"
 mkdir -p "$P/tests/main/one"
@@ -54,3 +55,12 @@ refused "a system twice" 'spread.yaml:8:15: system "alpha" of backend "other" is
 echo "$good" >spread.yaml
 printf 'summary: one\nsystems: [alpha, -beta]\nexecute: "true"\n' >tests/main/one/task.yaml
 refused "a mixed systems list" 'tests/main/one/task.yaml:2:18: systems: "-beta" after "alpha": expected plain names or +/- changes, not both'
+echo "$good" >spread.yaml
+printf 'summary: one\nexecute: "true"\n' >tests/main/one/task.yaml
+mkdir -p tests/main/Two
+cp tests/main/one/task.yaml tests/main/Two/
+refused "a task's name" 'tests/main/Two/task.yaml: invalid task name "Two"'
+rm -r tests/main/Two
+mkdir -p tests/Main
+echo "$good" | sed 's|tests/main/:|tests/Main/:|' >spread.yaml
+refused "a suite's name" 'spread.yaml:7:5: suites: "tests/Main/": expected a directory of the project ending in'
