@@ -1,6 +1,7 @@
 # The scripts of every level run in spread's order, each where spread runs
 # it (the project's in its path, the others in the task's directory); on a
-# failure the debug scripts run, then every restore.
+# failure the debug scripts run, then every restore (a failed project prepare:
+# its debug, then its restore).
 . "$TOP/tests/lib.sh"
 spread_project scripts
 "$ORCHGEN" >/dev/null
@@ -55,3 +56,14 @@ backend restore
 project restore in /srv/scripts
 LOG
 diff -u "$T/want" "$T/got" || fail "a failed job's debug and restore scripts ran otherwise"
+expect_exit 1 ninja test-alpha/tests/main/project-prepare-fails
+cat >"$T/want" <<'LOG'
+--- project-prepare
+project prepare in /srv/scripts
+--- project-debug
+project debug
+--- project-restore
+backend restore
+project restore in /srv/scripts
+LOG
+diff -u "$T/want" .orch/logs/alpha/tests/main/project-prepare-fails.log || fail "a failed project prepare ran other scripts than its debug and restore"
