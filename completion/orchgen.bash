@@ -17,8 +17,8 @@ _orchgen_options() {
 	case $1 in
 	generate) echo "$matrix -o --distros=" ;;
 	init) echo '-C' ;;
-	list) echo "$matrix --distros= --format= --targets" ;;
-	keys) echo "$matrix -o --distro= --format=" ;;
+	list) echo "$matrix --distros= --format= --targets --shard= --results=" ;;
+	keys) echo "$matrix -o --distro= --format= --shards=" ;;
 	gc) echo "$matrix --caches" ;;
 	report) echo "$matrix --junit= --json= --html= --results=" ;;
 	why) echo "$matrix" ;;
@@ -38,7 +38,7 @@ _orchgen_options() {
 _orchgen_formats() {
 	case $1 in
 	list) echo 'text json targets' ;;
-	keys) echo 'env json github' ;;
+	keys) echo 'env json github github-matrix' ;;
 	esac
 }
 
@@ -168,7 +168,7 @@ _orchgen() {
 		-C?*) where+=(-C "${w#-C}") ;;
 		-D?* | -f?*) where+=("$w") ;;
 		--distros | --distro | --suite | --variant | --hash | --image | --key | --format | \
-		--context | --exclude | --junit | --json | --html | --results)
+		--context | --exclude | --junit | --json | --html | --results | --shard | --shards)
 			if ((i + 1 == cword)); then
 				want=$w
 				break

@@ -2,7 +2,16 @@
 # Gets a machine ready to build orchgen and run it against a real engine:
 # installs what is missing (Debian, as root), then starts dockerd when no
 # engine answers. Safe to run again: it does nothing when all is there.
+# With --run, only what building orchgen and running a matrix of
+# debootstrap bases needs (a CI runner: ci/setup.sh), not the tests' tools.
 set -eu
+tests=yes
+case ${1:-} in
+--run) tests= ;;
+"") ;;
+*) echo "usage: docker/host-setup.sh [--run]" >&2; exit 2 ;;
+esac
+top=$(cd "$(dirname "$0")/.." && pwd)
 
 need=""
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -10,13 +19,20 @@ pkg() { dpkg -s "$1" >/dev/null 2>&1 || need="$need $1"; }
 
 pkg build-essential; pkg pkg-config; pkg ninja-build
 pkg libyaml-dev; pkg libxxhash-dev; pkg libinih-dev
-pkg busybox-static; pkg bash-static; pkg debootstrap
-# What the tests read reports with: Debian's python3 and junitparser, and a
-# browser for the HTML page.
-pkg python3; pkg python3-junitparser; pkg chromium
-# What renders the manual pages in the tests; xxhsum, make bench's yardstick.
-pkg man-db; pkg xxhash
+# The Debian bases of the repository's matrix, on Debian or elsewhere.
+pkg debootstrap; pkg debian-archive-keyring
 have docker && have dockerd || pkg docker.io
+if [ -n "$tests" ]; then
+	# The tests' bases; what they read reports with: Debian's python3 and
+	# junitparser, and a browser for the HTML page.
+	pkg busybox-static; pkg bash-static
+	pkg python3; pkg python3-junitparser; pkg chromium
+	# What renders the manual pages in the tests; xxhsum, make bench's yardstick.
+	pkg man-db; pkg xxhash
+	# What runs the workflow validator (below).
+	have node || pkg nodejs
+	have npm || pkg npm
+fi
 
 if [ -n "$need" ]; then
 	if [ "$(id -u)" -ne 0 ]; then
@@ -27,6 +43,16 @@ if [ -n "$need" ]; then
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -q >/dev/null
 	apt-get install -y -q --no-install-recommends $need >/dev/null
+fi
+
+# The validator the tests check .github/workflows/ci.yml with, from npm,
+# in the checkout's tests/tmp/node (so it needs no root): fetched once.
+version=0.6.0
+validator=@action-validator/cli@$version
+if [ -n "$tests" ] && ! grep -qs "\"version\": \"$version\"" "$top/tests/tmp/node/node_modules/@action-validator/cli/package.json"; then
+	echo "orchgen setup: installing $validator"
+	mkdir -p "$top/tests/tmp/node"
+	npm install --prefix "$top/tests/tmp/node" --no-save --no-audit --no-fund --loglevel=error "$validator" >/dev/null
 fi
 
 if docker info >/dev/null 2>&1; then

@@ -15,7 +15,8 @@ struct cmdargs {
 	int tail;		/* log -f */
 	int rebuild;		/* image --rebuild */
 	const char *junit, *json, *html;	/* report --junit, --json, --html: files to write */
-	struct strv results;	/* report --results: result directories */
+	struct strv results;	/* report and list --results: result directories */
+	unsigned shard, nshards;	/* list --shard=K/N (0 of 0: none); keys --shards=N */
 	const char *context;	/* --context: a docker context's .dockerignore applies */
 	struct strv exclude;	/* --exclude */
 	struct strv rest;	/* operands */

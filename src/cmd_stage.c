@@ -79,63 +79,105 @@ stage_once(void *arg)
 	return rc;
 }
 
-/* The stage's stamp at OUT: a record of what it was made of (the image,
- * the key of its settings and the settings, the hash of its files). */
-static int
-stamp(const struct stage *st, const char *out, const char *key)
+/* What the stage is made of now, its stamps' record: the image, the key
+ * of its settings (KEY) and the settings, the hash of its files. */
+static void
+made_of(const struct stage *st, const char *key, struct record *r)
 {
 	int build = !strcmp(st->name, "build");
 	char *hash = layout_hash(build ? "sources" : "warm-inputs");
 	char *files = helper_read_recorded(hash);
-	struct record r = {0};
-	int rc;
 
-	record_add(&r, "image", st->image);
-	record_add(&r, "key", key);
-	record_add(&r, "files", files);
-	key_record(&r, st->m, st->d, build ? FEEDS_BUILD : FEEDS_WARM);
-	rc = record_write(out, &r);
-	record_free(&r);
+	record_add(r, "image", st->image);
+	record_add(r, "key", key);
+	record_add(r, "files", files);
+	key_record(r, st->m, st->d, build ? FEEDS_BUILD : FEEDS_WARM);
 	free(hash), free(files);
-	return rc;
 }
 
-/* Run the stage, again after engine trouble; the stamp at OUT only on
- * success, holding KEY. A second run of it waits for the first; the lock
- * goes with the process. */
+/* Does each directory the stage fills carry its stamp R (STAMPS): was
+ * it filled by a run made of what this one would be, such as a directory
+ * restored from a CI cache under its key? */
 static int
-run_stage(struct stage *st, const char *out, const char *key)
+carried(const struct strv *stamps, const struct record *r)
+{
+	for (size_t i = 0; i < stamps->n; i++) {
+		if (!record_holds(stamps->v[i], r))
+			return 0;
+	}
+	return stamps->n > 0;
+}
+
+/* Write the stamp R at OUT and in each of STAMPS: 0, or EXIT_ENGINE.
+ * Written again when they hold it already, so that they are newer than
+ * the stage's inputs, as Ninja wants its outputs. */
+static int
+stamp(const char *out, const struct strv *stamps, const struct record *r)
+{
+	int rc = record_write(out, r);
+
+	for (size_t i = 0; rc == 0 && i < stamps->n; i++)
+		rc = record_write(stamps->v[i], r);
+	return rc < 0 ? EXIT_ENGINE : 0;
+}
+
+/* Run the stage's container, again after engine trouble: 0, or the exit
+ * status of the helper (said why). */
+static int
+run_container(struct stage *st, const char *what)
 {
 	const struct project *p = &st->m->project;
-	char *what = layout_target(st->name, st->d->name), *lockpath = layout_lock(st->run);
-	int rc, lock = file_lock(lockpath, what);
+	int rc;
 
-	free(lockpath);
-	if (lock < 0) {
-		free(what);
+	if (scripts(st) < 0)
 		return EXIT_ENGINE;
-	}
-	unlink(out);
-	if (scripts(st) < 0) {
-		free(what);
-		return EXIT_ENGINE;
-	}
 	rc = retry(what, p->retries, -1, stage_once, st, NULL);
-	if (rc == -1) {
-		free(what);
+	if (rc == -1)
 		return EXIT_ENGINE;
-	}
 	if (rc != 0) {
 		log_tail(st->log, NULL, NULL, 20);
 		if (rc == -2)
 			warn("%s: killed at the kill-timeout (%lds)", what, p->kill_timeout);
 		else
 			warn("%s failed (exit status %d)", what, rc);
-		free(what);
 		return EXIT_JOBFAIL;
 	}
+	return 0;
+}
+
+/* Run the stage, unless its directories carry the stamp it would leave;
+ * the stamps at OUT and in the directories only on success, holding KEY
+ * and what else it was made of. A second run of it waits for the first;
+ * the lock goes with the process. */
+static int
+run_stage(struct stage *st, const char *out, const char *key)
+{
+	char *what = layout_target(st->name, st->d->name), *lockpath = layout_lock(st->run);
+	int rc, lock = file_lock(lockpath, what);
+	struct strv stamps = {0};
+	struct record r = {0};
+
+	free(lockpath);
+	if (lock < 0) {
+		free(what);
+		return EXIT_ENGINE;
+	}
+	made_of(st, key, &r);
+	layout_carried_stamps(st->m, st->d, st->name, &stamps);
+	if (carried(&stamps, &r)) {
+		rc = stamp(out, &stamps, &r);
+	} else {
+		unlink(out);
+		for (size_t i = 0; i < stamps.n; i++)
+			unlink(stamps.v[i]);
+		rc = run_container(st, what);
+		if (rc == 0)
+			rc = stamp(out, &stamps, &r);
+	}
+	record_free(&r);
+	strv_free(&stamps);
 	free(what);
-	return stamp(st, out, key) < 0 ? EXIT_ENGINE : 0;
+	return rc;
 }
 
 static int

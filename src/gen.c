@@ -205,7 +205,9 @@ image_edge(struct graph *g, const struct options *o, const struct distro *d, con
 
 /* warm-D or build-D (STAGE): a container of D's image; its stamp is the
  * output, the key of the settings FEEDS its command line, FILES its input
- * (NULL: none). The build waits for the warm stage when there is one. */
+ * (NULL: none). The stamps it carries with its directories are outputs
+ * too, so that a directory that is gone is filled again. The build waits
+ * for the warm stage when there is one. */
 static void
 stage_edge(struct graph *g, const struct matrix *m, const struct options *o, const struct distro *d,
     const char *stage, unsigned feeds, const struct input *files)
@@ -214,6 +216,7 @@ stage_edge(struct graph *g, const struct matrix *m, const struct options *o, con
 	struct edge *e = graph_edge(g, stage, out, "the %s stage of %s", stage, d->name);
 	char key[HASH_HEX + 1];
 
+	layout_carried_stamps(m, d, stage, &e->outs);
 	key_settings(m, d, feeds, key);
 	strv_push(&e->ins, image);
 	if (files)

@@ -13,6 +13,7 @@
 #define IMAGE_SCHEME "orchgen-image-2"
 #define SETTINGS_SCHEME "orchgen-settings-1"
 #define STAGE_SCHEME "orchgen-stage-1"
+#define RUN_SCHEME "orchgen-run-1"
 
 static void
 add_setting(void *arg, const char *name, const char *value)
@@ -143,5 +144,22 @@ key_stage(const char *image, const char *settings, const char *files, char out[K
 	hasher_add(&h, image);
 	hasher_add(&h, settings);
 	hasher_add(&h, files);
+	short_key(&h, out);
+}
+
+void
+key_run(const char *distro, const char *const stages[KEY_RUN_STAGES], const char *settings, const struct strv *suites,
+    char out[KEY_HEX + 1])
+{
+	struct hasher h;
+
+	hasher_init(&h);
+	hasher_add(&h, RUN_SCHEME);
+	hasher_add(&h, distro);
+	for (size_t i = 0; i < KEY_RUN_STAGES; i++)
+		hasher_add(&h, stages[i]);
+	hasher_add(&h, settings);
+	for (size_t i = 0; i < suites->n; i++)
+		hasher_add(&h, suites->v[i]);
 	short_key(&h, out);
 }

@@ -5,6 +5,7 @@
  * edge when they change (it compares command lines through .ninja_log). */
 
 struct record;
+struct strv;
 
 #define KEY_HEX 16	/* hex digits of a printed key or a tag */
 
@@ -32,3 +33,11 @@ const char *key_checkout(void);
 /* A stage's key for CI caches: the image key, the hash of the stage's
  * settings, the hash of its files ("" when it has none). */
 void key_stage(const char *image, const char *settings, const char *files, char out[KEY_HEX + 1]);
+/* Distro DISTRO's run state's key for CI caches (.orch but its caches and
+ * build directories: stamps, results, logs, Ninja's log): its name, the
+ * keys of its stages, base, image, warm and build ("" for one it lacks),
+ * the hash of its jobs' settings, and SUITES, the name and hash of each
+ * suite it has jobs of, in turn. */
+#define KEY_RUN_STAGES 4
+void key_run(const char *distro, const char *const stages[KEY_RUN_STAGES], const char *settings,
+    const struct strv *suites, char out[KEY_HEX + 1]);

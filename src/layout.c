@@ -1,4 +1,8 @@
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "str.h"
+#include "matrix.h"
 #include "layout.h"
 #include "util.h"
 
@@ -95,6 +99,32 @@ char *
 layout_build(const char *distro)
 {
 	return xasprintf(ORCH "/build/%s", distro);
+}
+
+char *
+layout_carried_stamp(const char *dir, const char *stage, const char *distro)
+{
+	return xasprintf("%s/.orchgen-%s-%s.ok", dir, stage, distro);
+}
+
+void
+layout_carried_stamps(const struct matrix *m, const struct distro *d, const char *stage, struct strv *out)
+{
+	char *dir;
+
+	if (!strcmp(stage, "build")) {
+		dir = layout_build(d->name);
+		strv_take(out, layout_carried_stamp(dir, stage, d->name));
+		free(dir);
+		return;
+	}
+	for (size_t i = 0; i < m->ncaches; i++) {
+		if (!m->caches[i].warm)
+			continue;
+		dir = layout_cache(m->caches[i].name, d->name, m->caches[i].per_distro);
+		strv_take(out, layout_carried_stamp(dir, stage, d->name));
+		free(dir);
+	}
 }
 
 char *

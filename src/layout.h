@@ -3,6 +3,10 @@
  * the generator, the edge helpers, gc and keys cannot disagree. Every
  * function returns a new string. */
 
+struct matrix;
+struct distro;
+struct strv;
+
 #define ORCH ".orch"		/* all of orchgen's state, Ninja's builddir too */
 
 /* Where containers see things: the mount points orchgen uses, which no
@@ -57,6 +61,14 @@ char *layout_stage_stamp(const char *distro, const char *stage);
 char *layout_cache(const char *name, const char *distro, int per_distro);
 /* Distro D's build directory, mounted at MOUNT_BUILD. */
 char *layout_build(const char *distro);
+/* The stamps a stage carries with the directories it fills, so that a
+ * directory restored alone (a CI cache entry) counts as done when its
+ * stamp holds what the stage would be made of now: STAGE's stamp of D in
+ * DIR, ".orchgen-STAGE-D.ok" (no distro's or cache's name starts with a
+ * dot). Of the stage, every one: for "build", in D's build directory; for
+ * "warm", in D's directory of each cache that has a warm command. */
+char *layout_carried_stamp(const char *dir, const char *stage, const char *distro);
+void layout_carried_stamps(const struct matrix *m, const struct distro *d, const char *stage, struct strv *out);
 /* The run directory of orchgen gc's container, and its log. */
 char *layout_gc(void);
 char *layout_gc_log(void);

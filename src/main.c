@@ -9,6 +9,7 @@
 #include "str.h"
 #include "matrix.h"
 #include "model.h"
+#include "shard.h"
 #include "cmd.h"
 #include "util.h"
 
@@ -19,7 +20,7 @@ enum {
 	O_IMAGE = 1 << 9, O_KEY = 1 << 10, O_FORMAT = 1 << 11, O_TARGETS = 1 << 12,
 	O_CONTEXT = 1 << 13, O_EXCLUDE = 1 << 14, O_CACHES = 1 << 15, O_HELP = 1 << 16,
 	O_FOLLOW = 1 << 17, O_JUNIT = 1 << 18, O_JSON = 1 << 19, O_HTML = 1 << 20, O_RESULTS = 1 << 21,
-	O_TAIL = 1 << 22, O_REBUILD = 1 << 23, O_VERSION = 1 << 24,
+	O_TAIL = 1 << 22, O_REBUILD = 1 << 23, O_VERSION = 1 << 24, O_SHARD = 1 << 25, O_SHARDS = 1 << 26,
 };
 /* What every command that reads the project takes. */
 #define MATRIX (O_C | O_F | O_D)
@@ -46,6 +47,8 @@ static const struct opt {
 	{O_KEY, 0, "key", "KEY", "the key of the settings the edge reads"},
 	{O_FORMAT, 0, "format", "FORMAT", "the output format"},
 	{O_TARGETS, 0, "targets", NULL, "the jobs' Ninja targets (--format=targets)"},
+	{O_SHARD, 0, "shard", "K/N", "only part K of N disjoint parts of the jobs, balanced by their last durations"},
+	{O_SHARDS, 0, "shards", "N", "N runners for each distro (--format=github-matrix)"},
 	{O_CONTEXT, 0, "context", "DIR", "a docker build context whose .dockerignore applies"},
 	{O_EXCLUDE, 0, "exclude", "PATH", "leave PATH out (repeatable)"},
 	{O_FOLLOW, 0, "follow", NULL, "links that lead inside the project bring their targets in"},
@@ -71,10 +74,10 @@ static const struct command {
 } commands[] = {
 	{"generate", cmd_generate, MATRIX | O_O | O_DISTROS, 0, 0, "", "write build.ninja (the default command)"},
 	{"init", cmd_init, O_C, 0, 0, "[DIR]", "a new project in DIR (the current directory): orchgen.ini, a Dockerfile, a suite"},
-	{"list", cmd_list, MATRIX | O_DISTROS | O_FORMAT | O_TARGETS, 0, 0, "[FILTER...]",
+	{"list", cmd_list, MATRIX | O_DISTROS | O_FORMAT | O_TARGETS | O_SHARD | O_RESULTS, 0, 0, "[FILTER...]",
 	    "the jobs, distro:suite[:variant], that FILTERs select (all by default); --format=text|json|targets"},
-	{"keys", cmd_keys, MATRIX | O_O | O_DISTRO | O_FORMAT, 0, 0, "",
-	    "content keys of each stage, for CI caches; --format=env|json|github"},
+	{"keys", cmd_keys, MATRIX | O_O | O_DISTRO | O_FORMAT | O_SHARDS, 0, 0, "",
+	    "content keys of each stage, for CI caches; --format=env|json|github|github-matrix"},
 	{"gc", cmd_gc, MATRIX | O_CACHES, 0, 0, "", "remove leftover containers, unused image tags, dead results"},
 	{"report", cmd_report, MATRIX | O_JUNIT | O_JSON | O_HTML | O_RESULTS, 0, 0, "[FILTER...]",
 	    "how the jobs ended: a summary, and JUnit, JSON or HTML files; exit 1 unless all passed"},
@@ -250,6 +253,14 @@ store(struct cmdargs *a, unsigned bit, const char *arg)
 	case O_JSON: a->json = arg; break;
 	case O_HTML: a->html = arg; break;
 	case O_RESULTS: strv_push(&a->results, arg); break;
+	case O_SHARD:
+		if (shard_parse(arg, &a->shard, &a->nshards) < 0)
+			fatal(EXIT_USAGE, "--shard=%s: expected K/N, whole numbers with 1 <= K <= N (part K of N)", arg);
+		break;
+	case O_SHARDS:
+		if (shard_count(arg, &a->nshards) < 0)
+			fatal(EXIT_USAGE, "--shards=%s: expected N, a whole number of 1 or more", arg);
+		break;
 	}
 }
 

@@ -32,28 +32,50 @@ record_get(const struct record *r, const char *name)
 	return NULL;
 }
 
+/* R as its file holds it. */
+static void
+text(const struct record *r, struct buf *b)
+{
+	buf_puts(b, "");
+	for (size_t i = 0; i + 1 < r->pairs.n; i += 2) {
+		buf_printf(b, "%s ", r->pairs.v[i]);
+		for (const char *p = r->pairs.v[i + 1]; *p; p++) {
+			if (*p == '\n')
+				buf_puts(b, "\\n");
+			else if (*p == '\\')
+				buf_puts(b, "\\\\");
+			else
+				buf_putc(b, *p);
+		}
+		buf_putc(b, '\n');
+	}
+}
+
 int
 record_write(const char *path, const struct record *r)
 {
 	struct buf b = {0};
 	int rc;
 
-	buf_puts(&b, "");
-	for (size_t i = 0; i + 1 < r->pairs.n; i += 2) {
-		buf_printf(&b, "%s ", r->pairs.v[i]);
-		for (const char *p = r->pairs.v[i + 1]; *p; p++) {
-			if (*p == '\n')
-				buf_puts(&b, "\\n");
-			else if (*p == '\\')
-				buf_puts(&b, "\\\\");
-			else
-				buf_putc(&b, *p);
-		}
-		buf_putc(&b, '\n');
-	}
+	text(r, &b);
 	rc = file_write(path, b.s, b.len);
 	buf_free(&b);
 	return rc;
+}
+
+int
+record_holds(const char *path, const struct record *r)
+{
+	struct buf b = {0};
+	size_t len;
+	char *there = file_read(path, &len);
+	int same;
+
+	text(r, &b);
+	same = there && len == b.len && memcmp(there, b.s, len) == 0;
+	buf_free(&b);
+	free(there);
+	return same;
 }
 
 /* A value as written: "\n" and "\\" back to what they stand for. */

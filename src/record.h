@@ -16,6 +16,9 @@ void record_merge(struct record *r, const char *prefix, const struct record *fro
 const char *record_get(const struct record *r, const char *name);
 /* Write R to PATH atomically: 0 or -1 (warned). */
 int record_write(const char *path, const struct record *r);
+/* Does the file at PATH hold exactly R, as record_write() writes it? 0
+ * when not, or when it cannot be read. */
+int record_holds(const char *path, const struct record *r);
 /* Read the record at PATH into R (empty when there is none): 0, or -1 when
  * the file is there but is not a record. */
 int record_read(const char *path, struct record *r);

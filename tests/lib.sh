@@ -242,3 +242,39 @@ YAML
 	"$ORCHGEN"
 	ninja -k 0 >"$T/ninja.out" 2>&1 || true
 }
+
+# stage_runs STAGE: how many containers of stage STAGE (warm, build) the
+# logged docker calls ran.
+stage_runs() { grep -c "^run .* --label orchgen.job=$1 " "$T/docker.calls" || true; }
+
+# CI caches as a cache action keeps them: ci_save ENTRY PATH... saves the
+# paths (files and directories, with their mtimes) under the name ENTRY,
+# ci_restore ENTRY puts them back in the current directory; it fails the
+# test when nothing was saved under that name. ci_save_run ENTRY saves the
+# run state: .orch without the caches and build directories.
+ci_save() {
+	entry=$1
+	shift
+	mkdir -p "$T/ci"
+	tar -cf "$T/ci/$entry.tar" "$@"
+}
+ci_save_run() { mkdir -p "$T/ci"; tar -cf "$T/ci/$1.tar" --exclude=.orch/cache --exclude=.orch/build .orch; }
+ci_restore() {
+	[ -f "$T/ci/$1.tar" ] || fail "no CI cache entry $1 (saved: $(ls "$T/ci" | tr '\n' ' '))"
+	tar -xf "$T/ci/$1.tar"
+}
+
+# ci_key STAGE D: D's key of STAGE (image, warm, build, run), as orchgen
+# keys prints it for a workflow.
+ci_key() { "$ORCHGEN" keys --format=github --distro="$2" | sed -n "s/^$1-$2=//p"; }
+
+# fresh_runner DIR: the project $P as a fresh CI runner checks it out: a
+# copy at DIR, without .orch or build.ninja, every file with a new mtime.
+# Entered; P is DIR from then on.
+fresh_runner() {
+	mkdir -p "$1"
+	(cd "$P" && tar -cf - --exclude=./.orch --exclude=./build.ninja .) | (cd "$1" && tar -xf -)
+	find "$1" -exec touch {} +
+	P=$1
+	cd "$P"
+}

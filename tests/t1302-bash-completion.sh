@@ -69,5 +69,6 @@ expect_offered "orchgen shell al" alpha alpha:main/hello alpha:main/vars:one alp
 expect_offered "orchgen log beta:main/v" main/vars:one main/vars:two
 expect_offered "orchgen why alpha:main/vars:" one two
 expect_offered "orchgen list --format=" text json targets
+expect_offered "orchgen keys --format=github-" github-matrix
 cd "$T"
 expect_offered "orchgen -C $P why beta:main/h" main/hello
