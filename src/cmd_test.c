@@ -314,6 +314,7 @@ struct sample {
 	char *phase;		/* the section that failed, as the driver said (owned) */
 	long line;		/* the line of it that failed, or 0 */
 	char *error;		/* a spread job's ERROR, FATAL or refused REBOOT (owned), or NULL */
+	int index;		/* which sample, from 1 */
 };
 
 /* The container kept after the job's last run, if any, removed. */
@@ -384,6 +385,7 @@ run_once(void *arg)
 	free(sm->phase), free(sm->error);
 	sm->phase = sm->error = NULL;
 	if (container(r, &c) == 0) {
+		strv_take(&c.env, xasprintf("ORCHGEN_SAMPLE=%d", sm->index));
 		c.append = sm->append;
 		c.keep = p->keep != KEEP_NEVER || r->sp;	/* a spread job's may reboot */
 		if (r->sp && spreadrun_reset(r->paths[JOB_RUN]) < 0)
@@ -427,10 +429,11 @@ static void
 samples(struct run *r, struct outcome *o)
 {
 	int n = r->s.samples > 0 ? r->s.samples : 1;
-	struct sample sm = {r, n > 1, 0, NULL, 0, NULL};
+	struct sample sm = {r, n > 1, 0, NULL, 0, NULL, 1};
 
 	for (int i = 1; i <= n; i++) {
 		int st;
+		sm.index = i;
 		if (n > 1) {
 			char *line = xasprintf("=== sample %d of %d\n", i, n);
 			log_line(r->paths[JOB_LOG], line, i > 1);

@@ -725,7 +725,7 @@ env_build(const struct spread *sp, const struct spread_job *j, const char *varia
 	const char *sprenv[] = {
 		"SPREAD_JOB", job, "SPREAD_PROJECT", sp->project ? sp->project : "", "SPREAD_PATH", sp->remote,
 		"SPREAD_BACKEND", j->backend->name, "SPREAD_SYSTEM", j->system->name, "SPREAD_SUITE", suite,
-		"SPREAD_TASK", j->task->name, "SPREAD_VARIANT", variant ? variant : "", "SPREAD_SAMPLE", "1",
+		"SPREAD_TASK", j->task->name, "SPREAD_VARIANT", variant ? variant : "", "SPREAD_SAMPLE", "${ORCHGEN_SAMPLE:-1}",
 	};
 
 	for (size_t i = 0; i < sizeof(sprenv) / sizeof(*sprenv); i += 2)
