@@ -20,6 +20,8 @@ static const char *const project_own[] = {
 	"backends", "exclude", "include", "path", "project", "rename", "repack", "reroot", "suites", NULL,
 };
 static const char *const backend_own[] = {"systems", NULL};
+/* Keys of spread.yaml's top that orchgen reads and does not apply. */
+static const char *const unused[] = {"rename", "repack", "reroot", NULL};
 
 /* Report at node N of PATH; -1. */
 static int
@@ -367,6 +369,10 @@ parse_top(struct spread *sp, const struct ynode *root)
 		return -1;
 	if ((k = lookup(root, "rename")) && !ynode_isnull(k->next) && strings(sp->path, k, k->next, &sp->rename) < 0)
 		return -1;
+	for (const char *const *o = unused; *o; o++) {
+		if ((k = lookup(root, *o)) && !ynode_isnull(k->next))
+			ynode_report(sp->path, k->line, k->col, "%s: not applied by orchgen (ignored)", *o);
+	}
 	if (!(k = lookup(root, "backends")) || k->next->type != Y_MAPPING)
 		return report(sp->path, k ? k->next : root, "backends: expected a mapping of backends, each with its systems");
 	for (const struct ynode *b = k->next->kid; b; b = b->next->next) {
