@@ -595,7 +595,7 @@ void
 spread_job(const struct spread *sp, const struct spread_system *sys, const struct suite *task, struct spread_job *j)
 {
 	const struct suite *lv[5];
-	struct strv names = {0}, ev[5], selected = {0};
+	struct strv ev[5], selected = {0};
 
 	memset(j, 0, sizeof(*j));
 	j->backend = &sp->backends[sys->backend];
@@ -605,7 +605,6 @@ spread_job(const struct spread *sp, const struct spread_system *sys, const struc
 	lv[0] = &sp->lv, lv[1] = &j->backend->lv, lv[2] = &sys->lv, lv[3] = &j->suite->lv, lv[4] = task;
 	{
 		const struct strv *sl[3] = {&j->backend->systems, &j->suite->lv.systems, &task->systems};
-		strv_push(&names, sys->name);
 		evalstr(sl, 3, &selected);
 		j->selected = strv_contains(&selected, sys->name);
 	}
@@ -626,7 +625,7 @@ spread_job(const struct spread *sp, const struct spread_system *sys, const struc
 	}
 	for (int i = 0; i < 5; i++)
 		strv_free(&ev[i]);
-	strv_free(&names), strv_free(&selected);
+	strv_free(&selected);
 	j->manual = task->manual || j->suite->lv.manual || sys->lv.manual || j->backend->lv.manual;
 	for (int i = 4; i >= 1; i--) {	/* task, suite, system, backend: the first given */
 		if (lv[i]->priority_set) {
