@@ -1,6 +1,8 @@
 /* orchgen (generate): the model in, build.ninja out. */
 #include "str.h"
 #include "matrix.h"
+#include "suite.h"
+#include "spread.h"
 #include "model.h"
 #include "gen.h"
 #include "travel.h"
@@ -20,6 +22,10 @@ cmd_generate(struct cmdargs *a)
 		return EXIT_USAGE;
 	}
 	rc = gen_write(&md, &a->o, a->self);
+	/* What a spread project's $(HOST:...) commands printed, for its jobs
+	 * (build.ninja holds only its hash). */
+	if (rc == 0 && md.spread && spread_write_hosts(md.spread) < 0)
+		rc = EXIT_ENGINE;
 	model_free(&md);
 	return rc;
 }

@@ -79,7 +79,8 @@ shared_keys(const struct model *md, const char *output, struct shared *sh)
 }
 
 /* D's run state's key: its stages' keys, its jobs' settings, the suites
- * it has jobs of. */
+ * it has jobs of, and the $(HOST:...) outputs its jobs use (a spread
+ * project's). */
 static void
 run_key(const struct model *md, const struct distro *d, const struct shared *sh, struct keys *k)
 {
@@ -94,6 +95,10 @@ run_key(const struct model *md, const struct distro *d, const struct shared *sh,
 	for (size_t i = 0; i < md->nsuites; i++) {
 		if (on[i])
 			strv_push(&suites, md->suites[i].name), strv_push(&suites, sh->suites[i]);
+	}
+	for (size_t i = 0; i < md->njobs; i++) {
+		if (md->jobs[i].distro == d && md->jobs[i].host)
+			strv_push(&suites, md->jobs[i].id), strv_push(&suites, md->jobs[i].host);
 	}
 	key_settings(&md->matrix, d, FEEDS_JOB, hex);
 	key_run(d->name, stages, hex, &suites, k->run);

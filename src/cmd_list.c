@@ -42,7 +42,7 @@ static void
 list_text(const struct job *const *jobs, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		printf("%s\t%s%s\n", jobs[i]->id, jobs[i]->suite->manual ? "manual" : "auto",
+		printf("%s\t%s%s\n", jobs[i]->id, jobs[i]->manual ? "manual" : "auto",
 		    kept(jobs[i]) ? "\tkept" : "");
 	}
 }
@@ -65,7 +65,7 @@ list_json(const struct job *const *jobs, size_t n)
 			json_print(j->variant);
 		else
 			printf("null");
-		printf(", \"runs\": \"%s\", \"kept\": %s}", j->suite->manual ? "manual" : "auto", kept(j) ? "true" : "false");
+		printf(", \"runs\": \"%s\", \"kept\": %s}", j->manual ? "manual" : "auto", kept(j) ? "true" : "false");
 	}
 	printf("\n]\n");
 }
@@ -135,9 +135,9 @@ runnable(const struct job **sel, size_t *n)
 	int automatic = 0;
 
 	for (size_t i = 0; i < *n; i++)
-		automatic |= !sel[i]->suite->manual;
+		automatic |= !sel[i]->manual;
 	for (size_t i = 0; i < *n; i++) {
-		if (!automatic || !sel[i]->suite->manual)
+		if (!automatic || !sel[i]->manual)
 			sel[kept++] = sel[i];
 	}
 	*n = kept;

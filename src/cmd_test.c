@@ -17,6 +17,8 @@
 #include "container.h"
 #include "result.h"
 #include "suite.h"
+#include "spread.h"
+#include "spreadrun.h"
 #include "model.h"
 #include "cmd.h"
 #include "helper.h"
@@ -27,7 +29,7 @@
  * shell, sections with -e, like spread's. Artifacts are collected after
  * execute (and debug), before restore; restore always runs. When skip
  * entry N holds, the outcome is "skip N". */
-static const char job_body[] =
+static const char job_common[] =
 	"i=1\n"
 	"while [ -f \"" MOUNT_RUN "/skip-$i\" ]; do\n"
 	"\tif $sh -c '. " MOUNT_RUN "/env; . \"" MOUNT_RUN "/skip-$1\"' skip \"$i\"; then\n"
@@ -48,7 +50,8 @@ static const char job_body[] =
 	"\t\tfi\n"
 	"\tdone <" MOUNT_RUN "/artifacts\n"
 	"\tchown -R \"$(cat " MOUNT_RUN "/owner)\" " MOUNT_ARTIFACTS " 2>/dev/null || true\n"
-	"}\n"
+	"}\n";
+static const char job_sequence[] =
 	"rc=0\n"
 	"section prepare-each || rc=$?\n"
 	"[ $rc -ne 0 ] || section prepare || rc=$?\n"
@@ -112,7 +115,8 @@ write_skips(const char *dir, const struct suite *s)
 /* The scripts the container runs, in the job's run directory DIR; with
  * `trace = yes` or ORCHGEN_TRACE set (not to 0), under set -x. */
 static int
-write_scripts(const char *dir, const struct project *p, const struct suite *s, const char *variant)
+write_scripts(const char *dir, const struct project *p, const struct suite *s, const char *variant,
+    const struct spread *sp, const struct spread_job *sj)
 {
 	const char *env_trace = getenv("ORCHGEN_TRACE");
 	int trace = p->trace || (env_trace && *env_trace && strcmp(env_trace, "0") != 0);
@@ -120,22 +124,30 @@ write_scripts(const char *dir, const struct project *p, const struct suite *s, c
 	char *artifacts = artifact_list(s), *owner = xasprintf("%ld:%ld\n", (long)getuid(), (long)getgid());
 	int rc = 0;
 
-	suite_env_script(s, variant, &env);
 	buf_puts(&body, driver_section);
-	buf_puts(&body, job_body);
-	rc |= put(dir, "env", buf_str(&env));
-	rc |= put(dir, "section", driver_section_script);
+	if (sp) {	/* spread's runtime, and its cascade of scripts */
+		buf_puts(&body, spreadrun_prelude);
+		buf_puts(&body, job_common);
+		buf_puts(&body, spreadrun_sequence);
+		rc |= spreadrun_write(dir, sp, sj, variant);
+	} else {
+		suite_env_script(s, variant, &env);
+		buf_puts(&body, job_common);
+		buf_puts(&body, job_sequence);
+		rc |= put(dir, "env", buf_str(&env));
+		rc |= put(dir, "section", driver_section_script);
+		rc |= put(dir, "prepare-each", p->prepare_each);
+		rc |= put(dir, "restore-each", p->restore_each);
+		rc |= put(dir, "debug-each", p->debug_each);
+		rc |= put(dir, "prepare", s->prepare);
+		rc |= put(dir, "execute", s->execute);
+		rc |= put(dir, "restore", s->restore);
+		rc |= put(dir, "debug", s->debug);
+	}
 	rc |= put(dir, "trace", trace ? "" : NULL);
 	rc |= driver_write(dir, body.s);
 	rc |= put(dir, "owner", owner);
 	rc |= put(dir, "artifacts", artifacts);
-	rc |= put(dir, "prepare-each", p->prepare_each);
-	rc |= put(dir, "restore-each", p->restore_each);
-	rc |= put(dir, "debug-each", p->debug_each);
-	rc |= put(dir, "prepare", s->prepare);
-	rc |= put(dir, "execute", s->execute);
-	rc |= put(dir, "restore", s->restore);
-	rc |= put(dir, "debug", s->debug);
 	rc |= write_skips(dir, s);
 	buf_free(&env), buf_free(&body);
 	free(artifacts), free(owner);
@@ -146,6 +158,8 @@ write_scripts(const char *dir, const struct project *p, const struct suite *s, c
 struct run {
 	struct matrix m;
 	struct suite s;
+	struct spread *sp;	/* a spread project's cascade; NULL: orchgen's own suites */
+	struct spread_job sj;	/* what the job takes from it */
 	const struct distro *d;
 	struct job job;
 	char *image;		/* the tag; NULL when none was recorded */
@@ -162,7 +176,31 @@ struct outcome {
 	int samples, attempts;	/* samples that passed; engine attempts of the last */
 	char *phase;		/* the section that failed (owned), or NULL */
 	long line;		/* the line of it that failed, or 0 */
+	int script_error;	/* the error is the job's own (a spread job's ERROR): a failed job, not engine trouble */
 };
+
+/* A spread project's job: its cascade, and its timeouts and priority
+ * from there. 0, or -1 (warned). */
+static int
+load_spread(struct run *r)
+{
+	const struct spread_system *sys;
+
+	r->sp = xcalloc(1, sizeof(*r->sp));
+	if (spread_load(r->sp, r->m.project.spread, 0) < 0) {
+		free(r->sp);
+		r->sp = NULL;
+		return -1;
+	}
+	if (!(sys = spread_system(r->sp, r->d->name))) {
+		warn("%s: no system \"%s\"", r->sp->path, r->d->name);
+		return -1;
+	}
+	spread_job(r->sp, sys, &r->s, &r->sj);
+	r->s.kill_timeout = r->sj.kill_timeout;
+	r->s.warn_timeout = r->sj.warn_timeout;
+	return 0;
+}
 
 /* The matrix, the distro and the suite A names: 0, or EXIT_USAGE (warned)
  * when they are not what the graph would give: no job to report on. */
@@ -177,17 +215,20 @@ load(struct run *r, struct cmdargs *a)
 		return EXIT_USAGE;
 	dir = model_suite_dir(r->m.project.suites, a->suite);
 	path = xasprintf("%s/task.yaml", dir);
-	rc = suite_parse(&r->s, path, dir, a->suite);
+	rc = suite_parse_spread(&r->s, path, dir, a->suite, r->m.project.spread);
 	free(dir), free(path);
 	if (rc < 0) {
 		memset(&r->s, 0, sizeof(r->s));
 		return EXIT_USAGE;
 	}
-	for (size_t i = 0; a->variant && i < r->s.variants.n; i++) {
-		if (!strcmp(r->s.variants.v[i], a->variant))
-			variant = r->s.variants.v[i];
+	if (r->m.project.spread && load_spread(r) < 0)
+		return EXIT_USAGE;
+	const struct strv *variants = r->sp ? &r->sj.variants : &r->s.variants;
+	for (size_t i = 0; a->variant && i < variants->n; i++) {
+		if (!strcmp(variants->v[i], a->variant))
+			variant = variants->v[i];
 	}
-	if (a->variant ? !variant : r->s.variants.n > 0) {
+	if (a->variant ? !variant : variants->n > 0) {
 		warn("%s: no variant \"%s\"", r->s.path, a->variant ? a->variant : "");
 		return EXIT_USAGE;
 	}
@@ -209,6 +250,12 @@ run_free(struct run *r)
 		free(r->paths[i]);
 	if (r->job.id)
 		job_free(&r->job);
+	if (r->sp) {
+		if (r->sj.task)
+			spread_job_free(&r->sj);
+		spread_free(r->sp);
+		free(r->sp);
+	}
 	suite_free(&r->s);
 	if (r->d)
 		matrix_free(&r->m);
@@ -266,6 +313,8 @@ struct sample {
 	long skip;		/* the skip entry that held (1-based), or 0 */
 	char *phase;		/* the section that failed, as the driver said (owned) */
 	long line;		/* the line of it that failed, or 0 */
+	char *error;		/* a spread job's ERROR, FATAL or refused REBOOT (owned), or NULL */
+	int index;		/* which sample, from 1 */
 };
 
 /* The container kept after the job's last run, if any, removed. */
@@ -298,6 +347,28 @@ keep_or_remove(const struct run *r, const char *name, int st)
 	free(line);
 }
 
+/* A spread job that asked to reboot (ST, C's outcome "reboot N") is
+ * started again, its filesystem kept, as often as it asks and spread
+ * allows; then its ERROR, if any, into SM. The status of the last run. */
+static int
+reboots(struct run *r, struct container *c, struct sample *sm, int st, long warn_s, long kill_s)
+{
+	char *n;
+
+	while (st >= 0 && c->outcome && (n = driver_field(c->outcome, "reboot"))) {
+		long k = strtol(n, NULL, 10);
+		free(n);
+		if (k > SPREADRUN_MAX_REBOOTS) {
+			sm->error = xasprintf("rebooted more than %d times", SPREADRUN_MAX_REBOOTS);
+			return st;
+		}
+		st = container_restart(c, r->paths[JOB_RUN], r->paths[JOB_LOG], warn_s, kill_s);
+	}
+	if (st >= 0 && c->outcome)
+		sm->error = driver_field(c->outcome, "error");
+	return st;
+}
+
 /* One container run to its end: its status as container_run. */
 static int
 run_once(void *arg)
@@ -311,13 +382,21 @@ run_once(void *arg)
 	int st = -1;
 
 	sm->skip = sm->line = 0;
-	free(sm->phase);
-	sm->phase = NULL;
+	free(sm->phase), free(sm->error);
+	sm->phase = sm->error = NULL;
 	if (container(r, &c) == 0) {
+		strv_take(&c.env, xasprintf("ORCHGEN_SAMPLE=%d", sm->index));
 		c.append = sm->append;
-		c.keep = p->keep != KEEP_NEVER;
-		st = container_run(&c, r->paths[JOB_RUN], r->paths[JOB_LOG], warn_s, kill_s);
-		if (c.keep)
+		c.keep = p->keep != KEEP_NEVER || r->sp;	/* a spread job's may reboot */
+		if (r->sp && spreadrun_reset(r->paths[JOB_RUN]) < 0)
+			st = -1;
+		else
+			st = container_run(&c, r->paths[JOB_RUN], r->paths[JOB_LOG], warn_s, kill_s);
+		if (r->sp)
+			st = reboots(r, &c, sm, st, warn_s, kill_s);
+		if (c.keep && p->keep == KEEP_NEVER)
+			engine_remove(p->engine, c.name);
+		else if (c.keep)
 			keep_or_remove(r, c.name, st);
 		if (st == 0 && c.outcome && !strncmp(c.outcome, "skip ", 5))
 			sm->skip = strtol(c.outcome + 5, NULL, 10);
@@ -350,10 +429,11 @@ static void
 samples(struct run *r, struct outcome *o)
 {
 	int n = r->s.samples > 0 ? r->s.samples : 1;
-	struct sample sm = {r, n > 1, 0, NULL, 0};
+	struct sample sm = {r, n > 1, 0, NULL, 0, NULL, 1};
 
 	for (int i = 1; i <= n; i++) {
 		int st;
+		sm.index = i;
 		if (n > 1) {
 			char *line = xasprintf("=== sample %d of %d\n", i, n);
 			log_line(r->paths[JOB_LOG], line, i > 1);
@@ -370,6 +450,14 @@ samples(struct run *r, struct outcome *o)
 			const struct suite_skip *sk = &r->s.skip[sm.skip - 1];
 			o->status = STATUS_SKIP;
 			o->reason = xstrdup(sk->reason ? sk->reason : "skip condition held");
+			break;
+		}
+		if (sm.error && st != -2) {
+			o->status = STATUS_ERROR;
+			o->reason = sm.error;
+			o->phase = sm.phase, o->line = sm.line;
+			sm.error = sm.phase = NULL;
+			o->script_error = 1;
 			break;
 		}
 		o->status = status_of(&r->s, st);
@@ -391,7 +479,7 @@ samples(struct run *r, struct outcome *o)
 		}
 		o->samples = i;
 	}
-	free(sm.phase);
+	free(sm.phase), free(sm.error);
 }
 
 /* The job's stamp: a record of what it was made of (its image and what
@@ -451,7 +539,7 @@ finish(const struct run *r, const struct outcome *o)
 	} else {
 		log_tail(r->paths[JOB_LOG], NULL, NULL, 20);
 	}
-	if (o->status == STATUS_ERROR)
+	if (o->status == STATUS_ERROR && !o->script_error)
 		return EXIT_ENGINE;
 	char code[32] = "";
 	if (o->exit_code >= 0)
@@ -497,7 +585,7 @@ cannot_start(const struct run *r, struct outcome *o, int *rc)
 		return 1;
 	}
 	*rc = EXIT_ENGINE;
-	if (file_mkdirs(r->paths[JOB_RUN]) < 0 || write_scripts(r->paths[JOB_RUN], &r->m.project, &r->s, r->job.variant) < 0) {
+	if (file_mkdirs(r->paths[JOB_RUN]) < 0 || write_scripts(r->paths[JOB_RUN], &r->m.project, &r->s, r->job.variant, r->sp, &r->sj) < 0) {
 		not_started(r, o, 0, xasprintf("could not write the job's scripts to %s", r->paths[JOB_RUN]));
 		return 1;
 	}

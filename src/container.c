@@ -289,6 +289,29 @@ container_run(struct container *c, const char *run, const char *log, long warn_s
 }
 
 int
+container_restart(struct container *c, const char *run, const char *log, long warn_s, long kill_s)
+{
+	struct strv argv = {0};
+	int fd, st;
+	pid_t pid;
+
+	free(c->outcome);
+	c->outcome = NULL;
+	if (driver_forget(run) < 0 || (fd = log_open(log, 1)) < 0)	/* the last run's outcome is never this one's */
+		return -1;
+	engine_start_argv(c->m->project.engine, c->name, &argv);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	pid = proc_start(&argv, fd);
+	close(fd);
+	st = pid < 0 ? -1 : supervise(c, pid, warn_s, kill_s);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	strv_free(&argv);
+	return outcome(c, run, log, st);
+}
+
+int
 container_attach(struct container *c)
 {
 	static const int sigs[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP};

@@ -44,6 +44,10 @@ int container_mount_stages(struct container *c, const struct distro *d, enum use
  * The command's exit status (C->outcome says more); -2 after a kill at the
  * deadline; -1 engine trouble (explained). */
 int container_run(struct container *c, const char *run, const char *log, long warn_s, long kill_s);
+/* Start C again after container_run() ended with C->keep: its filesystem
+ * and mounts as they were, the same command (a spread job that asked to
+ * reboot), output appended to LOG. As container_run. */
+int container_restart(struct container *c, const char *run, const char *log, long warn_s, long kill_s);
 /* Run C's command attached to our stdin, stdout and stderr (a terminal of
  * its own when ours are terminals), for a person or a pipe to talk to, to
  * the end: no log, no deadline. SIGINT and SIGQUIT go to the engine's

@@ -70,6 +70,18 @@ driver_write(const char *run, const char *body)
 	return rc;
 }
 
+int
+driver_forget(const char *run)
+{
+	char *status = layout_status(run), *exit_file = xasprintf("%s/" EXIT_FILE, status);
+	int rc = 0;
+
+	if (unlink(exit_file) != 0 && errno != ENOENT)
+		rc = -1, warn("remove %s:", exit_file);
+	free(status), free(exit_file);
+	return rc;
+}
+
 void
 driver_command(struct strv *argv)
 {

@@ -26,6 +26,9 @@ extern const char driver_section_script[];
 /* Write the driver around BODY to RUN/run (RUN: a run directory of the
  * layout) and empty RUN's status directory. 0 or -1 (warned). */
 int driver_write(const char *run, const char *body);
+/* Forget what the driver of RUN recorded, before it runs again in the
+ * same container. 0 or -1 (warned). */
+int driver_forget(const char *run);
 /* The command that runs the driver in the container, appended to ARGV. */
 void driver_command(struct strv *argv);
 /* What the driver of RUN recorded: a new string ("0", "1", "skip 2"), or

@@ -276,6 +276,15 @@ engine_exec_argv(const char *engine, const char *name, int interactive, const st
 		strv_push(argv, command->v[i]);
 }
 
+void
+engine_start_argv(const char *engine, const char *name, struct strv *argv)
+{
+	strv_push(argv, engine);
+	strv_push(argv, "start");
+	strv_push(argv, "-a");
+	strv_push(argv, name);
+}
+
 int
 engine_running(const char *engine, const char *name)
 {

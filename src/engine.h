@@ -82,6 +82,9 @@ void engine_exec_argv(const char *engine, const char *name, int interactive, con
 /* Is container NAME running: 1, 0 (stopped or gone), -1 the engine did not
  * answer (explained). */
 int engine_running(const char *engine, const char *name);
+/* The command that starts the stopped container NAME again, as it was
+ * made (its filesystem kept), attached to its output; appended to ARGV. */
+void engine_start_argv(const char *engine, const char *name, struct strv *argv);
 /* Did a `run` exit with the engine's own failure status (not the job's)? */
 int engine_run_failed(int status);
 /* Kill and remove container NAME; quiet when it is already gone. */

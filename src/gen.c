@@ -287,7 +287,13 @@ test_edge(struct graph *g, const struct matrix *m, const struct options *o, cons
 	args(e, "--distro", j->distro->name, "--suite", j->suite->name, NULL);
 	if (j->variant)
 		args(e, "--variant", j->variant, NULL);
-	args(e, "--image", image, "--key", key, NULL);
+	if (j->host) {	/* a spread job's $(HOST:...) outputs, as a hash */
+		char *k = xasprintf("%s-%s", key, j->host);
+		args(e, "--image", image, "--key", k, NULL);
+		free(k);
+	} else {
+		args(e, "--image", image, "--key", key, NULL);
+	}
 	var(e, "what", j->id);
 	alias(g, layout_job_target(job_kind(retest), j->file), out);
 	free(image), free(out);
@@ -314,12 +320,13 @@ variants_edge(struct graph *g, const struct job *jobs, size_t n, int retest)
 static void
 job_edges(struct graph *g, const struct model *md, const struct options *o, char (*keys)[HASH_HEX + 1], int retest)
 {
-	for (size_t i = 0; i < md->njobs; i++) {
+	for (size_t i = 0, first = 0; i < md->njobs; i++) {
 		const struct job *j = &md->jobs[i];
-		const struct strv *v = &j->suite->variants;
 		test_edge(g, &md->matrix, o, j, keys[j->distro - md->matrix.distros], retest);
-		if (j->variant && j->variant == v->v[v->n - 1])
-			variants_edge(g, j + 1 - v->n, v->n, retest);
+		if (i > 0 && (j->suite != j[-1].suite || j->distro != j[-1].distro))
+			first = i;
+		if (j->variant && (i + 1 == md->njobs || j[1].suite != j->suite || j[1].distro != j->distro))
+			variants_edge(g, md->jobs + first, i + 1 - first, retest);
 	}
 }
 
@@ -331,7 +338,7 @@ distro_target(struct graph *g, const struct model *md, const struct distro *d, i
 	struct strv ins = {0};
 
 	for (size_t i = 0; i < md->njobs; i++) {
-		if (md->jobs[i].distro == d && !md->jobs[i].suite->manual)
+		if (md->jobs[i].distro == d && !md->jobs[i].manual)
 			strv_take(&ins, job_output(&md->jobs[i], retest));
 	}
 	phony(g, layout_target(job_kind(retest), d->name), &ins);
@@ -456,7 +463,7 @@ dir_targets(struct graph *g, const struct model *md)
 			char *file = layout_job_file(dist->name, dirs.v[i], NULL);
 			for (size_t k = 0; k < md->njobs; k++) {
 				const struct job *j = &md->jobs[k];
-				if (j->distro == dist && !j->suite->manual && !strncmp(j->suite->name, dirs.v[i], n) && j->suite->name[n] == '/')
+				if (j->distro == dist && !j->manual && !strncmp(j->suite->name, dirs.v[i], n) && j->suite->name[n] == '/')
 					strv_take(&ins, job_output(j, 0));
 			}
 			if (ins.n > 0)

@@ -138,6 +138,8 @@ input_suite(const struct suite *suites, size_t n, size_t i, struct input *in)
 
 	input_init(in, s->name, s->path, layout_suite_hash(s->name));
 	strv_push(&in->group.paths, s->dir);
+	if (s->spread)	/* a task of a spread project: its cascade too */
+		strv_push(&in->group.paths, s->spread);
 	in->group.follow = 1;
 	for (size_t k = lower_bound(suites, n, below); k < n && !strncmp(suites[k].name, below, len); k++)
 		strv_push(&in->group.exclude, suites[k].dir);

@@ -26,6 +26,10 @@ extern const char *const layout_own_state[];
  * layout_job_root()). */
 extern const char *const layout_state_roots[];
 
+/* The outputs of a spread project's $(HOST:...) commands, as generation
+ * ran them, for its jobs: never in build.ninja (spread.h). */
+#define LAYOUT_SPREAD_HOSTS ORCH "/spread-hosts"
+
 /* Never exists: an edge that depends on it runs on every ninja invocation. */
 #define LAYOUT_ALWAYS ORCH "/always"
 

@@ -478,14 +478,16 @@ static const struct type
 /* name and jobs feed no key: the name is part of every tag itself, the
  * pool depth changes no outcome; engine and retries say how to reach an
  * engine, not what runs in it; trace how much a log shows, keep what is
- * left to look at; suites is part of every suite's hash; image-cache and
- * registry are where images travel, under the tags their keys make. */
+ * left to look at; suites is part of every suite's hash, and so is
+ * spread (the spread.yaml read) of every task of its project; image-cache
+ * and registry are where images travel, under the tags their keys make. */
 #define P(f) offsetof(struct project, f)
 static const struct key project_keys[] = {
 	{"name", &t_name, P(name), FEEDS_NONE},
 	{"dockerfile", &t_path, P(dockerfile), FEEDS_IMAGE},
 	{"context", &t_path, P(context), FEEDS_IMAGE},
 	{"suites", &t_path, P(suites), FEEDS_NONE},
+	{"spread", &t_path, P(spread), FEEDS_NONE},
 	{"workspace", &t_path, P(workspace), CONTAINERS},
 	{"sources", &t_paths, P(sources), FEEDS_BUILD},
 	{"build", &t_str, P(build), FEEDS_BUILD | FEEDS_JOB},
@@ -950,7 +952,6 @@ static void
 defaults(struct project *p)
 {
 	p->context = xstrdup("docker");
-	p->suites = xstrdup("suites");
 	p->workspace = xstrdup(".");
 	p->jobs = 4;
 	p->kill_timeout = 15 * 60;
@@ -1002,6 +1003,13 @@ validate(struct matrix *m)
 
 	if (!m->project.dockerfile && access(DEFAULT_DOCKERFILE, F_OK) == 0)
 		m->project.dockerfile = xstrdup(DEFAULT_DOCKERFILE);
+	/* A spread project: its spread.yaml says where the suites are. */
+	if (!m->project.suites && !m->project.spread && access(DEFAULT_SPREAD, F_OK) == 0)
+		m->project.spread = xstrdup(DEFAULT_SPREAD);
+	if (!m->project.suites && m->project.spread)
+		m->project.suites = file_dirname(m->project.spread, 0);
+	if (!m->project.suites)
+		m->project.suites = xstrdup("suites");
 
 	if (!m->project.name) {
 		warn("%s: [project] has no name: expected name = NAME (lowercase, used in image tags)", m->files.v[m->files.n - 1]);
@@ -1091,7 +1099,7 @@ matrix_free(struct matrix *m)
 {
 	struct project *p = &m->project;
 
-	free(p->name), free(p->dockerfile), free(p->context), free(p->suites);
+	free(p->name), free(p->dockerfile), free(p->context), free(p->suites), free(p->spread);
 	free(p->workspace), free(p->prepare_each), free(p->restore_each);
 	free(p->debug_each), free(p->engine), free(p->build);
 	free(p->image_cache), free(p->image_cache_at), free(p->registry);

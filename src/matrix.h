@@ -4,7 +4,8 @@ struct project {
 	char *name;		/* image repository prefix: <name>-<distro>:<hash> */
 	char *dockerfile;	/* path from the project directory; NULL: none, the base is the image */
 	char *context;		/* docker build context */
-	char *suites;		/* searched for task.yaml, nested */
+	char *suites;		/* searched for task.yaml, nested; a spread project's: spread.yaml's directory */
+	char *spread;		/* a spread project's spread.yaml; NULL: orchgen's own suites */
 	char *workspace;	/* mounted at /workspace, as workspace_mode says */
 	int workspace_mode;	/* WORKSPACE_RO, _RW (shared by parallel jobs) or _COPY (a copy per container) */
 	struct strv sources;	/* paths hashed into the build stage's key */
@@ -26,6 +27,8 @@ struct project {
 enum { WORKSPACE_RO, WORKSPACE_RW, WORKSPACE_COPY };
 /* The Dockerfile when none is named, if it is there. */
 #define DEFAULT_DOCKERFILE "docker/Dockerfile"
+/* A spread project, read when it is there and no suites are named. */
+#define DEFAULT_SPREAD "spread.yaml"
 enum { KEEP_NEVER, KEEP_FAILED, KEEP_ALWAYS };
 enum { PULL_MISSING, PULL_ALWAYS };
 /* "ro", "rw" or "copy". */

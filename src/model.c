@@ -6,7 +6,9 @@
 #include "matrix.h"
 #include "suite.h"
 #include "walk.h"
+#include "hash.h"
 #include "layout.h"
+#include "spread.h"
 #include "model.h"
 #include "util.h"
 
@@ -21,6 +23,9 @@ job_init(struct job *j, const struct distro *d, const struct suite *s, const cha
 	else
 		j->id = xasprintf("%s:%s", d->name, s->name);
 	j->file = layout_job_file(d->name, s->name, variant);
+	j->manual = s->manual;
+	j->priority = s->priority;
+	j->host = NULL;
 }
 
 void
@@ -28,6 +33,7 @@ job_free(struct job *j)
 {
 	free(j->id);
 	free(j->file);
+	free(j->host);
 }
 
 /* Keep only the distros named by --distros. */
@@ -194,7 +200,7 @@ sort_jobs(struct model *md)
 	struct job *sorted = xcalloc(md->njobs, sizeof(*sorted));
 
 	for (size_t i = 0; i < md->njobs; i++)
-		r[i] = (struct rank){md->jobs[i].suite->priority, i};
+		r[i] = (struct rank){md->jobs[i].priority, i};
 	qsort(r, md->njobs, sizeof(*r), cmprank);
 	for (size_t i = 0; i < md->njobs; i++)
 		sorted[i] = md->jobs[r[i].index];
@@ -225,6 +231,82 @@ expand(struct model *md)
 		}
 	}
 	sort_jobs(md);
+}
+
+/* A variant name that outlives the job expanded with it. */
+static const char *
+intern(struct strv *names, const char *name)
+{
+	for (size_t i = 0; i < names->n; i++) {
+		if (!strcmp(names->v[i], name))
+			return names->v[i];
+	}
+	strv_push(names, name);
+	return names->v[names->n - 1];
+}
+
+/* A spread project's jobs: each task on each system of the matrix that
+ * spread.yaml lists and the cascade's systems lists select, in each of
+ * the variants the cascade gives it there. */
+static void
+expand_spread(struct model *md)
+{
+	const struct matrix *m = &md->matrix;
+	struct spread *sp = md->spread;
+
+	for (size_t i = 0; i < m->ndistros; i++) {
+		const struct spread_system *sys = spread_system(sp, m->distros[i].name);
+		for (size_t k = 0; sys && k < md->nsuites; k++) {
+			const struct suite *s = &md->suites[k];
+			struct spread_job sj;
+			char host[HASH_HEX + 1];
+			spread_job(sp, sys, s, &sj);
+			if (!sj.selected) {
+				strv_take(&md->excluded, xasprintf("%s:%s", m->distros[i].name, s->name));
+				spread_job_free(&sj);
+				continue;
+			}
+			size_t nv = sj.variants.n ? sj.variants.n : 1;
+			md->jobs = xrealloc(md->jobs, (md->njobs + nv) * sizeof(*md->jobs));
+			for (size_t v = 0; v < nv; v++) {
+				struct job *j = &md->jobs[md->njobs++];
+				job_init(j, &m->distros[i], s, sj.variants.n ? intern(&sp->names, sj.variants.v[v]) : NULL);
+				spread_host_key(sp, &sj, j->variant, host, sizeof(host));
+				j->manual = sj.manual;
+				j->priority = sj.priority;
+				j->host = *host ? xstrdup(host) : NULL;
+			}
+			spread_job_free(&sj);
+		}
+	}
+	sort_jobs(md);
+}
+
+/* Each system of spread.yaml that the matrix (ALL: before --distros) does
+ * not make is left out, said once. */
+static void
+check_spread_systems(const struct model *md, const struct strv *all)
+{
+	const struct spread *sp = md->spread;
+
+	for (size_t i = 0; i < sp->nsystems; i++) {
+		if (!strv_contains(all, sp->systems[i].name))
+			warn("%s:%d: system \"%s\" has no [distro %s] in the matrix: its jobs are left out", sp->path,
+			    sp->systems[i].line, sp->systems[i].name, sp->systems[i].name);
+	}
+}
+
+/* A spread project: spread.yaml, then its tasks. */
+static int
+discover_spread(struct model *md, const char *path)
+{
+	md->spread = xcalloc(1, sizeof(*md->spread));
+	if (spread_load(md->spread, path, 1) < 0) {
+		free(md->spread);
+		md->spread = NULL;
+		return -1;
+	}
+	return spread_tasks(md->spread, &md->suites, &md->nsuites, &md->suite_dirs);
 }
 
 /* The longest part of PATH between slashes. */
@@ -297,7 +379,14 @@ model_load(struct model *md, const struct options *o)
 		return -1;
 	for (size_t i = 0; i < md->matrix.ndistros; i++)
 		strv_push(&all, md->matrix.distros[i].name);
-	if ((o->distros.n == 0 || restrict_distros(&md->matrix, &o->distros) == 0) && discover(md, o->output) == 0) {
+	if (md->matrix.project.spread) {
+		if ((o->distros.n == 0 || restrict_distros(&md->matrix, &o->distros) == 0) && discover_spread(md, md->matrix.project.spread) == 0) {
+			strv_push(&md->matrix.files, md->matrix.project.spread);
+			check_spread_systems(md, &all);
+			expand_spread(md);
+			rc = names_fit(md);
+		}
+	} else if ((o->distros.n == 0 || restrict_distros(&md->matrix, &o->distros) == 0) && discover(md, o->output) == 0) {
 		check_systems(md, &all);
 		expand(md);
 		rc = names_fit(md);
@@ -345,6 +434,9 @@ model_free(struct model *md)
 	free(md->suites);
 	strv_free(&md->suite_dirs);
 	strv_free(&md->excluded);
+	if (md->spread)
+		spread_free(md->spread);
+	free(md->spread);
 	matrix_free(&md->matrix);
 	memset(md, 0, sizeof(*md));
 }

@@ -7,6 +7,9 @@ struct job {
 	const char *variant;	/* NULL: the suite has no variants */
 	char *id;		/* spread-style "distro:suite[:variant]" */
 	char *file;		/* "distro/suite[:variant]": its files' names (layout_job) */
+	int manual;		/* runs only when named: the suite's, or any level's of spread's cascade */
+	int priority;		/* higher starts first */
+	char *host;		/* the hash of the $(HOST:...) outputs its variables use; NULL: none */
 };
 
 struct model {
@@ -17,6 +20,7 @@ struct model {
 	struct job *jobs;	/* by priority (highest first), then distro, suite, variant */
 	size_t njobs;
 	struct strv excluded;	/* "distro:suite" of each suite its systems leave out on a distro */
+	struct spread *spread;	/* a spread project's spread.yaml; NULL: orchgen's own suites */
 };
 
 /* Options shared by every command that reads a project. */

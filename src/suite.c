@@ -22,6 +22,8 @@ struct ctx {
 	const char *path;
 	struct suite *s;
 	const struct ynode *variants;	/* applied once `environment` is known */
+	unsigned level;		/* LEVEL_*: the keys read */
+	const char *const *own;	/* keys the caller reads itself; NULL: none */
 };
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -148,6 +150,13 @@ parseint(struct ctx *c, const struct ynode *k, const struct ynode *v, void *fiel
 }
 
 static int
+parsepriority(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
+{
+	c->s->priority_set = 1;
+	return parseint(c, k, v, field);
+}
+
+static int
 parsesamples(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
 {
 	return intrange(c, k, v, field, 1, MAXSAMPLES, "a whole number of runs from 1 to 1000");
@@ -233,6 +242,19 @@ checkfeature(struct ctx *c, const struct ynode *k, const struct ynode *i)
 	return nodeerr(c, i, "%s: bad feature name \"%s\"", k->text, i->text);
 }
 
+/* Spread's rule for a systems or variants list: plain names, or +/-
+ * changes to the level before, never both. */
+static int
+plain_or_delta(struct ctx *c, const struct ynode *k, const struct ynode *v)
+{
+	for (const struct ynode *i = v->kid; i && i->next; i = i->next) {
+		if ((*i->text == '+' || *i->text == '-') != (*i->next->text == '+' || *i->next->text == '-'))
+			return nodeerr(c, i->next, "%s: \"%s\" after \"%s\": expected plain names or +/- changes, not both (spread refuses a mix)",
+			    k->text, i->next->text, i->text);
+	}
+	return 0;
+}
+
 static int
 parsesystems(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
 {
@@ -245,6 +267,8 @@ parsesystems(struct ctx *c, const struct ynode *k, const struct ynode *v, void *
 	s->systems_line = k->line;
 	if (strlist(c, k, v, &s->systems, checkpattern) < 0)
 		return -1;
+	if ((c->level != LEVEL_TASK || s->spread) && plain_or_delta(c, k, v) < 0)
+		return -1;
 	s->systems_pos = xcalloc(s->systems.n, sizeof(*s->systems_pos));
 	for (const struct ynode *i = v->kid; i; i = i->next, n++)
 		s->systems_pos[n] = (struct suite_pos){i->line, i->col};
@@ -256,7 +280,9 @@ parsevariants(struct ctx *c, const struct ynode *k, const struct ynode *v, void 
 {
 	(void)field;
 	c->variants = v;
-	return strlist(c, k, v, NULL, checkvariant);
+	if (strlist(c, k, v, &c->s->variants_list, checkvariant) < 0)
+		return -1;
+	return c->level != LEVEL_TASK || c->s->spread ? plain_or_delta(c, k, v) : 0;
 }
 
 static int
@@ -345,7 +371,16 @@ struct key {
 	const char *name;
 	keyfn *parse;
 	size_t off;	/* the field given to parse, from the struct's start */
+	unsigned levels;	/* where the key is known: L_* bits; 0: a task's */
 };
+
+/* The levels of spread's cascade, as bits of struct key's levels. */
+#define L_TASK (1u << LEVEL_TASK)
+#define L_SUITE (1u << LEVEL_SUITE)
+#define L_SYSTEM (1u << LEVEL_SYSTEM)
+#define L_BACKEND (1u << LEVEL_BACKEND)
+#define L_PROJECT (1u << LEVEL_PROJECT)
+#define L_SCRIPTS (L_TASK | L_SUITE | L_BACKEND | L_PROJECT)
 
 static int
 cmpname(const void *name, const void *key)
@@ -362,7 +397,14 @@ parsemap(struct ctx *c, const struct ynode *map, const struct key *keys, size_t 
 		return -1;
 	for (const struct ynode *k = map->kid; k; k = k->next->next) {
 		const struct key *key = bsearch(k->text, keys, nkeys, sizeof(*keys), cmpname);
+		int own = 0;
 
+		for (size_t i = 0; c->own && c->own[i]; i++)
+			own |= !strcmp(c->own[i], k->text);
+		if (own)
+			continue;
+		if (key && !((key->levels ? key->levels : L_TASK) & (1u << c->level)))
+			key = NULL;
 		if (!key) {
 			nodeerr(c, k, "unknown key \"%s\"%s (ignored)", k->text, in);
 			continue;
@@ -376,8 +418,8 @@ parsemap(struct ctx *c, const struct ynode *map, const struct key *keys, size_t 
 }
 
 static const struct key skipkeys[] = {
-	{"if", parsestr, offsetof(struct suite_skip, cond)},
-	{"reason", parsestr, offsetof(struct suite_skip, reason)},
+	{"if", parsestr, offsetof(struct suite_skip, cond), L_TASK},
+	{"reason", parsestr, offsetof(struct suite_skip, reason), L_TASK},
 };
 
 static int
@@ -406,28 +448,54 @@ parseskip(struct ctx *c, const struct ynode *k, const struct ynode *v, void *fie
 	return 0;
 }
 
+/* Every key of every level of spread's cascade. Backends and systems
+ * carry keys that say how spread makes a machine: known, not used. */
 static const struct key keys[] = {
-	{"artifacts", parsepaths, offsetof(struct suite, artifacts)},
-	{"backends", NULL, 0},
-	{"debug", parsestr, offsetof(struct suite, debug)},
-	{"details", parsestr, offsetof(struct suite, details)},
-	{"distro-check", parsesystems, 0},
-	{"environment", parseenv, 0},
-	{"execute", parsestr, offsetof(struct suite, execute)},
-	{"expect", parseexpect, offsetof(struct suite, expect_fail)},
-	{"kill-timeout", parseduration, offsetof(struct suite, kill_timeout)},
-	{"manual", parsebool, offsetof(struct suite, manual)},
-	{"prepare", parsestr, offsetof(struct suite, prepare)},
-	{"priority", parseint, offsetof(struct suite, priority)},
-	{"requires", parsefeatures, offsetof(struct suite, requires)},
-	{"requires-missing", parsemissing, offsetof(struct suite, requires_missing)},
-	{"restore", parsestr, offsetof(struct suite, restore)},
-	{"samples", parsesamples, offsetof(struct suite, samples)},
-	{"skip", parseskip, 0},
-	{"summary", parsestr, offsetof(struct suite, summary)},
-	{"systems", parsesystems, 0},
-	{"variants", parsevariants, 0},
-	{"warn-timeout", parseduration, offsetof(struct suite, warn_timeout)},
+	{"account", NULL, 0, L_BACKEND},
+	{"allocate", NULL, 0, L_BACKEND},
+	{"artifacts", parsepaths, offsetof(struct suite, artifacts), L_TASK},
+	{"backends", NULL, 0, L_TASK | L_SUITE},
+	{"bios", NULL, 0, L_SYSTEM},
+	{"cpu-family", NULL, 0, L_SYSTEM},
+	{"debug", parsestr, offsetof(struct suite, debug), L_SCRIPTS},
+	{"debug-each", parsestr, offsetof(struct suite, debug_each), L_SUITE | L_BACKEND | L_PROJECT},
+	{"details", parsestr, offsetof(struct suite, details), L_TASK},
+	{"discard", NULL, 0, L_BACKEND},
+	{"distro-check", parsesystems, 0, L_TASK},
+	{"endpoint", NULL, 0, L_BACKEND},
+	{"environment", parseenv, 0, L_TASK | L_SUITE | L_SYSTEM | L_BACKEND | L_PROJECT},
+	{"execute", parsestr, offsetof(struct suite, execute), L_TASK},
+	{"expect", parseexpect, offsetof(struct suite, expect_fail), L_TASK},
+	{"groups", NULL, 0, L_BACKEND | L_SYSTEM},
+	{"halt-timeout", NULL, 0, L_BACKEND},
+	{"image", NULL, 0, L_SYSTEM},
+	{"kernel", NULL, 0, L_SYSTEM},
+	{"key", NULL, 0, L_BACKEND},
+	{"kill-timeout", parseduration, offsetof(struct suite, kill_timeout), L_SCRIPTS},
+	{"location", NULL, 0, L_BACKEND},
+	{"manual", parsebool, offsetof(struct suite, manual), L_TASK | L_SUITE | L_SYSTEM | L_BACKEND},
+	{"memory", NULL, 0, L_BACKEND},
+	{"networks", NULL, 0, L_BACKEND | L_SYSTEM},
+	{"password", NULL, 0, L_SYSTEM},
+	{"plan", NULL, 0, L_BACKEND | L_SYSTEM},
+	{"prepare", parsestr, offsetof(struct suite, prepare), L_SCRIPTS},
+	{"prepare-each", parsestr, offsetof(struct suite, prepare_each), L_SUITE | L_BACKEND | L_PROJECT},
+	{"priority", parsepriority, offsetof(struct suite, priority), L_TASK | L_SUITE | L_SYSTEM | L_BACKEND},
+	{"requires", parsefeatures, offsetof(struct suite, requires), L_TASK},
+	{"requires-missing", parsemissing, offsetof(struct suite, requires_missing), L_TASK},
+	{"restore", parsestr, offsetof(struct suite, restore), L_SCRIPTS},
+	{"restore-each", parsestr, offsetof(struct suite, restore_each), L_SUITE | L_BACKEND | L_PROJECT},
+	{"samples", parsesamples, offsetof(struct suite, samples), L_TASK},
+	{"secure-boot", NULL, 0, L_SYSTEM},
+	{"skip", parseskip, 0, L_TASK},
+	{"storage", NULL, 0, L_BACKEND | L_SYSTEM},
+	{"summary", parsestr, offsetof(struct suite, summary), L_TASK | L_SUITE},
+	{"systems", parsesystems, 0, L_TASK | L_SUITE},
+	{"type", NULL, 0, L_BACKEND},
+	{"username", NULL, 0, L_SYSTEM},
+	{"variants", parsevariants, 0, L_TASK | L_SUITE | L_SYSTEM | L_BACKEND},
+	{"warn-timeout", parseduration, offsetof(struct suite, warn_timeout), L_SCRIPTS},
+	{"workers", NULL, 0, L_SYSTEM},
 };
 
 static void
@@ -473,13 +541,27 @@ parseroot(struct ctx *c, const struct ynode *root)
 		rc = parsemap(c, root, keys, LEN(keys), c->s, "");
 	if (rc == 0 && (!c->s->execute || !*c->s->execute))
 		rc = nodeerr(c, root, "\"execute\" is missing or empty: expected an execute script, the test itself");
-	if (rc == 0)
+	if (rc == 0 && !c->s->spread)	/* a spread task's: the cascade's (spread.h) */
 		rc = adjustvariants(c);
 	return rc;
 }
 
 int
+suite_parse_level(struct suite *s, const char *path, const struct ynode *map, unsigned level, const char *const *own)
+{
+	struct ctx c = {.path = path, .s = s, .level = level, .own = own};
+
+	return parsemap(&c, map, keys, LEN(keys), s, "");
+}
+
+int
 suite_parse(struct suite *s, const char *path, const char *dir, const char *name)
+{
+	return suite_parse_spread(s, path, dir, name, NULL);
+}
+
+int
+suite_parse_spread(struct suite *s, const char *path, const char *dir, const char *name, const char *spread)
 {
 	struct ctx c = {.path = path, .s = s};
 	struct ynode *root;
@@ -491,6 +573,7 @@ suite_parse(struct suite *s, const char *path, const char *dir, const char *name
 	s->path = xstrdup(path);
 	s->samples = 1;
 	s->requires_missing = REQUIRES_PROJECT;
+	s->spread = spread ? xstrdup(spread) : NULL;
 	rc = ynode_load(path, &root);
 	if (rc == 0)
 		rc = parseroot(&c, root);
@@ -518,6 +601,8 @@ suite_free(struct suite *s)
 	free(s->execute);
 	free(s->restore);
 	free(s->debug);
+	free(s->prepare_each), free(s->restore_each), free(s->debug_each), free(s->spread);
+	strv_free(&s->variants_list);
 	for (size_t i = 0; i < s->nskip; i++) {
 		free(s->skip[i].reason);
 		free(s->skip[i].cond);
@@ -589,16 +674,22 @@ double_quote(struct buf *b, const char *value)
 }
 
 void
+suite_env_export(const struct strv *pairs, struct buf *out)
+{
+	for (size_t i = 0; i + 1 < pairs->n; i += 2) {
+		buf_printf(out, "export %s=", pairs->v[i]);
+		double_quote(out, pairs->v[i + 1]);
+		buf_putc(out, '\n');
+	}
+}
+
+void
 suite_env_script(const struct suite *s, const char *variant, struct buf *out)
 {
 	struct strv pairs = {0};
 
 	suite_env_for(s, variant, &pairs);
-	for (size_t i = 0; i + 1 < pairs.n; i += 2) {
-		buf_printf(out, "export %s=", pairs.v[i]);
-		double_quote(out, pairs.v[i + 1]);
-		buf_putc(out, '\n');
-	}
+	suite_env_export(&pairs, out);
 	strv_free(&pairs);
 }
 

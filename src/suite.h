@@ -44,12 +44,27 @@ struct suite {
 	size_t nskip;
 	struct strv artifacts;	/* `artifacts`: paths in the container (relative to /workspace, or absolute), copied out after execute, pass or fail */
 	int samples;		/* `samples`: how many times each job runs, 1 to 1000; default 1 */
+	/* What spread's cascade reads besides (spread.h): */
+	char *prepare_each, *restore_each, *debug_each;	/* a suite's, a backend's, the project's */
+	struct strv variants_list;	/* `variants` as written: names, +name, -name */
+	int priority_set;	/* `priority` was given */
+	char *spread;		/* a task of a spread project: its spread.yaml (hashed with it), spread's rules for systems lists; NULL: orchgen's own */
 };
+
+/* The levels of spread's cascade: which keys a mapping may have. */
+enum { LEVEL_TASK, LEVEL_SUITE, LEVEL_SYSTEM, LEVEL_BACKEND, LEVEL_PROJECT };
 
 /* Parse PATH into S, named NAME in directory DIR. Errors are printed as
  * "orchgen: PATH:LINE:COL: message"; unknown keys warn the same way.
  * 0 on success, -1 on error (S is then freed). */
 int suite_parse(struct suite *s, const char *path, const char *dir, const char *name);
+/* suite_parse(), for a task of the spread project SPREAD (its spread.yaml) unless NULL. */
+int suite_parse_spread(struct suite *s, const char *path, const char *dir, const char *name, const char *spread);
+/* One level of spread.yaml's cascade (LEVEL_*): the keys of MAP that level
+ * knows into S (zeroed by the caller), those named in OWN (NULL-ended, or
+ * NULL) skipped for the caller; others warn. 0, or -1 (reported). */
+struct ynode;
+int suite_parse_level(struct suite *s, const char *path, const struct ynode *map, unsigned level, const char *const *own);
 void suite_free(struct suite *s);
 /* Does the suite's `systems` list select DISTRO? An empty list selects every distro. */
 int suite_selects(const struct suite *s, const char *distro);
@@ -69,6 +84,8 @@ void suite_env_for(const struct suite *s, const char *variant, struct strv *out)
  * literal '$'. '"' and '`' are literal, and no value can end its quotes
  * (a trailing backslash is literal too). */
 void suite_env_script(const struct suite *s, const char *variant, struct buf *out);
+/* PAIRS (name, value...) as suite_env_script() writes them, to OUT. */
+void suite_env_export(const struct strv *pairs, struct buf *out);
 /* Spread's durations: "90s", "30m", "1h30m", "2h", a bare number of seconds.
  * Seconds, or -1 when S is not of that form or longer than DURATION_MAX. */
 long duration_parse(const char *s);

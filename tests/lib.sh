@@ -57,6 +57,10 @@ expect_output() {
 # label makes every layer of the run's images the run's own: another run's
 # cleanup never removes a build step that this one is using.
 base_image() { sh "$TOP/docker/busybox-base.sh" "$BASE_IMAGE" "orchtest.run=$RUN"; }
+# The same with Debian's static bash as /bin/bash, for spread projects:
+# the test's own, removed on exit.
+BASH_IMAGE=orchtest-bash-$NAME-$RUN:1
+bash_image() { : >"$T/bash-image"; sh "$TOP/docker/busybox-base.sh" "$BASH_IMAGE" "orchtest.image=$NAME-$RUN" bash; }
 
 # From now on, log each docker call in $T/docker.calls.
 docker_spy() { : >"$T/docker.calls"; }
@@ -79,6 +83,7 @@ remove_leftovers() {
 		echo "$ids" | xargs docker rmi -f >/dev/null 2>&1 || true
 	done
 	[ -n "${ORCHTEST_BASE_IMAGE:-}" ] || docker rmi "$BASE_IMAGE" >/dev/null 2>&1 || true
+	[ ! -e "$T/bash-image" ] || docker rmi "$BASH_IMAGE" >/dev/null 2>&1 || true
 }
 # free_port: a TCP port of 127.0.0.1 that nothing listens on, just now.
 free_port() {
@@ -159,6 +164,19 @@ environment:
 execute: |
   echo "X=$X"
 YAML
+	cd "$P"
+}
+
+# spread_project NAME [IMAGE]: tests/spread/NAME, a spread project of the
+# corpus, copied to $P; its orchgen.ini's distros made from IMAGE (default
+# the bash base, built here) under the run's project name.
+spread_project() {
+	P="$T/project"
+	rm -rf "$P"
+	cp -R "$TOP/tests/spread/$1" "$P"
+	image=${2:-$BASH_IMAGE}
+	[ -n "${2:-}" ] || bash_image
+	sed -i -e "s|^name = .*|name = $PNAME|" -e "s|^base = .*|base = $image|" "$P/orchgen.ini"
 	cd "$P"
 }
 

@@ -48,8 +48,9 @@ for s in $sections; do
 		fail "[${s%%:*}] in orchgen.ini.5 differs from ${s#*:} in src/matrix.c (-: the source, +: the page)"
 done
 
-# task.yaml: every key of keys[] is an entry under KEYS, and no other.
-sed -n '/^static const struct key keys\[\] = {/,/^};/p' "$TOP/src/suite.c" |
+# task.yaml: every key of keys[] that a task has (L_TASK or L_SCRIPTS: the others are
+# spread.yaml's levels') is an entry under KEYS, and no other.
+sed -n '/^static const struct key keys\[\] = {/,/^};/p' "$TOP/src/suite.c" | grep 'L_TASK\|L_SCRIPTS' |
 	sed -n 's/^[[:space:]]*{"\([^"]*\)",.*/\1/p' | LC_ALL=C sort >"$T/expected"
 [ -s "$T/expected" ] || fail "no keys read from keys[] in src/suite.c"
 awk '

@@ -30,6 +30,7 @@ static const struct {
 	{"project.dockerfile", "docker/Other", NULL},
 	{"project.context", "ctx", NULL},
 	{"project.suites", "tests", NULL},
+	{"project.spread", "other/spread.yaml", NULL},
 	{"project.workspace", "ws", NULL},
 	{"project.sources", "src lock.txt", NULL},
 	{"project.build", "make all", NULL},
