@@ -69,6 +69,11 @@ void layout_carried_stamps(const struct matrix *m, const struct distro *d, const
 char *layout_gc(void);
 char *layout_gc_log(void);
 
+/* Engine NAME's slot I (a lock file a running job holds), and the mark
+ * that it is down for the run that wrote it. */
+char *layout_engine_slot(const char *name, int i);
+char *layout_engine_down(const char *name);
+
 /* A job's name as a path: "D/S" or "D/S:V". */
 char *layout_job_file(const char *distro, const char *suite, const char *variant);
 
