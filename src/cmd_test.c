@@ -21,6 +21,7 @@
 #include "cmd.h"
 #include "helper.h"
 #include "retry.h"
+#include "engines.h"
 #include "util.h"
 
 /* The driver's body. Each skip condition and each section is its own
@@ -152,6 +153,7 @@ struct run {
 	const char *key;	/* the key of the job's settings, as the graph gave it */
 	char *paths[JOB_NPATHS];	/* the job's files (layout_job) */
 	long long t0;		/* when it started */
+	const struct engine *engine;	/* the [engine] of its last attempt, or NULL */
 };
 
 /* How a job ended, for its result and exit status. */
@@ -298,6 +300,35 @@ keep_or_remove(const struct run *r, const char *name, int st)
 	free(line);
 }
 
+/* A slot on an engine that serves the job's distro, in use from now on,
+ * with the job's image there, and *HEADER, the log's first line naming
+ * it (NULL without engines). 0, or -1 engine trouble: no engine left, or
+ * the image could not reach it (the engine is then marked down). */
+static int
+take_slot(struct run *r, struct slot *slot, char **header)
+{
+	int fd;
+
+	if (engines_take(&r->m, r->d->name, r->job.id, slot) != 0)
+		return -1;
+	engines_use(slot->e);
+	r->engine = slot->e;
+	if (!slot->e)
+		return 0;
+	*header = xasprintf("orchgen: %s on engine %s", r->job.id, slot->e->name);
+	if ((fd = log_open(r->paths[JOB_LOG], 1)) < 0 || engines_image(&r->m, slot->e, r->image, fd) < 0) {
+		if (fd >= 0)
+			close(fd);
+		if (r->m.nengines > 1)
+			engines_mark_down(slot->e);
+		engines_release(slot);
+		free(*header), *header = NULL;
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
 /* One container run to its end: its status as container_run. */
 static int
 run_once(void *arg)
@@ -310,13 +341,22 @@ run_once(void *arg)
 	struct container c;
 	int st = -1;
 
+	struct slot slot;
+	char *header = NULL;
+
 	sm->skip = sm->line = 0;
 	free(sm->phase);
 	sm->phase = NULL;
+	if (take_slot(r, &slot, &header) < 0)
+		return -1;
 	if (container(r, &c) == 0) {
 		c.append = sm->append;
 		c.keep = p->keep != KEEP_NEVER;
+		c.copy_mounts = slot.e && !slot.e->shared;
+		c.header = header;
 		st = container_run(&c, r->paths[JOB_RUN], r->paths[JOB_LOG], warn_s, kill_s);
+		if (st == -1 && slot.e && r->m.nengines > 1 && engine_answers(p->engine) < 0)
+			engines_mark_down(slot.e);
 		if (c.keep)
 			keep_or_remove(r, c.name, st);
 		if (st == 0 && c.outcome && !strncmp(c.outcome, "skip ", 5))
@@ -329,6 +369,8 @@ run_once(void *arg)
 		}
 	}
 	container_free(&c);
+	engines_release(&slot);
+	free(header);
 	return st;
 }
 
@@ -430,6 +472,7 @@ finish(const struct run *r, const struct outcome *o)
 		.status = o->status, .exit_code = o->exit_code, .reason = o->reason,
 		.samples = o->samples, .attempts = o->attempts,
 		.start_ms = r->t0, .end_ms = now_ms(), .image = r->image, .log = r->paths[JOB_LOG],
+		.engine = r->engine ? r->engine->name : NULL,
 		.phase = o->phase, .line = o->line,
 	};
 	const char *id = r->job.id;

@@ -7,6 +7,7 @@
 #include "file.h"
 #include "layout.h"
 #include "matrix.h"
+#include "engine.h"
 #include "engines.h"
 #include "util.h"
 
@@ -202,4 +203,54 @@ engines_release(struct slot *s)
 	if (s->fd >= 0)
 		close(s->fd);
 	s->fd = -1;
+}
+
+/* E's host and TLS files as the client takes them. */
+static struct target
+target_of(const struct engine *e)
+{
+	struct target t = {0};
+
+	if (e && !engines_local(e)) {
+		t.host = e->host;
+		t.tlscacert = e->tlscacert, t.tlscert = e->tlscert, t.tlskey = e->tlskey;
+		t.tlsverify = e->tlsverify;
+	}
+	return t;
+}
+
+void
+engines_use(const struct engine *e)
+{
+	struct target t = target_of(e);
+
+	engine_target(&t);
+}
+
+int
+engines_image(const struct matrix *m, const struct engine *e, const char *ref, int logfd)
+{
+	const char *engine = m->project.engine;
+	struct target here = {0}, there = target_of(e);
+	char id[128], *path;
+	int rc, lock;
+
+	if (!e || engines_local(e) || (rc = engine_image_id(engine, ref, id, sizeof(id))) == 0)
+		return 0;
+	if (rc < 0)
+		return -1;
+	path = layout_engine_images(e->name);
+	lock = file_lock(path, e->name);
+	free(path);
+	if (lock < 0)
+		return -1;
+	rc = engine_image_id(engine, ref, id, sizeof(id));
+	if (rc == 1) {
+		dprintf(logfd, "orchgen: %s: streaming %s from the local engine\n", e->name, ref);
+		rc = engine_stream(engine, ref, &here, &there, logfd);
+		if (rc < 0)
+			warn("%s: could not stream %s to engine %s (the engine's message is in the log)", ref, ref, e->name);
+	}
+	close(lock);
+	return rc < 0 ? -1 : 0;
 }

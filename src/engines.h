@@ -34,3 +34,9 @@ void engines_release(struct slot *s);
 void engines_mark_down(const struct engine *e);
 /* Is engine E marked down in this run? */
 int engines_down(const struct engine *e);
+/* Send this process's engine commands to E (NULL: the local default). */
+void engines_use(const struct engine *e);
+/* Image REF on engine E (in use), streamed from the local default engine
+ * when E lacks it, output to LOGFD: 0, or -1 engine trouble (said). One
+ * job at a time loads images into an engine. */
+int engines_image(const struct matrix *m, const struct engine *e, const char *ref, int logfd);

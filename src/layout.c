@@ -140,6 +140,12 @@ layout_engine_down(const char *name)
 }
 
 char *
+layout_engine_images(const char *name)
+{
+	return xasprintf(ORCH "/engines/%s/images.lock", name);
+}
+
+char *
 layout_gc(void)
 {
 	return xstrdup(ORCH "/gc");
