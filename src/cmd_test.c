@@ -355,7 +355,7 @@ run_once(void *arg)
 		c.copy_mounts = slot.e && !slot.e->shared;
 		c.header = header;
 		st = container_run(&c, r->paths[JOB_RUN], r->paths[JOB_LOG], warn_s, kill_s);
-		if (st == -1 && slot.e && r->m.nengines > 1 && engine_answers(p->engine) < 0)
+		if (st == -1 && slot.e && r->m.nengines > 1)
 			engines_mark_down(slot.e);
 		if (c.keep)
 			keep_or_remove(r, c.name, st);

@@ -316,10 +316,15 @@ start_copied(const struct container *c, struct strv *argv, int fd)
 
 /* After the client of a copied container ended with ST: its status and
  * artifacts copied back, then the container removed unless kept. ST, or
- * -1 when they could not be copied and the engine no longer answers. */
+ * -1 (engine trouble) when they could not be copied and the engine no
+ * longer answers, or when the driver of RUN recorded nothing and was
+ * killed by a signal: not by the job (the driver outlives it), nor at
+ * the deadline (-2), so by the engine, stopped or lost. */
 static int
-finish_copied(const struct container *c, int st)
+finish_copied(const struct container *c, const char *run, int st)
 {
+	char *recorded = NULL;
+
 	const char *engine = c->m->project.engine;
 	int fd = c->log ? log_open(c->log, 1) : -1, lost = 0;
 
@@ -336,7 +341,12 @@ finish_copied(const struct container *c, int st)
 		close(fd);
 	if (!c->keep)
 		engine_remove(engine, c->name);
-	return lost && engine_answers(engine) < 0 ? -1 : st;
+	if (lost && engine_answers(engine) < 0)
+		return -1;
+	if (st >= 128 && !(recorded = driver_outcome(run)))
+		return -1;
+	free(recorded);
+	return st;
 }
 
 int
@@ -369,7 +379,7 @@ container_run(struct container *c, const char *run, const char *log, long warn_s
 	close(fd);
 	st = pid < 0 ? -1 : supervise(c, pid, warn_s, kill_s);
 	if (c->copy_mounts && pid >= 0)
-		st = finish_copied(c, st);
+		st = finish_copied(c, run, st);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	strv_free(&argv), strv_free(&command);

@@ -56,6 +56,10 @@ engine_trouble(const char *engine, const char *err)
 		warn("%s failed: %.*s", engine, (int)n, line);
 		return;
 	}
+	if (target.name) {
+		warn("engine %s does not answer: %.*s", target.name, (int)n, line);
+		return;
+	}
 	warn("the %s engine does not answer: %.*s", engine, (int)n, line);
 	warn("start one (as root: `dockerd &`, or `systemctl start docker`) and run ninja again");
 }

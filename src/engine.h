@@ -33,6 +33,7 @@ enum { ENGINE_STDIN = 1, ENGINE_TTY = 2, ENGINE_DETACH = 4 };
 /* Where the client's commands go: an engine's host URL and TLS files
  * (NULL: the client's own defaults, DOCKER_HOST or the default socket). */
 struct target {
+	const char *name;	/* the [engine NAME], for messages; NULL: the local default */
 	const char *host;
 	const char *tlscacert, *tlscert, *tlskey;
 	int tlsverify;

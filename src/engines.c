@@ -212,6 +212,7 @@ target_of(const struct engine *e)
 	struct target t = {0};
 
 	if (e && !engines_local(e)) {
+		t.name = e->name;
 		t.host = e->host;
 		t.tlscacert = e->tlscacert, t.tlscert = e->tlscert, t.tlskey = e->tlskey;
 		t.tlsverify = e->tlsverify;

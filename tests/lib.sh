@@ -90,6 +90,10 @@ remove_leftovers() {
 # PID, and removes its data. It has no images: load_base2 loads the base.
 second_engine() {
 	E2DIR=$(mktemp -d "${TMPDIR:-/tmp}/orchtest-e2-XXXXXX")
+	start_second_engine
+}
+# start_second_engine: (again) the dockerd of $E2DIR, on its data.
+start_second_engine() {
 	cat >"$E2DIR/start" <<'SH'
 set -eu
 dir=$1; shift
@@ -116,8 +120,8 @@ SH
 docker2() { docker -H "$E2" "$@"; }
 # load_base2: the busybox base into the second engine, from the first.
 load_base2() { docker save "$BASE_IMAGE" | docker2 load >/dev/null; }
-# stop_second_engine: SIGTERM to that dockerd (it stops its containers),
-# then SIGKILL after 20s; its data removed.
+# stop_second_engine [keep]: SIGTERM to that dockerd (it stops its
+# containers), then SIGKILL after 20s; its data removed, unless keep.
 stop_second_engine() {
 	[ -n "${E2PID:-}" ] || return 0
 	kill "$E2PID" 2>/dev/null || true
@@ -128,9 +132,9 @@ stop_second_engine() {
 		sleep 0.2
 	done
 	E2PID=""
-	rm -rf "$E2DIR"
+	[ "${1:-}" = keep ] || rm -rf "$E2DIR"
 }
-trap 'stop_second_engine; remove_leftovers' EXIT
+trap 'stop_second_engine; [ -z "${E2DIR:-}" ] || rm -rf "$E2DIR"; remove_leftovers' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
