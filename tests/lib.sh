@@ -94,16 +94,7 @@ second_engine() {
 }
 # start_second_engine: (again) the dockerd of $E2DIR, on its data.
 start_second_engine() {
-	cat >"$E2DIR/start" <<'SH'
-set -eu
-dir=$1; shift
-for d; do
-	[ ! -d "$d" ] || mount -t tmpfs -o size=1m,mode=0755 orchtest-cover "$d"
-done
-exec dockerd --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/dockerd.pid" \
-	-H "unix://$dir/sock" --bridge=none --iptables=false
-SH
-	unshare --mount --net sh "$E2DIR/start" "$E2DIR" "$TOP/tests/tmp" "${TESTS_TMP:-$T}" "$T" \
+	unshare --mount --net sh "$TOP/tests/second-engine.sh" "$E2DIR" "$TOP/tests/tmp" "${TESTS_TMP:-$T}" "$T" \
 		>"$E2DIR/log" 2>&1 &
 	E2PID=$!
 	E2=unix://$E2DIR/sock
