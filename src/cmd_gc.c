@@ -1,7 +1,8 @@
 /* orchgen gc: what the project left behind. Its containers (left after a
- * kill -9, kept, or started by orchgen up), image tags no distro uses any
- * more (on every engine), and every file under .orch that no current job, suite, input or
- * distro names (the layout says what each one's files are); with
+ * kill -9 or on an engine lost mid-job, kept, or started by orchgen up)
+ * and image tags no distro uses any more, on every engine; every file
+ * under .orch that no current job, suite, input or distro names (the
+ * layout says what each one's files are); with
  * --caches, the caches and build directories too, removed through the
  * engine because containers wrote them as root. */
 #include <dirent.h>
