@@ -339,10 +339,9 @@ run_once(void *arg)
 	long kill_s = r->s.kill_timeout ? r->s.kill_timeout : p->kill_timeout;
 	long warn_s = r->s.warn_timeout ? r->s.warn_timeout : p->warn_timeout;
 	struct container c;
-	int st = -1;
-
 	struct slot slot;
 	char *header = NULL;
+	int st = -1;
 
 	sm->skip = sm->line = 0;
 	free(sm->phase);

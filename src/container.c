@@ -323,10 +323,9 @@ start_copied(const struct container *c, struct strv *argv, int fd)
 static int
 finish_copied(const struct container *c, const char *run, int st)
 {
-	char *recorded = NULL;
-
 	const char *engine = c->m->project.engine;
 	int fd = c->log ? log_open(c->log, 1) : -1, lost = 0;
+	char *recorded = NULL;
 
 	for (size_t i = 0; st != -2 && i < c->nmounts; i++) {
 		const struct mount *mt = &c->mounts[i];
