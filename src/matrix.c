@@ -1006,6 +1006,11 @@ engines_valid(struct matrix *m)
 			e->jobs = m->project.jobs;
 		if (e->shared < 0)
 			e->shared = engines_local(e);
+		if (!engines_local(e) && strcmp(m->project.engine, "docker") != 0) {
+			warn("%s: [engine %s]: a host is for the docker client: expected engine = docker in [project], or no host",
+			    e->where, e->name);
+			errors++;
+		}
 		for (size_t k = 0; k < e->distros.n; k++) {
 			if (matrix_distro(m, e->distros.v[k]))
 				continue;

@@ -32,3 +32,9 @@ expect_exit 0 "$ORCHGEN"
 grep -q '^jobs = 5$' build.ninja || fail "the pool is not 3 + 2 deep: $(grep '^jobs' build.ninja)"
 ninja -t commands >"$T/commands"
 ! grep -q 'far\|here\|build2' "$T/commands" || fail "an engine is written into a command line"
+# A host is the docker client's option: podman's is another.
+cp good.ini orchgen.ini
+sed -i 's/^\[project\]$/[project]\nengine = podman/' orchgen.ini
+printf '%s\n' '' '[engine far]' 'host = tcp://h:2376' >>orchgen.ini
+expect_exit 2 "$ORCHGEN"
+expect_output "\\[engine far\\]: a host is for the docker client"
