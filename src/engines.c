@@ -39,7 +39,7 @@ int
 engines_host_valid(const char *host)
 {
 	if (!strncmp(host, "unix:///", 8))
-		return !strpbrk(host, " \t\r\n");
+		return host[8] && !strpbrk(host, " \t\r\n");
 	if (!strncmp(host, "tcp://", 6))
 		return hostport_valid(host + 6);
 	if (!strncmp(host, "ssh://", 6)) {
@@ -64,7 +64,6 @@ engines_serves(const struct engine *e, const char *distro)
 	return e->distros.n == 0 || strv_contains(&e->distros, distro);
 }
 
-
 int
 engines_slots(const struct matrix *m)
 {
@@ -78,7 +77,7 @@ engines_slots(const struct matrix *m)
 /* Field N (1-based) of /proc/PID/stat, after the command's parentheses
  * (N >= 3), into OUT; or "" when it cannot be read. */
 static void
-proc_stat_field(long pid, int n, char *out, size_t size)
+stat_field(long pid, int n, char *out, size_t size)
 {
 	char path[64], *text, *p;
 
@@ -111,11 +110,11 @@ run_id(void)
 		free(text);
 	}
 	if (!strcmp(comm, "sh") || !strcmp(comm, "dash") || !strcmp(comm, "bash")) {
-		proc_stat_field(pid, 4, ppid, sizeof(ppid));
+		stat_field(pid, 4, ppid, sizeof(ppid));
 		if (*ppid)
 			pid = strtol(ppid, NULL, 10);
 	}
-	proc_stat_field(pid, 22, start, sizeof(start));
+	stat_field(pid, 22, start, sizeof(start));
 	return xasprintf("%ld %s\n", pid, start);
 }
 

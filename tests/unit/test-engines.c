@@ -20,7 +20,7 @@ test_hosts(void)
 		"ssh://build2", "ssh://ci@build2.example", "ssh://ci_1@build2:2222",
 	};
 	static const char *const bad[] = {
-		"", "none", "docker.sock", "unix://relative", "unix:///a b", "tcp://", "tcp://h:", "tcp://h:0",
+		"", "none", "docker.sock", "unix://relative", "unix:///", "unix:///a b", "tcp://", "tcp://h:", "tcp://h:0",
 		"tcp://h:65536", "tcp://h:12x", "tcp://-h", "tcp://h/x", "ssh://", "ssh://@h", "ssh://-oProxyCommand=x",
 		"ssh://u@-h", "ssh://u v@h", "http://h", "tcp://h;rm", "ssh://h:22:22",
 	};
