@@ -270,16 +270,25 @@ struct sample {
 	long line;		/* the line of it that failed, or 0 */
 };
 
-/* The container kept after the job's last run, if any, removed. */
+/* The container kept after the job's last run, if any, removed, on the
+ * engine its record's second line names (none: the local default). */
 static void
 forget_kept(const struct run *r)
 {
-	char *name = helper_read_recorded(r->paths[JOB_KEPT]);
+	char *text = file_read(r->paths[JOB_KEPT], NULL);
+	char *name = text, *engine = text ? strchr(text, '\n') : NULL;
 
-	if (name && *name)
+	if (engine) {
+		*engine++ = '\0';
+		engine[strcspn(engine, "\n")] = '\0';
+	}
+	if (name && *name) {
+		engines_use(engines_named(&r->m, engine));
 		engine_remove(r->m.project.engine, name);
+		engines_use(r->engine);
+	}
 	unlink(r->paths[JOB_KEPT]);
-	free(name);
+	free(text);
 }
 
 /* After a run that ended with ST, keep container NAME (`keep = failed`:
@@ -289,7 +298,7 @@ static void
 keep_or_remove(const struct run *r, const char *name, int st)
 {
 	int keep = r->m.project.keep == KEEP_ALWAYS || (st >= 0 && !status_ok(status_of(&r->s, st)));
-	char *line = xasprintf("%s\n", name);
+	char *line = xasprintf("%s\n%s%s", name, r->engine ? r->engine->name : "", r->engine ? "\n" : "");
 
 	forget_kept(r);
 	if (st >= 0 && keep && file_write(r->paths[JOB_KEPT], line, strlen(line)) == 0)

@@ -219,6 +219,16 @@ target_of(const struct engine *e)
 	return t;
 }
 
+const struct engine *
+engines_named(const struct matrix *m, const char *name)
+{
+	for (size_t i = 0; name && i < m->nengines; i++) {
+		if (!strcmp(m->engines[i].name, name))
+			return &m->engines[i];
+	}
+	return NULL;
+}
+
 void
 engines_use(const struct engine *e)
 {

@@ -34,6 +34,8 @@ void engines_release(struct slot *s);
 void engines_mark_down(const struct engine *e);
 /* Is engine E marked down in this run? */
 int engines_down(const struct engine *e);
+/* The engine NAME of M, or NULL. */
+const struct engine *engines_named(const struct matrix *m, const char *name);
 /* Send this process's engine commands to E (NULL: the local default). */
 void engines_use(const struct engine *e);
 /* Image REF on engine E (in use), streamed from the local default engine
