@@ -49,7 +49,7 @@ no_daemon(const char *err)
 void
 engine_trouble(const char *engine, const char *err)
 {
-	const char *line = strstr(err, "Error") ? strstr(err, "Error") : err;
+	const char *line = strstr(err, "Error") ? strstr(err, "Error") : strstr(err, "Cannot connect") ? strstr(err, "Cannot connect") : err;
 	size_t n = strcspn(line, "\n");
 
 	if (!no_daemon(err)) {
