@@ -103,6 +103,7 @@ bench: setup
 	sh bench/run.sh
 	sh bench/fresh-runner.sh
 	sh bench/hashing.sh
+	sh bench/engines.sh
 .PHONY: bench
 
 install: $(B)orchgen

@@ -1,8 +1,9 @@
 /* orchgen gc: what the project left behind. Its containers (left after a
- * kill -9, kept, or started by orchgen up), image tags no distro uses any
- * more, archives of the image cache no distro's key names, and every file
- * under .orch that no current job, suite, input or
- * distro names (the layout says what each one's files are); with
+ * kill -9 or on an engine lost mid-job, kept, or started by orchgen up)
+ * and image tags no distro uses any more, on every engine; archives of
+ * the image cache no distro's key names; every file under .orch that no
+ * current job, suite, input or distro names (the layout says what each
+ * one's files are); with
  * --caches, the caches and build directories too, removed through the
  * engine because containers wrote them as root. */
 #include <dirent.h>
@@ -27,6 +28,7 @@
 #include "model.h"
 #include "cmd.h"
 #include "helper.h"
+#include "engines.h"
 #include "util.h"
 
 static int
@@ -81,6 +83,28 @@ images(const struct matrix *m)
 	}
 	strv_free(&refs), strv_free(&keep);
 	return 0;
+}
+
+/* The containers and unused tags on the local default engine, then on
+ * each other [engine]: one that does not answer is said, and the others
+ * still swept. 0, or -1 when one did not answer. */
+static int
+every_engine(const struct matrix *m)
+{
+	int rc = containers(&m->project) < 0 || images(m) < 0 ? -1 : 0;
+
+	for (size_t i = 0; i < m->nengines; i++) {
+		const struct engine *e = &m->engines[i];
+		if (engines_local(e))
+			continue;
+		engines_use(e);
+		if (containers(&m->project) < 0 || images(m) < 0) {
+			warn("engine %s: not swept", e->name);
+			rc = -1;
+		}
+	}
+	engines_use(NULL);
+	return rc;
 }
 
 /* An archive of the image cache, by age. */
@@ -356,9 +380,7 @@ cmd_gc(struct cmdargs *a)
 
 	if (model_load(&md, &a->o) < 0)
 		return EXIT_USAGE;
-	rc = containers(&md.matrix.project);
-	if (rc == 0)
-		rc = images(&md.matrix);
+	rc = every_engine(&md.matrix);
 	dead_state(&md);
 	archives(&md.matrix, a->keep_archives);
 	if (rc == 0 && a->caches)

@@ -18,6 +18,7 @@
 #include "model.h"
 #include "cmd.h"
 #include "helper.h"
+#include "engines.h"
 #include "util.h"
 
 /* Runs COMMAND ARG... inside exec's container: one line, not the init
@@ -129,6 +130,22 @@ take_distro(struct cmdargs *a, size_t n)
 	return 0;
 }
 
+/* The engine other than the local default that the kept record at PATH
+ * names on its second line, or NULL. */
+static const struct engine *
+kept_elsewhere(const struct matrix *m, const char *path)
+{
+	char *text = file_read(path, NULL), *nl = text ? strchr(text, '\n') : NULL;
+	const struct engine *e = NULL;
+
+	if (nl) {
+		nl[1 + strcspn(nl + 1, "\n")] = '\0';
+		e = engines_named(m, nl + 1);
+	}
+	free(text);
+	return e && !engines_local(e) ? e : NULL;
+}
+
 /* The container kept after job J's last run, saved as an image, to start
  * the shell from (its filesystem as the job left it), in place of the
  * distro's image; its scripts at /.orchgen and its variables, as the job
@@ -142,6 +159,10 @@ from_kept(struct attach *at, const struct job *j, char **saved)
 
 	if (!name || !*name) {
 		warn("%s: no container of its was kept: set keep = failed in [project] (or -D project.keep=failed) and run it again", j->id);
+		rc = EXIT_USAGE;
+	} else if (kept_elsewhere(&at->m, path)) {
+		warn("%s: its container was kept on engine %s: orchgen shell opens only those kept on the local default engine", j->id,
+		    kept_elsewhere(&at->m, path)->name);
 		rc = EXIT_USAGE;
 	} else {
 		*saved = xasprintf("%s-kept-%s:%lx", at->m.project.name, j->distro->name, (long)getpid());

@@ -23,6 +23,7 @@
 #include "cmd.h"
 #include "helper.h"
 #include "retry.h"
+#include "engines.h"
 #include "util.h"
 
 /* The driver's body. Each skip condition and each section is its own
@@ -166,6 +167,7 @@ struct run {
 	const char *key;	/* the key of the job's settings, as the graph gave it */
 	char *paths[JOB_NPATHS];	/* the job's files (layout_job) */
 	long long t0;		/* when it started */
+	const struct engine *engine;	/* the [engine] of its last attempt, or NULL */
 };
 
 /* How a job ended, for its result and exit status. */
@@ -317,16 +319,25 @@ struct sample {
 	int index;		/* which sample, from 1 */
 };
 
-/* The container kept after the job's last run, if any, removed. */
+/* The container kept after the job's last run, if any, removed, on the
+ * engine its record's second line names (none: the local default). */
 static void
 forget_kept(const struct run *r)
 {
-	char *name = helper_read_recorded(r->paths[JOB_KEPT]);
+	char *text = file_read(r->paths[JOB_KEPT], NULL);
+	char *name = text, *engine = text ? strchr(text, '\n') : NULL;
 
-	if (name && *name)
+	if (engine) {
+		*engine++ = '\0';
+		engine[strcspn(engine, "\n")] = '\0';
+	}
+	if (name && *name) {
+		engines_use(engines_named(&r->m, engine));
 		engine_remove(r->m.project.engine, name);
+		engines_use(r->engine);
+	}
 	unlink(r->paths[JOB_KEPT]);
-	free(name);
+	free(text);
 }
 
 /* After a run that ended with ST, keep container NAME (`keep = failed`:
@@ -336,7 +347,7 @@ static void
 keep_or_remove(const struct run *r, const char *name, int st)
 {
 	int keep = r->m.project.keep == KEEP_ALWAYS || (st >= 0 && !status_ok(status_of(&r->s, st)));
-	char *line = xasprintf("%s\n", name);
+	char *line = xasprintf("%s\n%s%s", name, r->engine ? r->engine->name : "", r->engine ? "\n" : "");
 
 	forget_kept(r);
 	if (st >= 0 && keep && file_write(r->paths[JOB_KEPT], line, strlen(line)) == 0)
@@ -369,6 +380,35 @@ reboots(struct run *r, struct container *c, struct sample *sm, int st, long warn
 	return st;
 }
 
+/* A slot on an engine that serves the job's distro, in use from now on,
+ * with the job's image there, and *HEADER, the log's first line naming
+ * it (NULL without engines). 0, or -1 engine trouble: no engine left, or
+ * the image could not reach it (the engine is then marked down). */
+static int
+take_slot(struct run *r, struct slot *slot, char **header)
+{
+	int fd;
+
+	if (engines_take(&r->m, r->d->name, r->job.id, slot) != 0)
+		return -1;
+	engines_use(slot->e);
+	r->engine = slot->e;
+	if (!slot->e)
+		return 0;
+	*header = xasprintf("orchgen: %s on engine %s", r->job.id, slot->e->name);
+	if ((fd = log_open(r->paths[JOB_LOG], 1)) < 0 || engines_image(&r->m, slot->e, r->image, fd) < 0) {
+		if (fd >= 0)
+			close(fd);
+		if (r->m.nengines > 1)
+			engines_mark_down(slot->e);
+		engines_release(slot);
+		free(*header), *header = NULL;
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
 /* One container run to its end: its status as container_run. */
 static int
 run_once(void *arg)
@@ -379,19 +419,28 @@ run_once(void *arg)
 	long kill_s = r->s.kill_timeout ? r->s.kill_timeout : p->kill_timeout;
 	long warn_s = r->s.warn_timeout ? r->s.warn_timeout : p->warn_timeout;
 	struct container c;
+	struct slot slot;
+	char *header = NULL;
 	int st = -1;
 
 	sm->skip = sm->line = 0;
 	free(sm->phase), free(sm->error);
 	sm->phase = sm->error = NULL;
+	if (take_slot(r, &slot, &header) < 0)
+		return -1;
 	if (container(r, &c) == 0) {
 		strv_take(&c.env, xasprintf("ORCHGEN_SAMPLE=%d", sm->index));
 		c.append = sm->append;
 		c.keep = p->keep != KEEP_NEVER || r->sp;	/* a spread job's may reboot */
-		if (r->sp && spreadrun_reset(r->paths[JOB_RUN]) < 0)
+		c.copy_mounts = slot.e && !slot.e->shared;
+		c.header = header;
+		if (r->sp && spreadrun_reset(r->paths[JOB_RUN]) < 0) {
 			st = -1;
-		else
+		} else {
 			st = container_run(&c, r->paths[JOB_RUN], r->paths[JOB_LOG], warn_s, kill_s);
+			if (st == -1 && slot.e && r->m.nengines > 1)
+				engines_mark_down(slot.e);
+		}
 		if (r->sp)
 			st = reboots(r, &c, sm, st, warn_s, kill_s);
 		if (c.keep && p->keep == KEEP_NEVER)
@@ -408,6 +457,8 @@ run_once(void *arg)
 		}
 	}
 	container_free(&c);
+	engines_release(&slot);
+	free(header);
 	return st;
 }
 
@@ -518,6 +569,7 @@ finish(const struct run *r, const struct outcome *o)
 		.status = o->status, .exit_code = o->exit_code, .reason = o->reason,
 		.samples = o->samples, .attempts = o->attempts,
 		.start_ms = r->t0, .end_ms = now_ms(), .image = r->image, .log = r->paths[JOB_LOG],
+		.engine = r->engine ? r->engine->name : NULL,
 		.phase = o->phase, .line = o->line,
 	};
 	const char *id = r->job.id;

@@ -198,6 +198,23 @@ supervise(const struct container *c, pid_t pid, long warn_s, long kill_s)
 	}
 }
 
+/* Where mount I is copied to in a container of an engine that shares no
+ * files, before the command moves it to its mount point: at the root,
+ * where `docker cp` can make it. */
+#define STAGED "/.orchgen-in-"
+/* That move: the mount points are its arguments up to "--", never part
+ * of a shell's text; then the command, in the new workspace (the
+ * working directory was the one the move replaced). A failure is the
+ * engine's (125). */
+#define MOVE_IN "i=0\n" \
+	"while [ \"$1\" != -- ]; do\n" \
+	"\tmkdir -p \"$(dirname \"$1\")\" && rm -rf \"$1\" && mv \"" STAGED "$i\" \"$1\" || exit 125\n" \
+	"\ti=$((i + 1)); shift\n" \
+	"done\n" \
+	"shift\n" \
+	"cd " MOUNT_WORKSPACE " || exit 125\n" \
+	"exec \"$@\"\n"
+
 /* The engine's argument vector that runs COMMAND in C (INTERACTIVE:
  * ENGINE_STDIN and ENGINE_TTY, or 0), wrapped to copy the workspace first
  * in copy mode. */
@@ -211,8 +228,9 @@ run_argv(const struct container *c, const struct strv *command, int interactive,
 		.name = c->name,
 		.owner = {p->name, key_checkout()},
 		.job = c->job,
-		.mounts = c->mounts,
-		.nmounts = c->nmounts,
+		.mounts = c->copy_mounts ? NULL : c->mounts,
+		.nmounts = c->copy_mounts ? 0 : c->nmounts,
+		.create = c->copy_mounts,
 		.workdir = MOUNT_WORKSPACE,
 		.user = c->user,
 		.interactive = interactive,
@@ -223,6 +241,14 @@ run_argv(const struct container *c, const struct strv *command, int interactive,
 		.command = &words,
 	};
 
+	if (c->copy_mounts) {
+		strv_push(&words, "/bin/sh"), strv_push(&words, "-c");
+		strv_push(&words, MOVE_IN);
+		strv_push(&words, "sh");
+		for (size_t i = 0; i < c->nmounts; i++)
+			strv_push(&words, c->mounts[i].dst);
+		strv_push(&words, "--");
+	}
 	if (c->copy_workspace) {
 		strv_push(&words, "/bin/sh"), strv_push(&words, "-c");
 		strv_push(&words, "cp -a " MOUNT_WORKSPACE_COPY "/. " MOUNT_WORKSPACE "/ && exec \"$@\"");
@@ -257,6 +283,71 @@ outcome(struct container *c, const char *run, const char *log, int st)
 	return st;
 }
 
+/* Create the container that ARGV describes, copy each mount into it, and
+ * start it attached, output to FD: the client's pid, or -1 on engine
+ * trouble (said in the log), the container removed. */
+static pid_t
+start_copied(const struct container *c, struct strv *argv, int fd)
+{
+	const char *engine = c->m->project.engine;
+	struct strv start = {0};
+	struct buf out = {0}, err = {0};
+	int st = proc_run(argv, &out, &err);
+	pid_t pid;
+
+	if (st != 0 && err.len && write(fd, err.s, err.len) < 0)
+		warn("write %s:", c->log);
+	buf_free(&out), buf_free(&err);
+	for (size_t i = 0; st == 0 && i < c->nmounts; i++) {
+		char *to = xasprintf("%s:" STAGED "%zu", c->name, i);
+		st = engine_cp(engine, c->mounts[i].src, to, fd);
+		free(to);
+	}
+	if (st != 0) {
+		dprintf(fd, "orchgen: could not create %s and copy its files in\n", c->name);
+		engine_remove(engine, c->name);
+		return -1;
+	}
+	engine_start_argv(engine, c->name, &start);
+	pid = proc_start(&start, fd);
+	strv_free(&start);
+	return pid;
+}
+
+/* After the client of a copied container ended with ST: its status and
+ * artifacts copied back, then the container removed unless kept. ST, or
+ * -1 (engine trouble) when they could not be copied and the engine no
+ * longer answers, or when the driver of RUN recorded nothing and was
+ * killed by a signal: not by the job (the driver outlives it), nor at
+ * the deadline (-2), so by the engine, stopped or lost. */
+static int
+finish_copied(const struct container *c, const char *run, int st)
+{
+	const char *engine = c->m->project.engine;
+	int fd = c->log ? log_open(c->log, 1) : -1, lost = 0;
+	char *recorded = NULL;
+
+	for (size_t i = 0; st != -2 && i < c->nmounts; i++) {
+		const struct mount *mt = &c->mounts[i];
+		if (strcmp(mt->dst, MOUNT_STATUS) != 0 && strcmp(mt->dst, MOUNT_ARTIFACTS) != 0)
+			continue;
+		char *from = xasprintf("%s:%s/.", c->name, mt->dst);
+		if (engine_cp(engine, from, mt->src, fd) != 0)
+			lost = 1;
+		free(from);
+	}
+	if (fd >= 0)
+		close(fd);
+	if (!c->keep)
+		engine_remove(engine, c->name);
+	if (lost && engine_answers(engine) < 0)
+		return -1;
+	if (st >= 128 && !(recorded = driver_outcome(run)))
+		return -1;
+	free(recorded);
+	return st;
+}
+
 int
 container_run(struct container *c, const char *run, const char *log, long warn_s, long kill_s)
 {
@@ -271,6 +362,8 @@ container_run(struct container *c, const char *run, const char *log, long warn_s
 		free(status);
 		return -1;
 	}
+	if (c->header)
+		dprintf(fd, "%s\n", c->header);
 	container_mount(c, run, MOUNT_RUN, 1);
 	container_mount(c, status, MOUNT_STATUS, 0);
 	c->log = log;
@@ -278,9 +371,14 @@ container_run(struct container *c, const char *run, const char *log, long warn_s
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	run_argv(c, &command, 0, &argv);
-	pid = proc_start(&argv, fd);
+	if (c->copy_mounts)
+		pid = start_copied(c, &argv, fd);
+	else
+		pid = proc_start(&argv, fd);
 	close(fd);
 	st = pid < 0 ? -1 : supervise(c, pid, warn_s, kill_s);
+	if (c->copy_mounts && pid >= 0)
+		st = finish_copied(c, run, st);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	strv_free(&argv), strv_free(&command);

@@ -14,6 +14,10 @@ struct container {
 	int copy_workspace;	/* workspace-mode = copy: copied in before the command */
 	int append;		/* container_run appends to its log rather than truncating it */
 	int keep;		/* it stays when it ends, for its owner to keep or remove */
+	int copy_mounts;	/* the engine shares no files with this host: what
+				 * would be mounted is copied in before the command
+				 * starts, the status and artifacts back when it ends */
+	const char *header;	/* a first line for the log, or NULL */
 	char *outcome;		/* after container_run: what the driver recorded (driver.h), or NULL */
 	const char *log;	/* during container_run: its log */
 };

@@ -6,22 +6,59 @@
 #include "proc.h"
 #include "util.h"
 
+/* Where this process's client commands go (engine_target). */
+static struct target target;
+
+void
+engine_target(const struct target *t)
+{
+	target = t ? *t : (struct target){0};
+}
+
+/* The client ENGINE and the options that take it to target T. */
+static void
+client_to(struct strv *argv, const char *engine, const struct target *t)
+{
+	strv_push(argv, engine);
+	if (t->host)
+		strv_push(argv, "-H"), strv_push(argv, t->host);
+	if (t->tlsverify)
+		strv_push(argv, "--tlsverify");
+	if (t->tlscacert)
+		strv_push(argv, "--tlscacert"), strv_push(argv, t->tlscacert);
+	if (t->tlscert)
+		strv_push(argv, "--tlscert"), strv_push(argv, t->tlscert);
+	if (t->tlskey)
+		strv_push(argv, "--tlskey"), strv_push(argv, t->tlskey);
+}
+
+static void
+client(struct strv *argv, const char *engine)
+{
+	client_to(argv, engine, &target);
+}
+
 /* The client could not talk to a daemon, as opposed to "no such image". */
 static int
 no_daemon(const char *err)
 {
 	return strstr(err, "Cannot connect") || strstr(err, "daemon running")
-	    || strstr(err, "connection refused") || strstr(err, "not installed");
+	    || strstr(err, "connection refused") || strstr(err, "not installed")
+	    || strstr(err, "error during connect") || strstr(err, "unexpected EOF");
 }
 
 void
 engine_trouble(const char *engine, const char *err)
 {
-	const char *line = strstr(err, "Error") ? strstr(err, "Error") : err;
+	const char *line = strstr(err, "Error") ? strstr(err, "Error") : strstr(err, "Cannot connect") ? strstr(err, "Cannot connect") : err;
 	size_t n = strcspn(line, "\n");
 
 	if (!no_daemon(err)) {
 		warn("%s failed: %.*s", engine, (int)n, line);
+		return;
+	}
+	if (target.name) {
+		warn("engine %s does not answer: %.*s", target.name, (int)n, line);
 		return;
 	}
 	warn("the %s engine does not answer: %.*s", engine, (int)n, line);
@@ -77,7 +114,7 @@ image_field(const char *engine, const char *ref, const char *format, char *out, 
 	struct buf o = {0}, err = {0};
 	int rc, st;
 
-	strv_push(&argv, engine);
+	client(&argv, engine);
 	strv_push(&argv, "image"), strv_push(&argv, "inspect");
 	strv_push(&argv, "--format"), strv_push(&argv, format);
 	strv_push(&argv, ref);
@@ -134,7 +171,7 @@ words(struct strv *argv, const char *engine, va_list ap)
 {
 	const char *w;
 
-	strv_push(argv, engine);
+	client(argv, engine);
 	while ((w = va_arg(ap, const char *)))
 		strv_push(argv, w);
 }
@@ -204,7 +241,7 @@ engine_build(const struct build_spec *b, int logfd)
 {
 	struct strv argv = {0};
 
-	strv_push(&argv, b->engine);
+	client(&argv, b->engine);
 	strv_push(&argv, "build");
 	strv_push(&argv, "-f"), strv_push(&argv, b->dockerfile);
 	strv_push(&argv, "-t"), strv_push(&argv, b->tag);
@@ -223,7 +260,7 @@ engine_import(const char *engine, const char *tar, const char *tag, const struct
 {
 	struct strv argv = {0};
 
-	strv_push(&argv, engine);
+	client(&argv, engine);
 	strv_push(&argv, "import");
 	labels(&argv, "--change", "LABEL ", owner);
 	strv_push(&argv, tar), strv_push(&argv, tag);
@@ -233,9 +270,9 @@ engine_import(const char *engine, const char *tar, const char *tag, const struct
 void
 engine_run_argv(const struct run_spec *r, struct strv *argv)
 {
-	strv_push(argv, r->engine);
-	strv_push(argv, "run");
-	if (!r->keep)
+	client(argv, r->engine);
+	strv_push(argv, r->create ? "create" : "run");
+	if (!r->keep && !r->create)
 		strv_push(argv, "--rm");
 	strv_push(argv, "--init");
 	if (r->interactive & ENGINE_DETACH)
@@ -265,7 +302,7 @@ engine_run_argv(const struct run_spec *r, struct strv *argv)
 void
 engine_exec_argv(const char *engine, const char *name, int interactive, const struct strv *command, struct strv *argv)
 {
-	strv_push(argv, engine);
+	client(argv, engine);
 	strv_push(argv, "exec");
 	if (interactive & ENGINE_STDIN)
 		strv_push(argv, "-i");
@@ -279,10 +316,53 @@ engine_exec_argv(const char *engine, const char *name, int interactive, const st
 void
 engine_start_argv(const char *engine, const char *name, struct strv *argv)
 {
-	strv_push(argv, engine);
-	strv_push(argv, "start");
-	strv_push(argv, "-a");
-	strv_push(argv, name);
+	client(argv, engine);
+	strv_push(argv, "start"), strv_push(argv, "-a"), strv_push(argv, name);
+}
+
+int
+engine_cp(const char *engine, const char *from, const char *to, int logfd)
+{
+	struct strv argv = {0};
+	int st;
+
+	client(&argv, engine);
+	strv_push(&argv, "cp"), strv_push(&argv, from), strv_push(&argv, to);
+	st = proc_call_argv(logfd, &argv);
+	strv_free(&argv);
+	return st == 0 ? 0 : -1;
+}
+
+int
+engine_answers(const char *engine)
+{
+	struct strv argv = {0};
+	struct buf out = {0}, err = {0};
+	int st;
+
+	client(&argv, engine);
+	strv_push(&argv, "version"), strv_push(&argv, "--format"), strv_push(&argv, "{{.Server.Version}}");
+	st = proc_run(&argv, &out, &err);
+	if (st != 0)
+		engine_trouble(engine, st == 127 ? "its client is not installed" : buf_str(&err));
+	strv_free(&argv);
+	buf_free(&out), buf_free(&err);
+	return st == 0 ? 0 : -1;
+}
+
+int
+engine_stream(const char *engine, const char *ref, const struct target *from, const struct target *to, int logfd)
+{
+	struct strv save = {0}, load = {0};
+	int st;
+
+	client_to(&save, engine, from);
+	strv_push(&save, "save"), strv_push(&save, ref);
+	client_to(&load, engine, to);
+	strv_push(&load, "load");
+	st = proc_pipe(&save, &load, logfd);
+	strv_free(&save), strv_free(&load);
+	return st == 0 ? 0 : -1;
 }
 
 int
@@ -292,7 +372,7 @@ engine_running(const char *engine, const char *name)
 	struct buf out = {0}, err = {0};
 	int st, rc;
 
-	strv_push(&argv, engine);
+	client(&argv, engine);
 	strv_push(&argv, "container"), strv_push(&argv, "inspect");
 	strv_push(&argv, "--format"), strv_push(&argv, "{{.State.Running}}");
 	strv_push(&argv, name);
@@ -323,7 +403,7 @@ engine_remove(const char *engine, const char *name)
 {
 	struct strv argv = {0};
 
-	strv_push(&argv, engine);
+	client(&argv, engine);
 	strv_push(&argv, "rm"), strv_push(&argv, "-f"), strv_push(&argv, name);
 	proc_run_for(&argv, REMOVE_MS);
 	strv_free(&argv);
@@ -337,7 +417,7 @@ listing(const char *engine, const char *what, const char *format, const struct o
 	struct buf o = {0}, err = {0};
 	int st;
 
-	strv_push(&argv, engine);
+	client(&argv, engine);
 	strv_push(&argv, what);
 	if (!strcmp(what, "ps"))
 		strv_push(&argv, "-a");
@@ -371,7 +451,7 @@ engine_commit(const char *engine, const char *name, const char *tag, const struc
 	struct strv argv = {0};
 	int st;
 
-	strv_push(&argv, engine);
+	client(&argv, engine);
 	strv_push(&argv, "commit");
 	labels(&argv, "--change", "LABEL ", owner);
 	strv_push(&argv, name), strv_push(&argv, tag);

@@ -30,6 +30,17 @@ struct mount {
  * ENGINE_STDIN, its stdin stays open, so that a shell waits on it. */
 enum { ENGINE_STDIN = 1, ENGINE_TTY = 2, ENGINE_DETACH = 4 };
 
+/* Where the client's commands go: an engine's host URL and TLS files
+ * (NULL: the client's own defaults, DOCKER_HOST or the default socket). */
+struct target {
+	const char *name;	/* the [engine NAME], for messages; NULL: the local default */
+	const char *host;
+	const char *tlscacert, *tlscert, *tlskey;
+	int tlsverify;
+};
+/* Send every later command of this process to T (NULL: the default). */
+void engine_target(const struct target *t);
+
 /* A `docker run` of one job or stage. */
 struct run_spec {
 	const char *engine;
@@ -42,6 +53,7 @@ struct run_spec {
 	const char *user;	/* uid:gid, or NULL: the image's user */
 	int interactive;	/* ENGINE_STDIN | ENGINE_TTY | ENGINE_DETACH, or 0: stdin from nothing */
 	int keep;		/* no --rm: the container stays when it ends */
+	int create;		/* `create` it only, for engine_start_argv (never --rm) */
 	const struct strv *env;	/* NAME=VALUE set in the container */
 	const struct strv *pass;	/* NAMES whose host values pass through */
 	const char *image;
@@ -79,6 +91,17 @@ void engine_run_argv(const struct run_spec *r, struct strv *argv);
  * in the working directory it was run with, with INTERACTIVE's
  * ENGINE_STDIN and ENGINE_TTY. */
 void engine_exec_argv(const char *engine, const char *name, int interactive, const struct strv *command, struct strv *argv);
+/* The argument vector that starts created container NAME attached to
+ * its output, to its end. */
+void engine_start_argv(const char *engine, const char *name, struct strv *argv);
+/* docker cp FROM TO (NAME:PATH on either side), output to LOGFD: 0, or -1
+ * (the engine's message in LOGFD). */
+int engine_cp(const char *engine, const char *from, const char *to, int logfd);
+/* Does the engine answer: 0, or -1 (explained). */
+int engine_answers(const char *engine);
+/* Image REF saved from engine FROM and loaded into engine TO, output to
+ * LOGFD: 0, or -1. */
+int engine_stream(const char *engine, const char *ref, const struct target *from, const struct target *to, int logfd);
 /* Is container NAME running: 1, 0 (stopped or gone), -1 the engine did not
  * answer (explained). */
 int engine_running(const char *engine, const char *name);

@@ -350,6 +350,23 @@ file_lock(const char *path, const char *what)
 	return fd;
 }
 
+int
+file_trylock(const char *path)
+{
+	int fd;
+
+	if (file_mkparents(path) < 0)
+		return -1;
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666)) < 0) {
+		warn("open %s:", path);
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		return fd;
+	close(fd);
+	return errno == EWOULDBLOCK ? -2 : (warn("lock %s:", path), -1);
+}
+
 char *
 file_absolute(const char *path)
 {

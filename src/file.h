@@ -44,6 +44,9 @@ void file_clean_temporaries_in(const char *dir);
 /* Hold the lock file PATH until this process ends, waiting (and saying so,
  * for WHAT) while another process holds it: the descriptor, or -1 (warned). */
 int file_lock(const char *path, const char *what);
+/* The lock of PATH (created) when no one holds it: its descriptor, -2
+ * when another holds it, -1 on error (warned). */
+int file_trylock(const char *path);
 /* PATH made absolute from the current directory. */
 char *file_absolute(const char *path);
 /* rm -rf PATH, never following a symlink. 0, or -1 (warned). */

@@ -13,6 +13,7 @@
 #include "inputs.h"
 #include "model.h"
 #include "ninja.h"
+#include "engines.h"
 #include "gen.h"
 #include "util.h"
 
@@ -600,7 +601,7 @@ gen_write(const struct model *md, const struct options *o, const char *self)
 	unsigned rules;
 	int rc;
 
-	snprintf(jobs, sizeof(jobs), "%d", md->matrix.project.jobs);
+	snprintf(jobs, sizeof(jobs), "%d", engines_slots(&md->matrix));
 	strv_push(&g.header, "ninja_required_version"), strv_push(&g.header, "1.10");
 	strv_push(&g.program, self);
 	strv_push(&g.header, "jobs"), strv_push(&g.header, jobs);

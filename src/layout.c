@@ -130,6 +130,24 @@ layout_carried_stamps(const struct matrix *m, const struct distro *d, const char
 }
 
 char *
+layout_engine_slot(const char *name, int i)
+{
+	return xasprintf(ORCH "/engines/%s/slot-%d", name, i);
+}
+
+char *
+layout_engine_down(const char *name)
+{
+	return xasprintf(ORCH "/engines/%s/down", name);
+}
+
+char *
+layout_engine_images(const char *name)
+{
+	return xasprintf(ORCH "/engines/%s/images.lock", name);
+}
+
+char *
 layout_gc(void)
 {
 	return xstrdup(ORCH "/gc");

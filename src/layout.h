@@ -81,6 +81,12 @@ char *layout_archive_dir(const char *dir, const char *repo);
 char *layout_archive(const char *dir, const char *tag);
 /* Is NAME the file name of an archive (KEY.tar, KEY as key.h prints it)? */
 int layout_is_archive(const char *name);
+/* Engine NAME's slot I (a lock file a running job holds), and the mark
+ * that it is down for the run that wrote it. */
+char *layout_engine_slot(const char *name, int i);
+char *layout_engine_down(const char *name);
+/* The lock a job holds while it loads an image into engine NAME. */
+char *layout_engine_images(const char *name);
 
 /* A job's name as a path: "D/S" or "D/S:V". */
 char *layout_job_file(const char *distro, const char *suite, const char *variant);

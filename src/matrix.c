@@ -12,6 +12,7 @@
 #include "matrix.h"
 #include "suite.h"
 #include "layout.h"
+#include "engines.h"
 #include "util.h"
 
 struct key;
@@ -400,6 +401,26 @@ set_engine(struct reader *r, void *field, const char *value)
 	return set_str(r, field, value);
 }
 
+static int
+set_host(struct reader *r, void *field, const char *value)
+{
+	if (*value && strcmp(value, "none") != 0 && !engines_host_valid(value))
+		return bad(r, "bad host \"%s\": expected unix:///PATH, tcp://HOST[:PORT], ssh://[USER@]HOST[:PORT], or none (the local default)", value);
+	return set_str(r, field, value);
+}
+
+/* A file the engine's client reads (a TLS certificate or key): it must
+ * exist now. */
+static int
+set_file(struct reader *r, void *field, const char *value)
+{
+	struct stat st;
+
+	if (stat(value, &st) != 0 || !S_ISREG(st.st_mode))
+		return bad(r, "no such file \"%s\": expected a file, relative to the project or absolute", value);
+	return set_str(r, field, value);
+}
+
 static void
 show_str(const void *field, struct buf *out)
 {
@@ -462,6 +483,8 @@ static const struct type
 	t_engine = {set_engine, show_str, 0},
 	t_image_cache = {set_image_cache, show_str, 0},
 	t_registry = {set_registry, show_str, 0},
+	t_host = {set_host, show_str, 0},
+	t_file = {set_file, show_str, 0},
 	t_duration = {set_duration, show_long, 0},
 	t_jobs = {set_jobs, show_int, 0},
 	t_retries = {set_retries, show_int, 0},
@@ -523,6 +546,21 @@ static const struct key distro_keys[] = {
 };
 #undef D
 
+/* An engine says where jobs run, never what runs: no key. */
+#define E(f) offsetof(struct engine, f)
+static const struct key engine_keys[] = {
+	{"host", &t_host, E(host), FEEDS_NONE},
+	{"jobs", &t_jobs, E(jobs), FEEDS_NONE},
+	{"tlscacert", &t_file, E(tlscacert), FEEDS_NONE},
+	{"tlscert", &t_file, E(tlscert), FEEDS_NONE},
+	{"tlskey", &t_file, E(tlskey), FEEDS_NONE},
+	{"tlsverify", &t_bool, E(tlsverify), FEEDS_NONE},
+	{"distros", &t_words, E(distros), FEEDS_NONE},
+	{"shared", &t_bool, E(shared), FEEDS_NONE},
+	{NULL, NULL, 0, 0},
+};
+#undef E
+
 #define C(f) offsetof(struct cache, f)
 static const struct key cache_keys[] = {
 	{"path", &t_mountpoint, C(path), CONTAINERS},
@@ -575,7 +613,7 @@ matrix_keys(void (*fn)(void *arg, const char *section, const char *key, unsigned
 	static const struct {
 		const char *section;
 		const struct key *keys;
-	} sections[] = {{"project", project_keys}, {"distro", distro_keys}, {"cache", cache_keys}};
+	} sections[] = {{"project", project_keys}, {"distro", distro_keys}, {"cache", cache_keys}, {"engine", engine_keys}};
 
 	for (size_t i = 0; i < sizeof(sections) / sizeof(*sections); i++) {
 		for (const struct key *k = sections[i].keys; k->name; k++)
@@ -746,6 +784,24 @@ cache_get(struct reader *r, const char *name)
 	return c;
 }
 
+static struct engine *
+engine_get(struct reader *r, const char *name)
+{
+	struct matrix *m = r->m;
+
+	for (size_t i = 0; i < m->nengines; i++) {
+		if (!strcmp(m->engines[i].name, name))
+			return &m->engines[i];
+	}
+	m->engines = xrealloc(m->engines, (m->nengines + 1) * sizeof(*m->engines));
+	struct engine *e = &m->engines[m->nengines++];
+	memset(e, 0, sizeof(*e));
+	e->name = xstrdup(name);
+	e->shared = -1;
+	e->where = where(r);
+	return e;
+}
+
 /* The struct a section's values go into, and its key table; NULL when the
  * section is not one of ours (reported). */
 static void *
@@ -756,7 +812,7 @@ section_target(struct reader *r, const char *section, const struct key **keys)
 	const char *name = sp ? sp + 1 : "";
 
 	if (!*section) {
-		bad(r, "%s", "a key before any section: expected [project], [distro NAME] or [cache NAME] above it");
+		bad(r, "%s", "a key before any section: expected [project], [distro NAME], [cache NAME] or [engine NAME] above it");
 		return NULL;
 	}
 	if (!sp && !strcmp(section, "project")) {
@@ -765,15 +821,16 @@ section_target(struct reader *r, const char *section, const struct key **keys)
 	}
 	int distro = kindlen == 6 && !strncmp(section, "distro", 6);
 	int cache = kindlen == 5 && !strncmp(section, "cache", 5);
-	if (distro || cache) {
+	int engine = kindlen == 6 && !strncmp(section, "engine", 6);
+	if (distro || cache || engine) {
 		if (!name_valid(name)) {
 			bad(r, "bad name in [%s]: " NAME_FORM, section);
 			return NULL;
 		}
-		*keys = distro ? distro_keys : cache_keys;
-		return distro ? (void *)distro_get(r, name) : (void *)cache_get(r, name);
+		*keys = distro ? distro_keys : cache ? cache_keys : engine_keys;
+		return distro ? (void *)distro_get(r, name) : cache ? (void *)cache_get(r, name) : (void *)engine_get(r, name);
 	}
-	bad(r, "unknown section [%s]: expected [project], [distro NAME] or [cache NAME]", section);
+	bad(r, "unknown section [%s]: expected [project], [distro NAME], [cache NAME] or [engine NAME]", section);
 	return NULL;
 }
 
@@ -994,6 +1051,46 @@ names_fit(const struct matrix *m)
 	return errors ? -1 : 0;
 }
 
+/* The engines, when there are any: each distro they name is one of the
+ * matrix's, and every distro has one that serves it. An engine's jobs
+ * default to the project's; only the local default shares this host's
+ * files unless `shared` says so. */
+static int
+engines_valid(struct matrix *m)
+{
+	int errors = 0;
+
+	for (size_t i = 0; i < m->nengines; i++) {
+		struct engine *e = &m->engines[i];
+		if (!e->jobs)
+			e->jobs = m->project.jobs;
+		if (e->shared < 0)
+			e->shared = engines_local(e);
+		if (!engines_local(e) && strcmp(m->project.engine, "docker") != 0) {
+			warn("%s: [engine %s]: a host is for the docker client: expected engine = docker in [project], or no host",
+			    e->where, e->name);
+			errors++;
+		}
+		for (size_t k = 0; k < e->distros.n; k++) {
+			if (matrix_distro(m, e->distros.v[k]))
+				continue;
+			warn("%s: [engine %s]: no distro \"%s\": expected distros of this matrix", e->where, e->name, e->distros.v[k]);
+			errors++;
+		}
+	}
+	for (size_t i = 0; m->nengines > 0 && i < m->ndistros; i++) {
+		size_t k = 0;
+		while (k < m->nengines && !engines_serves(&m->engines[k], m->distros[i].name))
+			k++;
+		if (k < m->nengines)
+			continue;
+		warn("%s: [distro %s]: no engine serves it: expected an [engine NAME] whose distros name it, or one without distros",
+		    m->distros[i].where, m->distros[i].name);
+		errors++;
+	}
+	return errors ? -1 : 0;
+}
+
 /* What every layer together must say. A Dockerfile not named is
  * docker/Dockerfile when there is one, else none: the base is the image. */
 static int
@@ -1034,7 +1131,7 @@ validate(struct matrix *m)
 			errors++;
 		}
 	}
-	return errors || names_fit(m) < 0 ? -1 : 0;
+	return errors || names_fit(m) < 0 || engines_valid(m) < 0 ? -1 : 0;
 }
 
 int
@@ -1111,7 +1208,12 @@ matrix_free(struct matrix *m)
 		free(c->name), free(c->path), free(c->warm), free(c->where);
 		strv_free(&c->warm_inputs);
 	}
-	free(m->distros), free(m->caches);
+	for (size_t i = 0; i < m->nengines; i++) {
+		struct engine *e = &m->engines[i];
+		free(e->name), free(e->host), free(e->tlscacert), free(e->tlscert), free(e->tlskey), free(e->where);
+		strv_free(&e->distros);
+	}
+	free(m->distros), free(m->caches), free(m->engines);
 	strv_free(&m->files);
 	memset(m, 0, sizeof(*m));
 }

@@ -53,8 +53,23 @@ struct cache {
 	char *where;
 };
 
+/* [engine NAME]: a Docker Engine jobs may run on. Without any, jobs run
+ * on the local default engine, as the project's engine and jobs say. */
+struct engine {
+	char *name;
+	char *host;		/* unix://, tcp:// or ssh:// URL; NULL or "none": the local default */
+	int jobs;		/* its slots: jobs at once on it (0 until set: the project's jobs) */
+	char *tlscacert, *tlscert, *tlskey;	/* files, as the client's --tls* options take them */
+	int tlsverify;
+	struct strv distros;	/* the distros it may run; none: all */
+	int shared;		/* sees this host's files (-1 until set: only the local default does) */
+	char *where;
+};
+
 struct matrix {
 	struct project project;
+	struct engine *engines;	/* in the order of their sections */
+	size_t nengines;
 	struct distro *distros;	/* sorted by name */
 	size_t ndistros;
 	struct cache *caches;	/* sorted by name */

@@ -168,6 +168,57 @@ proc_call(int fd, ...)
 }
 
 int
+proc_call_argv(int fd, const struct strv *argv)
+{
+	pid_t pid = proc_start(argv, fd);
+
+	return pid < 0 ? -1 : proc_wait(pid, -1);
+}
+
+/* Start ARGV with stdin IN, stdout OUT, stderr ERR. */
+static pid_t
+start_io(const struct strv *argv, int in, int out, int err)
+{
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		warn("fork:");
+		return -1;
+	}
+	if (pid == 0) {
+		dup2(in, 0);
+		if (in > 2)
+			close(in);
+		child(argv, 1, out, err);
+	}
+	return pid;
+}
+
+int
+proc_pipe(const struct strv *a, const struct strv *b, int fd)
+{
+	int p[2], sa, sb, null;
+	pid_t pa, pb;
+
+	if (pipe(p) < 0) {
+		warn("pipe:");
+		return -1;
+	}
+	fcntl(p[0], F_SETFD, FD_CLOEXEC), fcntl(p[1], F_SETFD, FD_CLOEXEC);
+	null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	pa = start_io(a, null, p[1], fd);
+	pb = pa < 0 ? -1 : start_io(b, p[0], fd, fd);
+	close(p[0]), close(p[1]);
+	if (null >= 0)
+		close(null);
+	sa = pa < 0 ? -1 : proc_wait(pa, -1);
+	sb = pb < 0 ? -1 : proc_wait(pb, -1);
+	if (pa < 0 || pb < 0)
+		return -1;
+	return sa != 0 ? sa : sb;
+}
+
+int
 proc_run_for(const struct strv *argv, long timeout_ms)
 {
 	int null = open("/dev/null", O_WRONLY | O_CLOEXEC), st;

@@ -14,6 +14,12 @@ int proc_wait(pid_t pid, long timeout_ms);
 /* Run the words up to NULL to the end, output to FD (-1: ours): the exit
  * status as proc_wait, -1 if it did not start. */
 int proc_call(int fd, ...);
+/* Run ARGV to the end, output to FD: the exit status as proc_call. */
+int proc_call_argv(int fd, const struct strv *argv);
+/* Run A | B to the end, stderr of both and B's stdout to FD: 0 when both
+ * exited 0, else the first non-zero status (as proc_wait), -1 if either
+ * did not start. */
+int proc_pipe(const struct strv *a, const struct strv *b, int fd);
 /* Run ARGV to the end, its stdout into OUT and stderr into ERR (either may
  * be NULL: discarded). The exit status as proc_wait, -1 if it did not start. */
 int proc_run(const struct strv *argv, struct buf *out, struct buf *err);

@@ -74,6 +74,8 @@ result_write(const char *path, const struct result *r)
 	buf_printf(&b, "  \"end\": %lld.%03lld,\n", r->end_ms / 1000, r->end_ms % 1000);
 	buf_printf(&b, "  \"duration\": %.3f,\n", (double)(r->end_ms - r->start_ms) / 1000.0);
 	field(&b, "image", r->image);
+	if (r->engine)
+		field(&b, "engine", r->engine);
 	buf_puts(&b, "  \"log\": ");
 	json_string(&b, r->log);
 	buf_puts(&b, "\n}\n");
@@ -93,8 +95,8 @@ static void
 member(void *arg, const char *key, const struct json_value *v)
 {
 	struct result *r = arg;
-	const char **strings[] = {&r->distro, &r->suite, &r->variant, &r->reason, &r->image, &r->log, &r->phase};
-	const char *names[] = {"distro", "suite", "variant", "reason", "image", "log", "phase"};
+	const char **strings[] = {&r->distro, &r->suite, &r->variant, &r->reason, &r->image, &r->log, &r->phase, &r->engine};
+	const char *names[] = {"distro", "suite", "variant", "reason", "image", "log", "phase", "engine"};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
 		if (strcmp(key, names[i]) == 0 && v->string) {

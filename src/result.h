@@ -25,6 +25,7 @@ struct result {
 	int samples, attempts;	/* runs that passed of `samples`; engine attempts of the last */
 	long long start_ms, end_ms;	/* Unix time in milliseconds */
 	const char *image, *log;	/* either may be NULL: none */
+	const char *engine;	/* the [engine NAME] that ran it last; NULL: none configured (not written) */
 	const char *phase;	/* the section that failed (prepare, execute...), or NULL */
 	long line;		/* the line of it that failed, or 0 when not known */
 	struct strv owned;	/* the strings above, when result_read() made them */

@@ -127,7 +127,53 @@ stop_registry() {
 	wait "$REGISTRY_PID" 2>/dev/null || true
 	REGISTRY_PID=
 }
-trap remove_leftovers EXIT
+# second_engine: a second real dockerd for this test, with its own data
+# root and exec root, in mount and network namespaces of its own (so that
+# --bridge=none and --iptables=false touch nothing of the host's), where
+# the projects' directories (tests/tmp, the run's, the test's $T) are
+# covered by an empty tmpfs: it shares no project file with this host, as
+# an engine on another machine. Its socket is in a directory outside those,
+# which both namespaces see. Sets E2 (its host URL, unix://...) and E2PID;
+# docker2 talks to it. The exit trap stops exactly that dockerd, by its
+# PID, and removes its data. It has no images: load_base2 loads the base.
+second_engine() {
+	E2DIR=$(mktemp -d "${TMPDIR:-/tmp}/orchtest-e2-XXXXXX")
+	start_second_engine
+}
+# start_second_engine: (again) the dockerd of $E2DIR, on its data.
+start_second_engine() {
+	unshare --mount --net sh "$TOP/tests/second-engine.sh" "$E2DIR" "$TOP/tests/tmp" "${TESTS_TMP:-$T}" "$T" \
+		>"$E2DIR/log" 2>&1 &
+	E2PID=$!
+	E2=unix://$E2DIR/sock
+	i=0
+	until docker2 version >/dev/null 2>&1; do
+		i=$((i + 1))
+		if [ $i -gt 150 ] || ! kill -0 "$E2PID" 2>/dev/null; then
+			tail -n 20 "$E2DIR/log" >&2
+			fail "the second dockerd did not answer"
+		fi
+		sleep 0.2
+	done
+}
+docker2() { docker -H "$E2" "$@"; }
+# load_base2: the busybox base into the second engine, from the first.
+load_base2() { docker save "$BASE_IMAGE" | docker2 load >/dev/null; }
+# stop_second_engine [keep]: SIGTERM to that dockerd (it stops its
+# containers), then SIGKILL after 20s; its data removed, unless keep.
+stop_second_engine() {
+	[ -n "${E2PID:-}" ] || return 0
+	kill "$E2PID" 2>/dev/null || true
+	i=0
+	while kill -0 "$E2PID" 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -le 100 ] || { kill -9 "$E2PID" 2>/dev/null || true; sleep 1; break; }
+		sleep 0.2
+	done
+	E2PID=""
+	[ "${1:-}" = keep ] || rm -rf "$E2DIR"
+}
+trap 'stop_second_engine; [ -z "${E2DIR:-}" ] || rm -rf "$E2DIR"; remove_leftovers' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM

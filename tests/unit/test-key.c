@@ -58,6 +58,14 @@ static const struct {
 	{"cache.per-distro", "no", NULL},
 	{"cache.warm", "fetch all", NULL},
 	{"cache.warm-inputs", "src", NULL},
+	{"engine.host", "tcp://build2.example:2376", NULL},
+	{"engine.jobs", "3", NULL},
+	{"engine.tlscacert", "lock.txt", NULL},
+	{"engine.tlscert", "lock.txt", NULL},
+	{"engine.tlskey", "lock.txt", NULL},
+	{"engine.tlsverify", "yes", NULL},
+	{"engine.distros", "alpha beta", NULL},
+	{"engine.shared", "yes", NULL},
 };
 
 /* Every key a matrix has, in one distro's view. */
@@ -138,7 +146,8 @@ check_key(void *arg, const char *section, const char *key, unsigned feeds)
 		free(name);
 		return;
 	}
-	in = !strcmp(section, "distro") ? xasprintf("distro.%s", distro) : xstrdup(!strcmp(section, "cache") ? "cache.dl" : "project");
+	in = !strcmp(section, "distro") ? xasprintf("distro.%s", distro)
+	    : xstrdup(!strcmp(section, "cache") ? "cache.dl" : !strcmp(section, "engine") ? "engine.e1" : "project");
 	define = xasprintf("%s.%s=%s", in, key, value);
 	CHECK(keys_of(distro, NULL, &before) == 0);
 	CHECK(keys_of(distro, define, &after) == 0);

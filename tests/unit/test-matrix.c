@@ -435,7 +435,7 @@ test_errors(void)
 	matrix_free(&m);
 
 	CHECK(load(MINIMAL "[distros beta]\nbase = b\nfeatures = x\n", NULL) == -1);
-	CHECK(printed("orchgen: orchgen.ini:6: unknown section [distros beta]: expected [project], [distro NAME] or [cache NAME]\n"));
+	CHECK(printed("orchgen: orchgen.ini:6: unknown section [distros beta]: expected [project], [distro NAME], [cache NAME] or [engine NAME]\n"));
 	CHECK(count("unknown section") == 1);	/* once, not once per key */
 
 	CHECK(load(MINIMAL "[distro Arch Linux]\nbase = archlinux\n", NULL) == -1);

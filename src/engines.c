@@ -1,0 +1,266 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "str.h"
+#include "file.h"
+#include "layout.h"
+#include "matrix.h"
+#include "engine.h"
+#include "engines.h"
+#include "util.h"
+
+/* A host name or address: letters, digits, '.', '-', or [IPv6]. */
+static int
+hostname_valid(const char *s, size_t n)
+{
+	if (n >= 2 && s[0] == '[' && s[n - 1] == ']')
+		return strspn(s + 1, "0123456789abcdefABCDEF:.") == n - 2;
+	return n > 0 && s[0] != '-' && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-") >= n;
+}
+
+/* HOST[:PORT], the port from 1 to 65535. */
+static int
+hostport_valid(const char *s)
+{
+	const char *colon = strrchr(s, ':');
+	size_t n = strlen(s);
+
+	if (colon && strchr(s, ']') > colon)
+		colon = NULL;
+	if (!colon)
+		return hostname_valid(s, n);
+	long port = strspn(colon + 1, "0123456789") == strlen(colon + 1) && colon[1] ? strtol(colon + 1, NULL, 10) : 0;
+	return port >= 1 && port <= 65535 && strlen(colon + 1) <= 5 && hostname_valid(s, (size_t)(colon - s));
+}
+
+int
+engines_host_valid(const char *host)
+{
+	if (!strncmp(host, "unix:///", 8))
+		return host[8] && !strpbrk(host, " \t\r\n");
+	if (!strncmp(host, "tcp://", 6))
+		return hostport_valid(host + 6);
+	if (!strncmp(host, "ssh://", 6)) {
+		const char *at = strchr(host + 6, '@'), *h = at ? at + 1 : host + 6;
+		size_t user = at ? (size_t)(at - host - 6) : 0;
+		if (at && (user == 0 || strspn(host + 6, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") != user || host[6] == '-'))
+			return 0;
+		return hostport_valid(h);
+	}
+	return 0;
+}
+
+int
+engines_local(const struct engine *e)
+{
+	return !e->host || !*e->host || !strcmp(e->host, "none");
+}
+
+int
+engines_serves(const struct engine *e, const char *distro)
+{
+	return e->distros.n == 0 || strv_contains(&e->distros, distro);
+}
+
+int
+engines_slots(const struct matrix *m)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < m->nengines; i++)
+		n += m->engines[i].jobs;
+	return m->nengines ? n : m->project.jobs;
+}
+
+/* Field N (1-based) of /proc/PID/stat, after the command's parentheses
+ * (N >= 3), into OUT; or "" when it cannot be read. */
+static void
+stat_field(long pid, int n, char *out, size_t size)
+{
+	char path[64], *text, *p;
+
+	*out = '\0';
+	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
+	if (!(text = file_read(path, NULL)))
+		return;
+	if ((p = strrchr(text, ')'))) {
+		for (int i = 2; p && i < n; i++)
+			p = strchr(p + 1, ' ');
+		if (p)
+			snprintf(out, size, "%.*s", (int)strcspn(p + 1, " "), p + 1);
+	}
+	free(text);
+}
+
+/* This run: the process that started the edge helper (ninja, past the
+ * shell it runs commands with), as its PID and start time, so that a PID
+ * used again later is another run. */
+static char *
+run_id(void)
+{
+	long pid = (long)getppid();
+	char comm[64] = "", path[64], start[32], ppid[32];
+	char *text;
+
+	snprintf(path, sizeof(path), "/proc/%ld/comm", pid);
+	if ((text = file_read(path, NULL))) {
+		snprintf(comm, sizeof(comm), "%.*s", (int)strcspn(text, "\n"), text);
+		free(text);
+	}
+	if (!strcmp(comm, "sh") || !strcmp(comm, "dash") || !strcmp(comm, "bash")) {
+		stat_field(pid, 4, ppid, sizeof(ppid));
+		if (*ppid)
+			pid = strtol(ppid, NULL, 10);
+	}
+	stat_field(pid, 22, start, sizeof(start));
+	return xasprintf("%ld %s\n", pid, start);
+}
+
+int
+engines_down(const struct engine *e)
+{
+	char *path = layout_engine_down(e->name), *mark = file_read(path, NULL), *run = run_id();
+	int down = mark && !strcmp(mark, run);
+
+	free(path), free(mark), free(run);
+	return down;
+}
+
+void
+engines_mark_down(const struct engine *e)
+{
+	char *path = layout_engine_down(e->name), *run = run_id();
+
+	if (!engines_down(e)) {
+		warn("engine %s is down: it takes no new job for the rest of this run", e->name);
+		if (file_mkparents(path) < 0 || file_write(path, run, strlen(run)) < 0)
+			warn("%s: not marked down", e->name);
+	}
+	free(path), free(run);
+}
+
+/* How long a job waits between two looks for a free slot. */
+#define SLOT_WAIT_MS 100
+
+/* One look over the slots, engine by engine for each slot number, so
+ * that the engines fill evenly: 0 with S taken, 1 when every slot is
+ * taken, 2 when no engine serves DISTRO, -1 on error. */
+static int
+look(const struct matrix *m, const char *distro, struct slot *s)
+{
+	int most = 0, serving = 0;
+
+	for (size_t k = 0; k < m->nengines; k++) {
+		const struct engine *e = &m->engines[k];
+		if (engines_serves(e, distro) && !engines_down(e)) {
+			serving++;
+			if (e->jobs > most)
+				most = e->jobs;
+		}
+	}
+	if (!serving)
+		return 2;
+	for (int i = 0; i < most; i++) {
+		for (size_t k = 0; k < m->nengines; k++) {
+			const struct engine *e = &m->engines[k];
+			if (i >= e->jobs || !engines_serves(e, distro) || engines_down(e))
+				continue;
+			char *path = layout_engine_slot(e->name, i);
+			int fd = file_trylock(path);
+			free(path);
+			if (fd == -1)
+				return -1;
+			if (fd >= 0) {
+				s->e = e, s->fd = fd;
+				return 0;
+			}
+		}
+	}
+	return 1;
+}
+
+int
+engines_take(const struct matrix *m, const char *distro, const char *what, struct slot *s)
+{
+	int rc;
+
+	s->e = NULL, s->fd = -1;
+	if (m->nengines == 0)
+		return 0;
+	while ((rc = look(m, distro, s)) == 1)
+		nanosleep(&(struct timespec){0, SLOT_WAIT_MS * 1000000L}, NULL);
+	if (rc == 2)
+		warn("%s: no engine is left that serves %s: every one that does is down in this run", what, distro);
+	return rc == 2 ? 1 : rc;
+}
+
+void
+engines_release(struct slot *s)
+{
+	if (s->fd >= 0)
+		close(s->fd);
+	s->fd = -1;
+}
+
+/* E's host and TLS files as the client takes them. */
+static struct target
+target_of(const struct engine *e)
+{
+	struct target t = {0};
+
+	if (e && !engines_local(e)) {
+		t.name = e->name;
+		t.host = e->host;
+		t.tlscacert = e->tlscacert, t.tlscert = e->tlscert, t.tlskey = e->tlskey;
+		t.tlsverify = e->tlsverify;
+	}
+	return t;
+}
+
+const struct engine *
+engines_named(const struct matrix *m, const char *name)
+{
+	for (size_t i = 0; name && i < m->nengines; i++) {
+		if (!strcmp(m->engines[i].name, name))
+			return &m->engines[i];
+	}
+	return NULL;
+}
+
+void
+engines_use(const struct engine *e)
+{
+	struct target t = target_of(e);
+
+	engine_target(&t);
+}
+
+int
+engines_image(const struct matrix *m, const struct engine *e, const char *ref, int logfd)
+{
+	const char *engine = m->project.engine;
+	struct target here = {0}, there = target_of(e);
+	char id[128], *path;
+	int rc, lock;
+
+	if (!e || engines_local(e) || (rc = engine_image_id(engine, ref, id, sizeof(id))) == 0)
+		return 0;
+	if (rc < 0)
+		return -1;
+	path = layout_engine_images(e->name);
+	lock = file_lock(path, e->name);
+	free(path);
+	if (lock < 0)
+		return -1;
+	rc = engine_image_id(engine, ref, id, sizeof(id));
+	if (rc == 1) {
+		dprintf(logfd, "orchgen: %s: streaming %s from the local engine\n", e->name, ref);
+		rc = engine_stream(engine, ref, &here, &there, logfd);
+		if (rc < 0)
+			warn("%s: could not stream %s to engine %s (the engine's message is in the log)", ref, ref, e->name);
+	}
+	close(lock);
+	return rc < 0 ? -1 : 0;
+}

@@ -1,0 +1,44 @@
+/* The engines of a run ([engine NAME]): which one a job runs on, chosen
+ * when it starts. Each engine has JOBS slots, each a lock file under
+ * .orch/engines/NAME/; a job holds one for as long as it runs, so that
+ * the engines, their slots and the distros they serve are read when jobs
+ * start and never written into a command line: adding, removing or
+ * resizing an engine reruns nothing. An engine that fails during a run
+ * is marked down for the rest of that run (the ninja that started the
+ * job), and takes no new job. */
+
+/* Is HOST (an engine's host setting) a Docker host URL orchgen takes:
+ * unix:///PATH, tcp://HOST[:PORT], ssh://[USER@]HOST[:PORT]? */
+int engines_host_valid(const char *host);
+/* Does engine E run on the local default engine (no host)? */
+int engines_local(const struct engine *e);
+/* Does engine E run distro D? */
+int engines_serves(const struct engine *e, const char *distro);
+/* Ninja's pool depth: the engines' slots together, or the project's jobs
+ * when there is no [engine] section. */
+int engines_slots(const struct matrix *m);
+
+/* A slot a job holds. */
+struct slot {
+	const struct engine *e;	/* NULL: no [engine] section, the local default */
+	int fd;			/* the slot's lock, held; -1: none */
+};
+/* Take a free slot on an engine of M that serves DISTRO and is not down
+ * in this run, waiting while every one is taken: 0; 1 when no engine is
+ * left for DISTRO (said, for WHAT); -1 on error (warned). Without
+ * engines, S is the local default at once. */
+int engines_take(const struct matrix *m, const char *distro, const char *what, struct slot *s);
+void engines_release(struct slot *s);
+/* Mark engine E down for the rest of this run (said): it takes no new
+ * job. */
+void engines_mark_down(const struct engine *e);
+/* Is engine E marked down in this run? */
+int engines_down(const struct engine *e);
+/* The engine NAME of M, or NULL. */
+const struct engine *engines_named(const struct matrix *m, const char *name);
+/* Send this process's engine commands to E (NULL: the local default). */
+void engines_use(const struct engine *e);
+/* Image REF on engine E (in use), streamed from the local default engine
+ * when E lacks it, output to LOGFD: 0, or -1 engine trouble (said). One
+ * job at a time loads images into an engine. */
+int engines_image(const struct matrix *m, const struct engine *e, const char *ref, int logfd);
