@@ -1,42 +1,14 @@
 #!/bin/sh
-# ci/images.sh load|save D [DIR]: distro D's images as one CI cache entry,
-# the archive DIR/D.tar (DIR: .orch-images). save writes the base and the
-# image that the run state records (.orch/base/D, .orch/image/D) with
-# `docker save`, to a temporary file renamed into place; load gives the
-# archive, when there is one, to `docker load`, so that the image edges
-# find their tags and build nothing. A restored archive holds the images
-# of the keys it was saved under (images-D-IMAGE-BASE), never stale ones.
+# ci/images.sh D: distro D's base and image, made before its jobs run.
+# Generates build.ninja with D's image cache in .orch/images/D (-D
+# project.image-cache, so that a developer's own runs write no archives),
+# then builds D's image (ninja image-D): each tag the engine lacks is
+# loaded from its archive there, else made and saved there. The directory
+# is D's images entry of the CI caches, and holds only D's archives: once
+# this exits 0, it holds the current ones, and the entry may be saved.
 set -eu
-what=${1:?usage: ci/images.sh load|save D [DIR]}
-d=${2:?usage: ci/images.sh load|save D [DIR]}
-dir=${3:-.orch-images}
-case $d in
-*/* | .*) echo "ci/images.sh: $d: expected a distro's name" >&2; exit 2 ;;
-esac
-archive=$dir/$d.tar
-case $what in
-load)
-	if [ -f "$archive" ]; then
-		docker load -q -i "$archive"
-	fi
-	;;
-save)
-	set --
-	for record in .orch/base/"$d" .orch/image/"$d"; do
-		if [ -f "$record" ]; then
-			set -- "$@" "$(sed -n 1p "$record")"
-		fi
-	done
-	if [ $# -eq 0 ]; then
-		echo "ci/images.sh: no image of $d is recorded (run ninja first)" >&2
-		exit 2
-	fi
-	mkdir -p "$dir"
-	docker save -o "$archive.tmp" "$@"
-	mv "$archive.tmp" "$archive"
-	;;
-*)
-	echo "ci/images.sh: $what: expected load or save" >&2
-	exit 2
-	;;
-esac
+d=${1:?usage: ci/images.sh D}
+# First, so that D is one of the matrix's distros before it names a path.
+orchgen list --distros="$d" --targets >/dev/null
+orchgen -D project.image-cache=".orch/images/$d"
+exec ninja "image-$d"

@@ -340,14 +340,14 @@ stage_runs() { grep -c "^run .* --label orchgen.job=$1 " "$T/docker.calls" || tr
 # paths (files and directories, with their mtimes) under the name ENTRY,
 # ci_restore ENTRY puts them back in the current directory; it fails the
 # test when nothing was saved under that name. ci_save_run ENTRY saves the
-# run state: .orch without the caches and build directories.
+# run state: .orch without the caches, build directories and image cache.
 ci_save() {
 	entry=$1
 	shift
 	mkdir -p "$T/ci"
 	tar -cf "$T/ci/$entry.tar" "$@"
 }
-ci_save_run() { mkdir -p "$T/ci"; tar -cf "$T/ci/$1.tar" --exclude=.orch/cache --exclude=.orch/build .orch; }
+ci_save_run() { mkdir -p "$T/ci"; tar -cf "$T/ci/$1.tar" --exclude=.orch/cache --exclude=.orch/build --exclude=.orch/images .orch; }
 ci_restore() {
 	[ -f "$T/ci/$1.tar" ] || fail "no CI cache entry $1 (saved: $(ls "$T/ci" | tr '\n' ' '))"
 	tar -xf "$T/ci/$1.tar"

@@ -25,7 +25,8 @@ while IFS= read -r line; do
 	[ -f "$TOP/$script" ] || fail "the workflow runs $script, which is not there"
 done <"$T/runs"
 for want in 'uses: actions/cache@' 'uses: actions/upload-artifact@' 'uses: actions/download-artifact@' \
-	'matrix: ${{ fromJSON(needs.plan.outputs.matrix) }}' 'sh ci/report.sh' 'sh ci/test.sh "$DISTRO" "$SHARD"'; do
+	'matrix: ${{ fromJSON(needs.plan.outputs.matrix) }}' 'sh ci/report.sh' 'sh ci/test.sh "$DISTRO" "$SHARD"' \
+	'sh ci/images.sh "$DISTRO"'; do
 	grep -qF "$want" "$wf" || fail "the workflow lacks $want"
 done
 # Each cache entry is keyed on its own key of the plan's matrix.
@@ -34,3 +35,14 @@ for key in 'images-${{ matrix.distro }}-${{ matrix.image }}-${{ matrix.base }}' 
 	'run-${{ matrix.distro }}-${{ matrix.shard }}-${{ matrix.run }}-'; do
 	grep -qF "key: $key" "$wf" || fail "no cache entry is keyed $key"
 done
+# The images entry is the image cache ci/images.sh sets, D's only; it is
+# saved once the images are made, before the jobs run (a failed job loses
+# none of them), and only when it was not restored; the run state leaves
+# it out.
+grep -qF 'project.image-cache=".orch/images/$d"' "$TOP/ci/images.sh" || fail "ci/images.sh does not set D's image cache"
+[ "$(grep -cF 'path: .orch/images/${{ matrix.distro }}' "$wf")" -eq 2 ] || fail "the images entry is not .orch/images/D, restored and saved"
+grep -qF '!.orch/images' "$wf" || fail "the run state holds the image cache"
+sed -n '/uses: actions\/cache\/save@/,$p' "$wf" >"$T/after-save"
+grep -qF 'sh ci/test.sh' "$T/after-save" || fail "the images are saved after the jobs, not before"
+grep -B1 'uses: actions/cache/save@' "$wf" | grep -qxF "      - if: steps.images.outputs.cache-hit != 'true'" ||
+	fail "the images are saved when they were restored, or when they could not be made"
