@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <string.h>
 #include "layout.h"
 #include "util.h"
 
@@ -121,6 +122,16 @@ char *
 layout_job(enum job_path what, const char *file)
 {
 	return xasprintf("%s/%s%s", jobs[what].root, file, jobs[what].suffix);
+}
+
+size_t
+layout_job_suffix_max(void)
+{
+	size_t most = 0;
+
+	for (int k = 0; k < JOB_NPATHS; k++)
+		most = strlen(jobs[k].suffix) > most ? strlen(jobs[k].suffix) : most;
+	return most;
 }
 
 const char *

@@ -75,6 +75,9 @@ enum job_path {
 
 /* Path WHAT of the job whose file is FILE. */
 char *layout_job(enum job_path what, const char *file);
+/* The longest suffix a job's path has: no part of any job path is longer
+ * than the longest part of its file plus this (the roots' are short). */
+size_t layout_job_suffix_max(void);
 /* The directory every path WHAT of every job is below. */
 const char *layout_job_root(enum job_path what);
 

@@ -32,3 +32,14 @@ int strv_contains(const struct strv *sv, const char *s);
 /* Split S on blanks (space, tab, newline) and append each word. */
 void strv_split(struct strv *sv, const char *s);
 void strv_free(struct strv *sv);
+
+/* A vector of strings that it does not own: each outlives it. */
+struct refv {
+	const char **v;
+	size_t n, cap;
+};
+
+void refv_push(struct refv *rv, const char *s);
+/* Sort RV by the strings and drop repeated ones. */
+void refv_uniq(struct refv *rv);
+void refv_free(struct refv *rv);
