@@ -43,3 +43,4 @@ int cmd_image(struct cmdargs *a);
 int cmd_warm(struct cmdargs *a);
 int cmd_build(struct cmdargs *a);
 int cmd_test(struct cmdargs *a);
+int cmd_retest(struct cmdargs *a);

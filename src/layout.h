@@ -68,7 +68,7 @@ enum job_path {
 	JOB_RESULT,	/* its last result, pass or fail */
 	JOB_RUN,	/* the directory of its scripts, mounted at /.orchgen */
 	JOB_ARTIFACTS,	/* the directory of its artifacts */
-	JOB_RETEST,	/* the retest edge's output, never made */
+	JOB_RETEST,	/* the retest edge's output, never made (of a distro: FILE is D) */
 	JOB_KEPT,	/* the name of its container, kept after its last run (keep) */
 	JOB_NPATHS,
 };

@@ -96,6 +96,8 @@ static const struct command {
 	    "edge helper: build the product in a distro's image"},
 	{"test", cmd_test, HELPER | O_SUITE | O_VARIANT | O_IMAGE | O_KEY, O_DISTRO | O_SUITE | O_IMAGE, 0, "",
 	    "edge helper: run one job"},
+	{"retest", cmd_retest, HELPER | O_O, O_DISTRO, 0, "",
+	    "edge helper: forget the passes of the retest-D... targets Ninja was asked for, then run ninja test-..."},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(*commands))
 

@@ -17,9 +17,9 @@ job_init(struct job *j, const struct distro *d, const struct suite *s, const cha
 	j->suite = s;
 	j->variant = variant;
 	if (variant)
-		j->id = xasprintf("%s:%s:%s", d->name, s->name, variant);
+		j->id = str_join(d->name, ":", s->name, ":", variant, NULL);
 	else
-		j->id = xasprintf("%s:%s", d->name, s->name);
+		j->id = str_join(d->name, ":", s->name, NULL);
 	j->file = layout_job_file(d->name, s->name, variant);
 }
 
@@ -214,7 +214,7 @@ expand(struct model *md)
 		for (size_t k = 0; k < md->nsuites; k++) {
 			const struct suite *s = &md->suites[k];
 			if (!suite_selects(s, m->distros[i].name)) {
-				strv_take(&md->excluded, xasprintf("%s:%s", m->distros[i].name, s->name));
+				strv_take(&md->excluded, str_join(m->distros[i].name, ":", s->name, NULL));
 				continue;
 			}
 			size_t nv = s->variants.n ? s->variants.n : 1;

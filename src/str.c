@@ -94,6 +94,29 @@ room(void *v, size_t n, size_t *cap, size_t size)
 	return xrealloc(v, *cap * size);
 }
 
+char *
+str_join(const char *s, ...)
+{
+	va_list ap;
+	size_t n = 0;
+	char *out, *at;
+
+	va_start(ap, s);
+	for (const char *p = s; p; p = va_arg(ap, const char *))
+		n += strlen(p);
+	va_end(ap);
+	at = out = xmalloc(n + 1);
+	va_start(ap, s);
+	for (const char *p = s; p; p = va_arg(ap, const char *)) {
+		size_t len = strlen(p);
+		memcpy(at, p, len);
+		at += len;
+	}
+	va_end(ap);
+	*at = '\0';
+	return out;
+}
+
 void
 strv_take(struct strv *sv, char *s)
 {
