@@ -44,3 +44,4 @@ int cmd_warm(struct cmdargs *a);
 int cmd_build(struct cmdargs *a);
 int cmd_test(struct cmdargs *a);
 int cmd_retest(struct cmdargs *a);
+int cmd_probe(struct cmdargs *a);

@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "str.h"
 #include "engine.h"
@@ -99,6 +100,51 @@ int
 engine_image_id(const char *engine, const char *ref, char *id, size_t n)
 {
 	return image_field(engine, ref, "{{.Id}}", id, n);
+}
+
+int
+engine_image_ids(const char *engine, const char *const *refs, size_t n, char **ids)
+{
+	struct strv argv = {0}, lines = {0};
+	struct buf o = {0}, err = {0};
+	int st, rc = 0;
+
+	memset(ids, 0, n * sizeof(*ids));
+	if (n == 0)
+		return 0;
+	strv_push(&argv, engine);
+	strv_push(&argv, "image"), strv_push(&argv, "inspect");
+	strv_push(&argv, "--format"), strv_push(&argv, "{{.Id}}");
+	for (size_t i = 0; i < n; i++)
+		strv_push(&argv, refs[i]);
+	st = proc_run(&argv, &o, &err);
+	for (const char *p = buf_str(&o); *p; p += strcspn(p, "\n"), p += *p == '\n')
+		strv_take(&lines, xstrndup(p, strcspn(p, "\n")));
+	if (st == 0 && lines.n == n) {
+		/* All there: one line each, in the order asked. */
+		for (size_t i = 0; i < n; i++)
+			ids[i] = xstrdup(lines.v[i]);
+	} else if (st > 0 && st != 127 && !no_daemon(buf_str(&err))) {
+		/* Some are missing, and the answer does not say which: asked one
+		 * by one, which happens only when an image came or went. */
+		for (size_t i = 0; rc == 0 && i < n; i++) {
+			char id[256];
+			int one = engine_image_id(engine, refs[i], id, sizeof(id));
+			if (one == 0)
+				ids[i] = xstrdup(id);
+			rc = one < 0 ? -1 : 0;
+		}
+	} else {
+		engine_trouble(engine, st == 127 ? "its client is not installed" : buf_str(&err));
+		rc = -1;
+	}
+	if (rc < 0) {
+		for (size_t i = 0; i < n; i++)
+			free(ids[i]), ids[i] = NULL;
+	}
+	strv_free(&argv), strv_free(&lines);
+	buf_free(&o), buf_free(&err);
+	return rc;
 }
 
 int

@@ -33,6 +33,7 @@ struct gen {
 	struct refv dirs;	/* the directories searched: inputs of build.ninja */
 	const char **suite_hash;	/* each suite's hash file, by its index in the model */
 	const char **image;	/* each distro's image file, by its index in the matrix */
+	const char **present;	/* each distro's presence file, likewise */
 	const char **jobvar;	/* each distro's variable of its jobs' shared arguments */
 	const char **stamp;	/* each job's stamp, by its index in the model */
 	const char **target;	/* test-D/S of each distro and suite, [d * nsuites + s]; NULL: none */
@@ -185,39 +186,20 @@ matrix_args(struct edge *e, const struct options *o)
 		args(e, "-D", o->defines.v[i], NULL);
 }
 
-/* base-D: the base imported from D's rootfs recipe. Always runs a cheap
- * check; its output changes only when the recipe does (restat). */
+/* base-D: the base imported from D's rootfs recipe. It runs when D's
+ * presence file changes: the recipe's tag changed, or the engine lost it.
+ * Its output changes only when the tag does (restat). */
 static void
 base_edge(struct gen *x, const struct distro *d)
 {
 	const char *out = graph_own(x->g, layout_base(d->name));
 	struct edge *e = graph_edge(x->g, "base", out, "the base of %s", d->name);
 
-	edge_add(e, EDGE_IMPLICIT, LAYOUT_ALWAYS);
+	edge_add(e, EDGE_IMPLICIT, x->present[d - x->m->distros]);
 	matrix_args(e, x->o);
 	args(e, "--distro", d->name, "-o", out, NULL);
 	e->what = d->name;
 	alias(x->g, graph_own(x->g, layout_target("base", d->name)), out);
-}
-
-/* image-D: the image exists, as its key names it; or with REBUILD,
- * rebuild-D: it is built again, every step, on every ninja that names it. */
-static void
-image_edge(struct gen *x, const struct distro *d, const struct shared *sh, int rebuild)
-{
-	const char *out = rebuild ? graph_own(x->g, layout_rebuild(d->name)) : x->image[d - x->m->distros];
-	struct edge *e = graph_edge(x->g, "image", out, "the %s of %s", rebuild ? "rebuilt image" : "image", d->name);
-
-	edge_add(e, EDGE_IN, sh->context);
-	if (d->rootfs)
-		edge_add(e, EDGE_IN, graph_own(x->g, layout_base(d->name)));
-	edge_add(e, EDGE_IMPLICIT, LAYOUT_ALWAYS);
-	matrix_args(e, x->o);
-	args(e, "--distro", d->name, "--hash", sh->context, "-o", out, NULL);
-	if (rebuild)
-		args(e, "--rebuild", NULL);
-	e->what = rebuild ? graph_own(x->g, xasprintf("%s (rebuild)", d->name)) : d->name;
-	alias(x->g, graph_own(x->g, layout_target(rebuild ? "rebuild" : "image", d->name)), out);
 }
 
 /* The key of the settings of D that feed FEEDS, kept by the graph. */
@@ -228,6 +210,31 @@ settings_key(struct gen *x, const struct distro *d, unsigned feeds)
 
 	key_settings(x->m, d, feeds, key);
 	return keep(x, key);
+}
+
+/* image-D: the image exists, as its key names it. It runs when the
+ * context, the settings that feed the image (their key in its command
+ * line) or D's presence file change (the engine lost the image, or D's
+ * base changed), and on every ninja with `pull = always`. With REBUILD,
+ * rebuild-D: it is built again, every step, on every ninja that names it. */
+static void
+image_edge(struct gen *x, const struct distro *d, const struct shared *sh, int rebuild)
+{
+	const char *out = rebuild ? graph_own(x->g, layout_rebuild(d->name)) : x->image[d - x->m->distros];
+	struct edge *e = graph_edge(x->g, "image", out, "the %s of %s", rebuild ? "rebuilt image" : "image", d->name);
+
+	edge_add(e, EDGE_IN, sh->context);
+	if (d->rootfs)
+		edge_add(e, EDGE_IN, graph_own(x->g, layout_base(d->name)));
+	edge_add(e, EDGE_IMPLICIT, x->present[d - x->m->distros]);
+	if (rebuild || d->pull == PULL_ALWAYS)
+		edge_add(e, EDGE_IMPLICIT, LAYOUT_ALWAYS);
+	matrix_args(e, x->o);
+	args(e, "--distro", d->name, "--hash", sh->context, "-o", out, "--key", settings_key(x, d, FEEDS_IMAGE), NULL);
+	if (rebuild)
+		args(e, "--rebuild", NULL);
+	e->what = rebuild ? graph_own(x->g, xasprintf("%s (rebuild)", d->name)) : d->name;
+	alias(x->g, graph_own(x->g, layout_target(rebuild ? "rebuild" : "image", d->name)), out);
 }
 
 /* warm-D or build-D (STAGE): a container of D's image; its stamp is the
@@ -286,6 +293,7 @@ distro_vars(struct gen *x)
 	const struct matrix *m = x->m;
 
 	x->image = xcalloc(m->ndistros, sizeof(*x->image));
+	x->present = xcalloc(m->ndistros, sizeof(*x->present));
 	x->jobvar = xcalloc(m->ndistros, sizeof(*x->jobvar));
 	for (size_t i = 0; i < m->ndistros; i++) {
 		const struct distro *d = &m->distros[i];
@@ -293,6 +301,7 @@ distro_vars(struct gen *x)
 		struct refv *w;
 
 		x->image[i] = graph_own(x->g, layout_image(d->name));
+		x->present[i] = graph_own(x->g, layout_present(d->name));
 		x->jobvar[i] = graph_own(x->g, xasprintf("job_%s", d->name));
 		w = graph_var(x->g, x->jobvar[i]);
 		refv_push(w, "-f"), refv_push(w, x->o->file);
@@ -603,6 +612,7 @@ regen_edge(struct gen *x, const char *template)
 		edge_add(e, EDGE_IN, md->suites[i].path);
 	for (size_t i = 0; i < x->dirs.n; i++)
 		edge_add(e, EDGE_IMPLICIT, x->dirs.v[i]);
+	edge_add(e, EDGE_ORDER, LAYOUT_PROBE);
 	matrix_args(e, x->o);
 	args(e, "-o", out, NULL);
 	if (x->o->distros.n > 0)
@@ -616,6 +626,22 @@ regen_edge(struct gen *x, const char *template)
 	ins = edge_list(e, EDGE_IN, &nins), implicit = edge_list(e, EDGE_IMPLICIT, &nimplicit);
 	regen_inputs(x, ins, nins, "the file %s (an input of %s)");
 	regen_inputs(x, implicit, nimplicit, "the directory %s (an input of %s)");
+}
+
+/* The probe: one question to the engine for every distro's images, which
+ * rewrites the presence files whose answer changed. build.ninja waits for
+ * it (order-only, so that it never makes build.ninja dirty): Ninja runs it
+ * while it brings its own file up to date, before it plans the build, and
+ * only what depends on a changed presence file is dirty then. The presence
+ * files are the outputs of a phony edge without inputs, so that a missing
+ * one is no error (it makes its edges run). */
+static void
+probe_edges(struct gen *x)
+{
+	struct edge *e = graph_edge(x->g, "probe", LAYOUT_PROBE, "the probe of the engine");
+
+	matrix_args(e, x->o);
+	regen_inputs(x, x->present, x->m->ndistros, "the presence file %s (written by the probe before %s)");
 }
 
 /* NAME-D for every distro, and ALL for all of them. */
@@ -666,6 +692,7 @@ build_graph(struct gen *x, const char *template)
 		refv_push(&x->dirs, x->md->suite_dirs.v[i]);
 	refv_uniq(&x->dirs);
 	regen_edge(x, template);
+	probe_edges(x);
 	return 0;
 }
 
@@ -738,7 +765,7 @@ static void
 gen_free(struct gen *x)
 {
 	refv_free(&x->dirs);
-	free(x->suite_hash), free(x->image), free(x->jobvar), free(x->stamp), free(x->target);
+	free(x->suite_hash), free(x->image), free(x->present), free(x->jobvar), free(x->stamp), free(x->target);
 }
 
 /* Write G (from the template TEMPLATE) to PATH, only if its bytes change,
@@ -778,20 +805,25 @@ optional_rules(const char *template)
 	    (ninja_defines_rule(template, "report") ? RULE_REPORT : 0);
 }
 
-/* A project's own template CUSTOM, with the built-in retest rule after it
- * when it has none: one copied before that rule existed keeps retest-D. */
+/* A project's own template CUSTOM, with the built-in rules it lacks of
+ * those the graph needs, after it: one copied before the probe and retest
+ * rules existed keeps working, and keeps retest-D. */
 static char *
-with_retest(char *custom)
+with_rules(char *custom)
 {
-	size_t len;
-	const char *rule = ninja_rule(tmpl_build_ninja_in, "retest", &len);
-	char *both;
+	static const char *const needed[] = {"probe", "retest", NULL};
 
-	if (ninja_defines_rule(custom, "retest"))
-		return custom;
-	both = xasprintf("%s\n# Added by orchgen: the built-in rule the template lacks.\n%.*s", custom, (int)len, rule);
-	free(custom);
-	return both;
+	for (const char *const *name = needed; *name; name++) {
+		size_t len;
+		const char *rule = ninja_rule(tmpl_build_ninja_in, *name, &len);
+		char *both;
+		if (ninja_defines_rule(custom, *name))
+			continue;
+		both = xasprintf("%s\n# Added by orchgen: the built-in rule the template lacks.\n%.*s", custom, (int)len, rule);
+		free(custom);
+		custom = both;
+	}
+	return custom;
 }
 
 int
@@ -800,7 +832,7 @@ gen_write(const struct model *md, const struct options *o, const char *self)
 	struct graph g = {0};
 	const char *tpath = "build.ninja.in";
 	char *custom = file_read(tpath, NULL);
-	const char *template = custom ? (custom = with_retest(custom)) : tmpl_build_ninja_in;
+	const char *template = custom ? (custom = with_rules(custom)) : tmpl_build_ninja_in;
 	struct gen x = {.g = &g, .md = md, .m = &md->matrix, .o = o, .rules = optional_rules(template)};
 	char jobs[32], *path = NULL;
 	int rc;

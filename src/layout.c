@@ -8,7 +8,7 @@ const char *const layout_own_state[] = {ORCH, "build.ninja", ".ninja_log", ".nin
 const char *const layout_mounts[] = {MOUNT_WORKSPACE, MOUNT_WORKSPACE_COPY, MOUNT_BUILD, MOUNT_RUN,
     MOUNT_STATUS, MOUNT_ARTIFACTS, NULL};
 const char *const layout_state_roots[] = {ORCH "/hash", ORCH "/image", ORCH "/base", ORCH "/stage",
-    ORCH "/rebuild", ORCH "/up", NULL};
+    ORCH "/rebuild", ORCH "/up", ORCH "/present", NULL};
 
 /* Per-job paths: ROOT/FILE SUFFIX. Suffixed so that a suite nested in
  * another (main and main/sub) never needs a file and a directory of one
@@ -53,6 +53,12 @@ char *
 layout_image(const char *distro)
 {
 	return str_join(ORCH "/image/", distro, NULL);
+}
+
+char *
+layout_present(const char *distro)
+{
+	return str_join(ORCH "/present/", distro, NULL);
 }
 
 char *

@@ -37,6 +37,12 @@ char *layout_stat_cache(const char *hash);
  * image. The base and image edges' outputs. */
 char *layout_base(const char *distro);
 char *layout_image(const char *distro);
+/* Distro D's presence file: what orchgen probe last found of its base and
+ * image in the engine, rewritten only when that changes. An input of its
+ * image and base edges. */
+char *layout_present(const char *distro);
+/* The probe's output, never made, so that it runs on every ninja. */
+#define LAYOUT_PROBE ORCH "/probe.always"
 /* The output of rebuild-D: the tag it built last. */
 char *layout_rebuild(const char *distro);
 /* Distro D's stage files (NAME: "image.log", "warm", "build.log"...), apart
