@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "str.h"
+#include "api.h"
 #include "engine.h"
 #include "proc.h"
 #include "util.h"
@@ -102,49 +103,99 @@ engine_image_id(const char *engine, const char *ref, char *id, size_t n)
 	return image_field(engine, ref, "{{.Id}}", id, n);
 }
 
+/* REF in the short form an image listing shows it: without the default
+ * registry's and the local prefixes, with ":latest" when it names no tag
+ * and no digest. A new string. */
+static char *
+familiar(const char *ref)
+{
+	static const char *const prefixes[] = {"docker.io/library/", "docker.io/", "index.docker.io/library/",
+	    "index.docker.io/", "localhost/", NULL};
+	const char *slash;
+
+	for (const char *const *p = prefixes; *p; p++) {
+		if (!strncmp(ref, *p, strlen(*p))) {
+			ref += strlen(*p);
+			break;
+		}
+	}
+	slash = strrchr(ref, '/');
+	if (!strchr(ref, '@') && !strchr(slash ? slash : ref, ':'))
+		return str_join(ref, ":latest", NULL);
+	return xstrdup(ref);
+}
+
+/* The ID on LINE ("ID NAME:TAG NAME@DIGEST") when one of its names is
+ * WANT (familiar), else NULL. */
+static char *
+listed_id(const char *line, const char *want)
+{
+	struct strv words = {0};
+	char *id = NULL;
+
+	for (const char *p = line; *p; p += strspn(p, " ")) {
+		size_t n = strcspn(p, " ");
+		strv_take(&words, xstrndup(p, n));
+		p += n;
+	}
+	for (size_t i = 1; !id && words.n >= 2 && i < words.n; i++) {
+		char *f = familiar(words.v[i]);
+		if (!strcmp(f, want))
+			id = xstrdup(words.v[0]);
+		free(f);
+	}
+	strv_free(&words);
+	return id;
+}
+
+/* The engine's images as lines "ID NAME...": asked of Docker's socket
+ * directly when the client would ask it (its start alone costs more than
+ * the answer), else of the client. 0, or -1 (explained). */
+static int
+image_lines(const char *engine, struct strv *lines)
+{
+	struct strv argv = {0};
+	struct buf o = {0}, err = {0};
+	int st;
+
+	if (!strcmp(engine, "docker") && api_get("/images/json", &o) == 200 && api_image_lines(buf_str(&o), lines) == 0) {
+		buf_free(&o);
+		return 0;
+	}
+	strv_free(lines);
+	o.len = 0;
+	buf_free(&o);
+	strv_push(&argv, engine);
+	strv_push(&argv, "image"), strv_push(&argv, "ls"), strv_push(&argv, "--no-trunc");
+	strv_push(&argv, "--format"), strv_push(&argv, "{{.ID}} {{.Repository}}:{{.Tag}} {{.Repository}}@{{.Digest}}");
+	st = proc_run(&argv, &o, &err);
+	strv_free(&argv);
+	if (st != 0)
+		engine_trouble(engine, st == 127 ? "its client is not installed" : buf_str(&err));
+	for (const char *p = buf_str(&o); st == 0 && *p; p += strcspn(p, "\n"), p += *p == '\n')
+		strv_take(lines, xstrndup(p, strcspn(p, "\n")));
+	buf_free(&o), buf_free(&err);
+	return st == 0 ? 0 : -1;
+}
+
 int
 engine_image_ids(const char *engine, const char *const *refs, size_t n, char **ids)
 {
-	struct strv argv = {0}, lines = {0};
-	struct buf o = {0}, err = {0};
-	int st, rc = 0;
+	struct strv lines = {0};
 
 	memset(ids, 0, n * sizeof(*ids));
 	if (n == 0)
 		return 0;
-	strv_push(&argv, engine);
-	strv_push(&argv, "image"), strv_push(&argv, "inspect");
-	strv_push(&argv, "--format"), strv_push(&argv, "{{.Id}}");
-	for (size_t i = 0; i < n; i++)
-		strv_push(&argv, refs[i]);
-	st = proc_run(&argv, &o, &err);
-	for (const char *p = buf_str(&o); *p; p += strcspn(p, "\n"), p += *p == '\n')
-		strv_take(&lines, xstrndup(p, strcspn(p, "\n")));
-	if (st == 0 && lines.n == n) {
-		/* All there: one line each, in the order asked. */
-		for (size_t i = 0; i < n; i++)
-			ids[i] = xstrdup(lines.v[i]);
-	} else if (st > 0 && st != 127 && !no_daemon(buf_str(&err))) {
-		/* Some are missing, and the answer does not say which: asked one
-		 * by one, which happens only when an image came or went. */
-		for (size_t i = 0; rc == 0 && i < n; i++) {
-			char id[256];
-			int one = engine_image_id(engine, refs[i], id, sizeof(id));
-			if (one == 0)
-				ids[i] = xstrdup(id);
-			rc = one < 0 ? -1 : 0;
-		}
-	} else {
-		engine_trouble(engine, st == 127 ? "its client is not installed" : buf_str(&err));
-		rc = -1;
+	if (image_lines(engine, &lines) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		char *want = familiar(refs[i]);
+		for (size_t k = 0; !ids[i] && k < lines.n; k++)
+			ids[i] = listed_id(lines.v[k], want);
+		free(want);
 	}
-	if (rc < 0) {
-		for (size_t i = 0; i < n; i++)
-			free(ids[i]), ids[i] = NULL;
-	}
-	strv_free(&argv), strv_free(&lines);
-	buf_free(&o), buf_free(&err);
-	return rc;
+	strv_free(&lines);
+	return 0;
 }
 
 int
