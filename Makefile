@@ -102,6 +102,7 @@ bench: setup
 	$(MAKE) all
 	sh bench/run.sh
 	sh bench/hashing.sh
+	sh bench/scale.sh
 .PHONY: bench
 
 install: $(B)orchgen
