@@ -125,27 +125,21 @@ familiar(const char *ref)
 	return xstrdup(ref);
 }
 
-/* The ID on LINE ("ID NAME:TAG NAME@DIGEST") when one of its names is
- * WANT (familiar), else NULL. */
-static char *
-listed_id(const char *line, const char *want)
+/* The names on LINE ("ID NAME:TAG NAME@DIGEST..."), each in its familiar
+ * form followed by the ID, appended to PAIRS. */
+static void
+listed_names(const char *line, struct strv *pairs)
 {
-	struct strv words = {0};
-	char *id = NULL;
+	size_t idlen = strcspn(line, " ");
 
-	for (const char *p = line; *p; p += strspn(p, " ")) {
+	for (const char *p = line + idlen; *(p += strspn(p, " "));) {
 		size_t n = strcspn(p, " ");
-		strv_take(&words, xstrndup(p, n));
+		char *name = xstrndup(p, n);
+		strv_take(pairs, familiar(name));
+		strv_take(pairs, xstrndup(line, idlen));
+		free(name);
 		p += n;
 	}
-	for (size_t i = 1; !id && words.n >= 2 && i < words.n; i++) {
-		char *f = familiar(words.v[i]);
-		if (!strcmp(f, want))
-			id = xstrdup(words.v[0]);
-		free(f);
-	}
-	strv_free(&words);
-	return id;
 }
 
 /* The engine's images as lines "ID NAME...": asked of Docker's socket
@@ -181,20 +175,24 @@ image_lines(const char *engine, struct strv *lines)
 int
 engine_image_ids(const char *engine, const char *const *refs, size_t n, char **ids)
 {
-	struct strv lines = {0};
+	struct strv lines = {0}, pairs = {0};
 
 	memset(ids, 0, n * sizeof(*ids));
 	if (n == 0)
 		return 0;
 	if (image_lines(engine, &lines) < 0)
 		return -1;
+	for (size_t k = 0; k < lines.n; k++)
+		listed_names(lines.v[k], &pairs);
 	for (size_t i = 0; i < n; i++) {
 		char *want = familiar(refs[i]);
-		for (size_t k = 0; !ids[i] && k < lines.n; k++)
-			ids[i] = listed_id(lines.v[k], want);
+		for (size_t k = 0; !ids[i] && k + 1 < pairs.n; k += 2) {
+			if (!strcmp(pairs.v[k], want))
+				ids[i] = xstrdup(pairs.v[k + 1]);
+		}
 		free(want);
 	}
-	strv_free(&lines);
+	strv_free(&lines), strv_free(&pairs);
 	return 0;
 }
 
