@@ -159,22 +159,37 @@ shared_edges(struct gen *x, struct shared *sh)
 	return 0;
 }
 
-/* Each suite's hash edge: its directory, less the suites nested below it. */
+/* The hash edge of suite I: its directory, less the suites nested below
+ * it. 0, or -1 when its files cannot be walked. */
+static int
+suite_edge(struct gen *x, size_t i)
+{
+	struct input in;
+
+	if (x->suite_hash[i])
+		return 0;
+	input_suite(x->md->suites, x->md->nsuites, i, &in);
+	x->suite_hash[i] = hash_edge(x, &in);
+	input_free(&in);
+	return x->suite_hash[i] ? 0 : -1;
+}
+
+/* Each suite's hash edge, in the order of the suites' first jobs (priority
+ * first), then those without a job: Ninja starts ready edges in the order
+ * they appear, and a job is ready once its suite's hash is, so the hashes
+ * go in the jobs' order too. */
 static int
 suite_edges(struct gen *x)
 {
 	const struct model *md = x->md;
+	int rc = 0;
 
-	x->suite_hash = xcalloc(md->nsuites, sizeof(*x->suite_hash));
-	for (size_t i = 0; i < md->nsuites; i++) {
-		struct input in;
-		input_suite(md->suites, md->nsuites, i, &in);
-		x->suite_hash[i] = hash_edge(x, &in);
-		input_free(&in);
-		if (!x->suite_hash[i])
-			return -1;
-	}
-	return 0;
+	x->suite_hash = xcalloc(md->nsuites + 1, sizeof(*x->suite_hash));
+	for (size_t i = 0; rc == 0 && i < md->njobs; i++)
+		rc = suite_edge(x, (size_t)(md->jobs[i].suite - md->suites));
+	for (size_t i = 0; rc == 0 && i < md->nsuites; i++)
+		rc = suite_edge(x, i);
+	return rc;
 }
 
 /* Matrix flags every helper gets, so it reads the configuration we read. */
@@ -441,65 +456,71 @@ group_of(const struct strv *dirs, const char *name)
 	return at;
 }
 
-/* The groups of distro D, as spread's D:DIR/... selects: test-D/DIR for
- * every directory of suites DIRS (each in group UP[i]), of the targets of
- * the suites and directories right below it, and test-D of those at the
- * top; a directory with no job on D, but manual ones, has none. KIDS: a
- * list for each directory and the top, empty. */
+/* Job I in its distro's groups, as spread's D:DIR/... selects them: the
+ * target of its suite in the group right above it, and each directory on
+ * the way up (test-D/DIR) in the one above that, each once, the first
+ * time a job puts it there. So a group lists what is below it in the
+ * jobs' order, priority first, and Ninja, which starts first what it
+ * reaches first, keeps that order. Manual jobs are in no group. KIDS and
+ * DIRTARGET: per distro, DIRS->n + 1 of them (the last, test-D's own). */
 static void
-distro_groups(struct gen *x, size_t d, const struct strv *dirs, const size_t *up, struct refv *kids)
+group_job(struct gen *x, size_t i, const struct strv *dirs, const size_t *up, struct refv *kids,
+    const char **dirtarget, char *seen)
 {
 	const struct model *md = x->md;
-	const char *name = md->matrix.distros[d].name;
-	const char **target = xcalloc(dirs->n + 1, sizeof(*target));
+	const struct job *j = &md->jobs[i];
+	size_t d = j->distro - md->matrix.distros, s = j->suite - md->suites, nk = dirs->n + 1;
+	const char *t = x->target[d * md->nsuites + s];
 
-	for (size_t s = 0; s < md->nsuites; s++) {
-		const char *t = x->target[d * md->nsuites + s];
-		if (t && !md->suites[s].manual)
-			refv_push(&kids[up[dirs->n + s]], t);
-	}
-	for (size_t k = dirs->n; k-- > 0;) {	/* below before above */
-		char *file;
-		if (kids[k].n == 0)
-			continue;
-		file = layout_job_file(name, dirs->v[k], NULL);
-		target[k] = graph_own(x->g, layout_job_target("test", file));
-		refv_push(&kids[up[k]], target[k]);
+	if (!t || j->suite->manual || seen[d * md->nsuites + s])
+		return;
+	seen[d * md->nsuites + s] = 1;
+	refv_push(&kids[d * nk + up[dirs->n + s]], t);
+	for (size_t k = up[dirs->n + s]; k < dirs->n && !dirtarget[d * nk + k]; k = up[k]) {
+		char *file = layout_job_file(j->distro->name, dirs->v[k], NULL);
+		dirtarget[d * nk + k] = graph_own(x->g, layout_job_target("test", file));
 		free(file);
+		refv_push(&kids[d * nk + up[k]], dirtarget[d * nk + k]);
 	}
-	for (size_t k = 0; k <= dirs->n; k++) {
-		refv_uniq(&kids[k]);
-		if (k < dirs->n && target[k])
-			phony(x->g, target[k], kids[k].v, kids[k].n);
-		else if (k == dirs->n)
-			phony(x->g, graph_own(x->g, layout_target("test", name)), kids[k].v, kids[k].n);
-		kids[k].n = 0;
-	}
-	free(target);
 }
 
 /* test-D and test-D/DIR of every distro: each a phony of what is right
- * below it, so that a job is named once in them, not once per level. */
+ * below it, so that a job is named once in them, not once per level; a
+ * directory with no job on D, but manual ones, has none. */
 static void
 group_edges(struct gen *x)
 {
 	const struct model *md = x->md;
+	size_t nd = md->matrix.ndistros, nk;
 	struct strv dirs = {0};
 	size_t *up;
 	struct refv *kids;
+	const char **dirtarget;
+	char *seen;
 
 	suite_dirs(md, &dirs);
+	nk = dirs.n + 1;
 	up = xcalloc(dirs.n + md->nsuites, sizeof(*up));
-	kids = xcalloc(dirs.n + 1, sizeof(*kids));
+	kids = xcalloc(nd * nk, sizeof(*kids));
+	dirtarget = xcalloc(nd * nk, sizeof(*dirtarget));
+	seen = xcalloc(nd * md->nsuites + 1, 1);
 	for (size_t k = 0; k < dirs.n; k++)
 		up[k] = group_of(&dirs, dirs.v[k]);
 	for (size_t s = 0; s < md->nsuites; s++)
 		up[dirs.n + s] = group_of(&dirs, md->suites[s].name);
-	for (size_t d = 0; d < md->matrix.ndistros; d++)
-		distro_groups(x, d, &dirs, up, kids);
-	for (size_t k = 0; k <= dirs.n; k++)
+	for (size_t i = 0; i < md->njobs; i++)
+		group_job(x, i, &dirs, up, kids, dirtarget, seen);
+	for (size_t d = 0; d < nd; d++) {
+		for (size_t k = 0; k < dirs.n; k++) {
+			if (dirtarget[d * nk + k])
+				phony(x->g, dirtarget[d * nk + k], kids[d * nk + k].v, kids[d * nk + k].n);
+		}
+		phony(x->g, graph_own(x->g, layout_target("test", md->matrix.distros[d].name)), kids[d * nk + dirs.n].v,
+		    kids[d * nk + dirs.n].n);
+	}
+	for (size_t k = 0; k < nd * nk; k++)
 		refv_free(&kids[k]);
-	free(kids), free(up);
+	free(kids), free(dirtarget), free(seen), free(up);
 	strv_free(&dirs);
 }
 
