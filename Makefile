@@ -104,6 +104,7 @@ bench: setup
 	sh bench/fresh-runner.sh
 	sh bench/hashing.sh
 	sh bench/engines.sh
+	sh bench/scale.sh
 .PHONY: bench
 
 install: $(B)orchgen

@@ -6,7 +6,7 @@
 # line names (its -C, -f and -D); when that fails, outside a project for
 # one, nothing is offered and nothing is printed.
 
-_orchgen_commands='generate init list keys gc report why log shell exec up down hash base image warm build test'
+_orchgen_commands='generate init list keys gc report why log shell exec up down hash base image warm build test retest probe'
 
 # The options command $1 takes, as `orchgen $1 --help` lists them: an
 # option that takes an argument is offered as "--name=" (the short ones
@@ -27,9 +27,11 @@ _orchgen_options() {
 	exec | up | down) echo "$matrix" ;;
 	hash) echo '-C -o --context= --exclude= --follow' ;;
 	base) echo "$matrix -o --distro=" ;;
-	image) echo "$matrix -o --distro= --hash= --rebuild" ;;
+	image) echo "$matrix -o --distro= --hash= --key= --rebuild" ;;
 	warm | build) echo "$matrix -o --distro= --image= --key=" ;;
 	test) echo "$matrix --distro= --suite= --variant= --image= --key=" ;;
+	retest) echo "$matrix -o --distro=" ;;
+	probe) echo "$matrix" ;;
 	esac
 	echo '-h --help'
 }

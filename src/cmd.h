@@ -45,3 +45,5 @@ int cmd_image(struct cmdargs *a);
 int cmd_warm(struct cmdargs *a);
 int cmd_build(struct cmdargs *a);
 int cmd_test(struct cmdargs *a);
+int cmd_retest(struct cmdargs *a);
+int cmd_probe(struct cmdargs *a);

@@ -201,6 +201,7 @@ static void
 live_stages(const struct matrix *m, const struct distro *d, struct strv *live)
 {
 	strv_take(live, layout_image(d->name));
+	strv_take(live, layout_present(d->name));
 	strv_take(live, layout_stage_log(d->name, "image"));
 	strv_take(live, layout_record(d->name, "image"));
 	if (!m->project.dockerfile)

@@ -1,7 +1,9 @@
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "str.h"
+#include "api.h"
 #include "engine.h"
 #include "proc.h"
 #include "util.h"
@@ -137,6 +139,99 @@ int
 engine_image_id(const char *engine, const char *ref, char *id, size_t n)
 {
 	return image_field(engine, ref, "{{.Id}}", id, n);
+}
+
+/* REF in the short form an image listing shows it: without the default
+ * registry's and the local prefixes, with ":latest" when it names no tag
+ * and no digest. A new string. */
+static char *
+familiar(const char *ref)
+{
+	static const char *const prefixes[] = {"docker.io/library/", "docker.io/", "index.docker.io/library/",
+	    "index.docker.io/", "localhost/", NULL};
+	const char *slash;
+
+	for (const char *const *p = prefixes; *p; p++) {
+		if (!strncmp(ref, *p, strlen(*p))) {
+			ref += strlen(*p);
+			break;
+		}
+	}
+	slash = strrchr(ref, '/');
+	if (!strchr(ref, '@') && !strchr(slash ? slash : ref, ':'))
+		return str_join(ref, ":latest", NULL);
+	return xstrdup(ref);
+}
+
+/* The names on LINE ("ID NAME:TAG NAME@DIGEST..."), each in its familiar
+ * form followed by the ID, appended to PAIRS. */
+static void
+listed_names(const char *line, struct strv *pairs)
+{
+	size_t idlen = strcspn(line, " ");
+
+	for (const char *p = line + idlen; *(p += strspn(p, " "));) {
+		size_t n = strcspn(p, " ");
+		char *name = xstrndup(p, n);
+		strv_take(pairs, familiar(name));
+		strv_take(pairs, xstrndup(line, idlen));
+		free(name);
+		p += n;
+	}
+}
+
+/* The engine's images as lines "ID NAME...": asked of Docker's socket
+ * directly when the client would ask it (its start alone costs more than
+ * the answer), else of the client. 0, or -1 (explained). */
+static int
+image_lines(const char *engine, struct strv *lines)
+{
+	struct strv argv = {0};
+	struct buf o = {0}, err = {0};
+	int st;
+
+	if (!strcmp(engine, "docker") && api_get("/images/json", &o) == 200 && api_image_lines(buf_str(&o), lines) == 0) {
+		buf_free(&o);
+		return 0;
+	}
+	strv_free(lines);
+	o.len = 0;
+	buf_free(&o);
+	strv_push(&argv, engine);
+	strv_push(&argv, "image"), strv_push(&argv, "ls"), strv_push(&argv, "--no-trunc");
+	strv_push(&argv, "--format"), strv_push(&argv, "{{.ID}} {{.Repository}}:{{.Tag}} {{.Repository}}@{{.Digest}}");
+	st = proc_run(&argv, &o, &err);
+	strv_free(&argv);
+	if (st != 0)
+		engine_trouble(engine, st == 127 ? "its client is not installed" : buf_str(&err));
+	for (const char *p = buf_str(&o); st == 0 && *p; p += strcspn(p, "\n"), p += *p == '\n')
+		strv_take(lines, xstrndup(p, strcspn(p, "\n")));
+	buf_free(&o), buf_free(&err);
+	return st == 0 ? 0 : -1;
+}
+
+int
+engine_image_ids(const char *engine, const char *const *refs, size_t n, char **ids)
+{
+	struct strv lines = {0}, pairs = {0};
+
+	memset(ids, 0, n * sizeof(*ids));
+	if (n == 0)
+		return 0;
+	if (image_lines(engine, &lines) < 0)
+		return -1;
+	for (size_t k = 0; k < lines.n; k++)
+		listed_names(lines.v[k], &pairs);
+	for (size_t i = 0; i < n; i++) {
+		char *want = familiar(refs[i]);
+		for (size_t k = 0; !ids[i] && k + 1 < pairs.n; k += 2) {
+			if (!strcmp(pairs.v[k], want))
+				ids[i] = xstrdup(pairs.v[k + 1]);
+		}
+		free(want);
+	}
+	strv_free(&lines), strv_free(&pairs);
+	return 0;
 }
 
 int

@@ -63,6 +63,13 @@ struct run_spec {
 /* The ID of image REF into ID (size n): 0 present, 1 missing, -1 the engine
  * did not answer (explained on stderr). */
 int engine_image_id(const char *engine, const char *ref, char *id, size_t n);
+/* The IDs of the N images REFS, from one listing of the engine's images
+ * (one request, however many REFS): IDS[i] a new string, or NULL when
+ * REFS[i] is not listed. A reference is matched in the short form a listing
+ * shows (debian for docker.io/library/debian:latest); one the listing
+ * cannot show counts as missing. 0, or -1 the engine did not answer
+ * (explained; every IDS[i] NULL). */
+int engine_image_ids(const char *engine, const char *const *refs, size_t n, char **ids);
 /* Does image REF have a command of its own (an entrypoint or a command)?
  * 1, 0 (also when it is gone), -1 the engine did not answer (explained). */
 int engine_image_command(const char *engine, const char *ref);

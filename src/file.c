@@ -98,15 +98,33 @@ file_write(const char *path, const void *data, size_t len)
 	return 0;
 }
 
+/* Does the regular file PATH hold exactly DATA? Read in blocks and
+ * compared as it comes, so that the old file is never held whole. */
+static int
+file_same(const char *path, const char *data, size_t len)
+{
+	FILE *f = file_open_regular(path);
+	char block[65536];
+	size_t n, at = 0;
+	struct stat st;
+	int same;
+
+	if (!f)
+		return 0;
+	same = fstat(fileno(f), &st) == 0 && (size_t)st.st_size == len;
+	while (same && (n = fread(block, 1, sizeof(block), f)) > 0) {
+		same = n <= len - at && memcmp(block, data + at, n) == 0;
+		at += n;
+	}
+	same = same && at == len && !ferror(f);
+	fclose(f);
+	return same;
+}
+
 int
 file_update(const char *path, const void *data, size_t len)
 {
-	size_t oldlen;
-	char *old = file_read(path, &oldlen);
-	int same = old && oldlen == len && memcmp(old, data, len) == 0;
-
-	free(old);
-	if (same)
+	if (file_same(path, data, len))
 		return 0;
 	return file_write(path, data, len) < 0 ? -1 : 1;
 }

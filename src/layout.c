@@ -12,7 +12,7 @@ const char *const layout_own_state[] = {ORCH, "build.ninja", ".ninja_log", ".nin
 const char *const layout_mounts[] = {MOUNT_WORKSPACE, MOUNT_WORKSPACE_COPY, MOUNT_BUILD, MOUNT_RUN,
     MOUNT_STATUS, MOUNT_ARTIFACTS, NULL};
 const char *const layout_state_roots[] = {ORCH "/hash", ORCH "/image", ORCH "/base", ORCH "/stage",
-    ORCH "/rebuild", ORCH "/up", NULL};
+    ORCH "/rebuild", ORCH "/up", ORCH "/present", NULL};
 
 /* Per-job paths: ROOT/FILE SUFFIX. Suffixed so that a suite nested in
  * another (main and main/sub) never needs a file and a directory of one
@@ -32,75 +32,81 @@ static const struct {
 char *
 layout_hash(const char *name)
 {
-	return xasprintf(ORCH "/hash/%s", name);
+	return str_join(ORCH "/hash/", name, NULL);
 }
 
 char *
 layout_suite_hash(const char *suite)
 {
-	return xasprintf(ORCH "/hash/suite/%s.hash", suite);
+	return str_join(ORCH "/hash/suite/", suite, ".hash", NULL);
 }
 
 char *
 layout_stat_cache(const char *hash)
 {
-	return xasprintf("%s.stat", hash);
+	return str_join(hash, ".stat", NULL);
 }
 
 char *
 layout_base(const char *distro)
 {
-	return xasprintf(ORCH "/base/%s", distro);
+	return str_join(ORCH "/base/", distro, NULL);
 }
 
 char *
 layout_image(const char *distro)
 {
-	return xasprintf(ORCH "/image/%s", distro);
+	return str_join(ORCH "/image/", distro, NULL);
+}
+
+char *
+layout_present(const char *distro)
+{
+	return str_join(ORCH "/present/", distro, NULL);
 }
 
 char *
 layout_rebuild(const char *distro)
 {
-	return xasprintf(ORCH "/rebuild/%s", distro);
+	return str_join(ORCH "/rebuild/", distro, NULL);
 }
 
 char *
 layout_stage(const char *distro, const char *name)
 {
-	return xasprintf(ORCH "/stage/%s/%s", distro, name);
+	return str_join(ORCH "/stage/", distro, "/", name, NULL);
 }
 
 char *
 layout_stage_log(const char *distro, const char *stage)
 {
-	return xasprintf(ORCH "/stage/%s/%s.log", distro, stage);
+	return str_join(ORCH "/stage/", distro, "/", stage, ".log", NULL);
 }
 
 char *
 layout_record(const char *distro, const char *stage)
 {
-	return xasprintf(ORCH "/stage/%s/%s.inputs", distro, stage);
+	return str_join(ORCH "/stage/", distro, "/", stage, ".inputs", NULL);
 }
 
 char *
 layout_stage_stamp(const char *distro, const char *stage)
 {
-	return xasprintf(ORCH "/stage/%s/%s.ok", distro, stage);
+	return str_join(ORCH "/stage/", distro, "/", stage, ".ok", NULL);
 }
 
 char *
 layout_cache(const char *name, const char *distro, int per_distro)
 {
 	if (per_distro)
-		return xasprintf(ORCH "/cache/%s/%s", name, distro);
-	return xasprintf(ORCH "/cache/%s", name);
+		return str_join(ORCH "/cache/", name, "/", distro, NULL);
+	return str_join(ORCH "/cache/", name, NULL);
 }
 
 char *
 layout_build(const char *distro)
 {
-	return xasprintf(ORCH "/build/%s", distro);
+	return str_join(ORCH "/build/", distro, NULL);
 }
 
 char *
@@ -188,14 +194,24 @@ char *
 layout_job_file(const char *distro, const char *suite, const char *variant)
 {
 	if (variant)
-		return xasprintf("%s/%s:%s", distro, suite, variant);
-	return xasprintf("%s/%s", distro, suite);
+		return str_join(distro, "/", suite, ":", variant, NULL);
+	return str_join(distro, "/", suite, NULL);
 }
 
 char *
 layout_job(enum job_path what, const char *file)
 {
-	return xasprintf("%s/%s%s", jobs[what].root, file, jobs[what].suffix);
+	return str_join(jobs[what].root, "/", file, jobs[what].suffix, NULL);
+}
+
+size_t
+layout_job_suffix_max(void)
+{
+	size_t most = 0;
+
+	for (int k = 0; k < JOB_NPATHS; k++)
+		most = strlen(jobs[k].suffix) > most ? strlen(jobs[k].suffix) : most;
+	return most;
 }
 
 const char *
@@ -207,35 +223,35 @@ layout_job_root(enum job_path what)
 char *
 layout_shell(const char *distro)
 {
-	return xasprintf(ORCH "/shell/%s", distro);
+	return str_join(ORCH "/shell/", distro, NULL);
 }
 
 char *
 layout_up(const char *distro)
 {
-	return xasprintf(ORCH "/up/%s.name", distro);
+	return str_join(ORCH "/up/", distro, ".name", NULL);
 }
 
 char *
 layout_status(const char *run)
 {
-	return xasprintf("%s/status", run);
+	return str_join(run, "/status", NULL);
 }
 
 char *
 layout_lock(const char *run)
 {
-	return xasprintf("%s/lock", run);
+	return str_join(run, "/lock", NULL);
 }
 
 char *
 layout_target(const char *kind, const char *distro)
 {
-	return xasprintf("%s-%s", kind, distro);
+	return str_join(kind, "-", distro, NULL);
 }
 
 char *
 layout_job_target(const char *kind, const char *file)
 {
-	return xasprintf("%s-%s", kind, file);
+	return str_join(kind, "-", file, NULL);
 }

@@ -45,6 +45,12 @@ char *layout_stat_cache(const char *hash);
  * image. The base and image edges' outputs. */
 char *layout_base(const char *distro);
 char *layout_image(const char *distro);
+/* Distro D's presence file: what orchgen probe last found of its base and
+ * image in the engine, rewritten only when that changes. An input of its
+ * image and base edges. */
+char *layout_present(const char *distro);
+/* The probe's output, never made, so that it runs on every ninja. */
+#define LAYOUT_PROBE ORCH "/probe.always"
 /* The output of rebuild-D: the tag it built last. */
 char *layout_rebuild(const char *distro);
 /* Distro D's stage files (NAME: "image.log", "warm", "build.log"...), apart
@@ -99,13 +105,16 @@ enum job_path {
 	JOB_RESULT,	/* its last result, pass or fail */
 	JOB_RUN,	/* the directory of its scripts, mounted at /.orchgen */
 	JOB_ARTIFACTS,	/* the directory of its artifacts */
-	JOB_RETEST,	/* the retest edge's output, never made */
+	JOB_RETEST,	/* the retest edge's output, never made (of a distro: FILE is D) */
 	JOB_KEPT,	/* the name of its container, kept after its last run (keep) */
 	JOB_NPATHS,
 };
 
 /* Path WHAT of the job whose file is FILE. */
 char *layout_job(enum job_path what, const char *file);
+/* The longest suffix a job's path has: no part of any job path is longer
+ * than the longest part of its file plus this (the roots' are short). */
+size_t layout_job_suffix_max(void);
 /* The directory every path WHAT of every job is below. */
 const char *layout_job_root(enum job_path what);
 

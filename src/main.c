@@ -96,12 +96,16 @@ static const struct command {
 	{"down", cmd_down, MATRIX, 0, 0, "D", "stop and remove the container orchgen up started"},
 	{"hash", cmd_hash, O_C | O_O | O_CONTEXT | O_EXCLUDE | O_FOLLOW, O_O, 0, "-- PATH...", "edge helper: hash a group of files"},
 	{"base", cmd_base, HELPER | O_O, O_DISTRO | O_O, 0, "", "edge helper: import a distro's base from its rootfs recipe"},
-	{"image", cmd_image, HELPER | O_HASH | O_O | O_REBUILD, O_DISTRO | O_HASH | O_O, 0, "", "edge helper: ensure a distro's image exists"},
+	{"image", cmd_image, HELPER | O_HASH | O_O | O_REBUILD | O_KEY, O_DISTRO | O_HASH | O_O, 0, "", "edge helper: ensure a distro's image exists"},
 	{"warm", cmd_warm, HELPER | O_IMAGE | O_O | O_KEY, O_DISTRO | O_IMAGE | O_O, 0, "", "edge helper: fill a distro's caches"},
 	{"build", cmd_build, HELPER | O_IMAGE | O_O | O_KEY, O_DISTRO | O_IMAGE | O_O, 0, "",
 	    "edge helper: build the product in a distro's image"},
 	{"test", cmd_test, HELPER | O_SUITE | O_VARIANT | O_IMAGE | O_KEY, O_DISTRO | O_SUITE | O_IMAGE, 0, "",
 	    "edge helper: run one job"},
+	{"probe", cmd_probe, MATRIX, 0, 0, "",
+	    "edge helper: ask the engine once which images are there; update the presence files that changed"},
+	{"retest", cmd_retest, HELPER | O_O, O_DISTRO, 0, "",
+	    "edge helper: forget the passes of the retest-D... targets Ninja was asked for, then run ninja test-..."},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(*commands))
 

@@ -19,9 +19,9 @@ job_init(struct job *j, const struct distro *d, const struct suite *s, const cha
 	j->suite = s;
 	j->variant = variant;
 	if (variant)
-		j->id = xasprintf("%s:%s:%s", d->name, s->name, variant);
+		j->id = str_join(d->name, ":", s->name, ":", variant, NULL);
 	else
-		j->id = xasprintf("%s:%s", d->name, s->name);
+		j->id = str_join(d->name, ":", s->name, NULL);
 	j->file = layout_job_file(d->name, s->name, variant);
 	j->manual = s->manual;
 	j->priority = s->priority;
@@ -214,16 +214,20 @@ static void
 expand(struct model *md)
 {
 	const struct matrix *m = &md->matrix;
+	size_t cap = 0;
 
 	for (size_t i = 0; i < m->ndistros; i++) {
 		for (size_t k = 0; k < md->nsuites; k++) {
 			const struct suite *s = &md->suites[k];
 			if (!suite_selects(s, m->distros[i].name)) {
-				strv_take(&md->excluded, xasprintf("%s:%s", m->distros[i].name, s->name));
+				strv_take(&md->excluded, str_join(m->distros[i].name, ":", s->name, NULL));
 				continue;
 			}
 			size_t nv = s->variants.n ? s->variants.n : 1;
-			md->jobs = xrealloc(md->jobs, (md->njobs + nv) * sizeof(*md->jobs));
+			if (md->njobs + nv > cap) {
+				cap = 2 * (md->njobs + nv);
+				md->jobs = xrealloc(md->jobs, cap * sizeof(*md->jobs));
+			}
 			for (size_t v = 0; v < nv; v++) {
 				const char *variant = s->variants.n ? s->variants.v[v] : NULL;
 				job_init(&md->jobs[md->njobs++], &m->distros[i], s, variant);
@@ -349,6 +353,8 @@ names_fit(const struct model *md)
 		free(hash), free(stat);
 	}
 	for (size_t i = 0; rc == 0 && i < md->njobs; i++) {
+		if (longest_part(md->jobs[i].file) + layout_job_suffix_max() <= NAME_MAX)
+			continue;	/* each of its paths fits, without making them */
 		for (int k = 0; rc == 0 && k < JOB_NPATHS; k++) {
 			char *path = layout_job(k, md->jobs[i].file);
 			rc = fits(path, md->jobs[i].suite->path);

@@ -1,26 +1,56 @@
 /* Ninja syntax: the only module that writes it, and the escaping of paths
  * and commands in one place each. */
 
-/* One build statement. Paths are raw; they are escaped when printed. */
+/* What an edge lists, in the order a build statement has them. */
+enum edge_list { EDGE_OUT, EDGE_IN, EDGE_IMPLICIT, EDGE_ORDER, EDGE_ARG, EDGE_NLISTS };
+
+/* One build statement. It owns none of its strings: each is the graph's
+ * (graph_own) or outlives the graph. Paths are raw; they are escaped when
+ * printed. */
 struct edge {
 	const char *rule;
-	struct strv outs, ins, implicit, order;
-	struct strv args;	/* $args: the helper's arguments, shell-quoted */
-	struct strv vars;	/* more bindings: name, value pairs (plain text) */
-	char *origin;		/* what makes the edge, for messages: "the job a:b" */
+	const char **v;		/* its lists, one after the other (edge_list) */
+	unsigned n[EDGE_NLISTS], cap;
+	const char *argvar;	/* $args starts with this variable of the graph's; NULL: none */
+	const char *what;	/* $what; NULL: not set */
+	const char *origin;	/* what makes the edge, for messages: a format of %s only */
+	const char *oarg[4];	/* its arguments */
+};
+
+/* A top-level variable whose value is shell words, as $args are. */
+struct graph_var {
+	const char *name;
+	struct refv words;
 };
 
 struct graph {
 	struct strv program;	/* $orchgen: how commands call orchgen, as words */
-	struct strv header;	/* top-level bindings: name, value pairs */
+	struct strv header;	/* top-level bindings: name, value pairs (plain text) */
+	struct graph_var *vars;	/* after $orchgen, in order */
+	size_t nvars;
 	struct edge *edges;
-	size_t nedges;
+	size_t nedges, cap;
 	struct strv defaults;
+	struct strv owned;	/* strings the graph frees */
 };
 
 /* A new edge in G for RULE with one output OUT (NULL: none yet), made for
- * what ORIGIN (printf-style) says. */
+ * what ORIGIN says: a format whose every conversion is %s, at most four,
+ * each argument a string that outlives G (it is formatted only for a
+ * message), or NULL for the output the message is about (an edge of many
+ * outputs). A later graph_edge() may move the edges: add to E first. */
 struct edge *graph_edge(struct graph *g, const char *rule, const char *out, const char *origin, ...);
+/* Add S to E's list L. */
+void edge_add(struct edge *e, enum edge_list l, const char *s);
+/* E's list L: its N strings. */
+const char *const *edge_list(const struct edge *e, enum edge_list l, unsigned *n);
+/* What makes E, or its output OUT, as a new string: "the job of suite a
+ * on alpha". */
+char *edge_origin(const struct edge *e, const char *out);
+/* G takes S (allocated), to free with itself; S is returned. */
+const char *graph_own(struct graph *g, char *s);
+/* A new variable NAME (outliving G) in G: its words, to fill now. */
+struct refv *graph_var(struct graph *g, const char *name);
 void graph_free(struct graph *g);
 
 /* Append S escaped as a Ninja path ($, space, ':' prefixed with $), or,
@@ -28,12 +58,17 @@ void graph_free(struct graph *g);
  * with $). -1 if S holds a newline, or a path holds '|': Ninja cannot
  * express either. */
 int ninja_escape(struct buf *b, const char *s, int path);
-/* Append ARGV as shell words: each quoted when it needs it, then $ doubled. */
-int ninja_command(struct buf *b, const struct strv *argv);
-/* The whole file: $orchgen, header bindings, the TEMPLATE text, the edges, defaults.
- * -1 (warned) when some path or value cannot be expressed, or when two
- * edges would make one output (the message names both). */
+/* Append the N WORDS as shell words: each quoted when it needs it, $ doubled. */
+int ninja_command(struct buf *b, const char *const *words, size_t n);
+/* The whole file: $orchgen, header bindings, the variables, the TEMPLATE
+ * text, the edges, defaults. -1 (warned) when some path or value cannot be
+ * expressed, or when two edges would make one output (the message names
+ * both). */
 int ninja_write(struct buf *b, const struct graph *g, const char *template);
+/* Rule NAME in TEMPLATE: its text, from its "rule" line to the end of its
+ * last binding (*LEN bytes, its last newline included); NULL when TEMPLATE
+ * does not define it. */
+const char *ninja_rule(const char *template, const char *name, size_t *len);
 /* Does TEMPLATE define rule NAME? A project's own template from before a
  * rule existed gets no edges that need it. */
 int ninja_defines_rule(const char *template, const char *name);

@@ -36,19 +36,26 @@ buf_puts(struct buf *b, const char *s)
 	buf_putn(b, s, strlen(s));
 }
 
+/* Formatted straight into the free space, which is usually enough; only
+ * when it is not, grown and formatted again. */
 void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list aq;
 	int n;
 
+	grow(b, 0);
 	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
+	n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, aq);
 	va_end(aq);
-	if (n < 0)
+	if (n < 0) {
+		b->s[b->len] = '\0';
 		return;
-	grow(b, (size_t)n);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= b->cap - b->len) {
+		grow(b, (size_t)n);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 
@@ -76,13 +83,44 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+/* The array V of N elements of SIZE with room for one more: its capacity
+ * *CAP doubled when full. */
+static void *
+room(void *v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 8;
+	return xrealloc(v, *cap * size);
+}
+
+char *
+str_join(const char *s, ...)
+{
+	va_list ap;
+	size_t n = 0;
+	char *out, *at;
+
+	va_start(ap, s);
+	for (const char *p = s; p; p = va_arg(ap, const char *))
+		n += strlen(p);
+	va_end(ap);
+	at = out = xmalloc(n + 1);
+	va_start(ap, s);
+	for (const char *p = s; p; p = va_arg(ap, const char *)) {
+		size_t len = strlen(p);
+		memcpy(at, p, len);
+		at += len;
+	}
+	va_end(ap);
+	*at = '\0';
+	return out;
+}
+
 void
 strv_take(struct strv *sv, char *s)
 {
-	if (sv->n == sv->cap) {
-		sv->cap = sv->cap ? sv->cap * 2 : 8;
-		sv->v = xrealloc(sv->v, sv->cap * sizeof(*sv->v));
-	}
+	sv->v = room(sv->v, sv->n, &sv->cap, sizeof(*sv->v));
 	sv->v[sv->n++] = s;
 }
 
@@ -153,4 +191,32 @@ strv_free(struct strv *sv)
 	free(sv->v);
 	sv->v = NULL;
 	sv->n = sv->cap = 0;
+}
+
+void
+refv_push(struct refv *rv, const char *s)
+{
+	rv->v = room(rv->v, rv->n, &rv->cap, sizeof(*rv->v));
+	rv->v[rv->n++] = s;
+}
+
+void
+refv_uniq(struct refv *rv)
+{
+	size_t j = 0;
+
+	if (rv->n > 1)
+		qsort(rv->v, rv->n, sizeof(*rv->v), cmpstr);
+	for (size_t i = 0; i < rv->n; i++) {
+		if (j == 0 || strcmp(rv->v[j - 1], rv->v[i]) != 0)
+			rv->v[j++] = rv->v[i];
+	}
+	rv->n = j;
+}
+
+void
+refv_free(struct refv *rv)
+{
+	free(rv->v);
+	memset(rv, 0, sizeof(*rv));
 }

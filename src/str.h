@@ -16,6 +16,10 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 const char *buf_str(struct buf *b);
 void buf_free(struct buf *b);
 
+/* The strings up to a NULL, one after the other, as a new string: a join
+ * that is cheaper than formatting. */
+char *str_join(const char *s, ...);
+
 struct strv {
 	char **v;
 	size_t n, cap;
@@ -32,3 +36,14 @@ int strv_contains(const struct strv *sv, const char *s);
 /* Split S on blanks (space, tab, newline) and append each word. */
 void strv_split(struct strv *sv, const char *s);
 void strv_free(struct strv *sv);
+
+/* A vector of strings that it does not own: each outlives it. */
+struct refv {
+	const char **v;
+	size_t n, cap;
+};
+
+void refv_push(struct refv *rv, const char *s);
+/* Sort RV by the strings and drop repeated ones. */
+void refv_uniq(struct refv *rv);
+void refv_free(struct refv *rv);

@@ -79,19 +79,25 @@ xstrndup(const char *s, size_t n)
 	return check(strndup(s, n));
 }
 
+/* Formatted once into a buffer on the stack, which most strings fit; only
+ * a longer one is formatted again, into memory of its size. */
 char *
 xasprintf(const char *fmt, ...)
 {
+	char small[256], *s;
 	va_list ap;
-	char *s;
 	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		fatal(EXIT_ENGINE, "bad format string");
 	s = xmalloc((size_t)n + 1);
+	if ((size_t)n < sizeof(small)) {
+		memcpy(s, small, (size_t)n + 1);
+		return s;
+	}
 	va_start(ap, fmt);
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
 	va_end(ap);

@@ -18,11 +18,12 @@ struct walk {
 	struct strv *files, *dirs;
 	int follow;		/* links inside the project lead on (group.follow) */
 	char *top;		/* the project's real path, with a trailing '/' */
-	struct seen {		/* the directories walked, so that a link loop ends */
-		dev_t dev;
+	struct seen {		/* the directories walked, so that a link loop ends: */
+		dev_t dev;	/* a hash set, open addressing, at most half full */
 		ino_t ino;
+		int used;
 	} *seen;
-	size_t nseen;
+	size_t nseen, slots;
 };
 
 /* Is PATH equal to or below DIR ("" is the current directory)? */
@@ -193,16 +194,39 @@ path_join(const char *dir, const char *name)
 static int
 walk_path(struct walk *w, const char *path, int named, int type);
 
+/* The slot of (DEV, INO) in SEEN of SLOTS (a power of two): where it is,
+ * or the empty one where it would go. */
+static struct seen *
+seen_slot(struct seen *seen, size_t slots, dev_t dev, ino_t ino)
+{
+	size_t i = ((size_t)ino * 0x9E3779B97F4A7C15u ^ (size_t)dev) & (slots - 1);
+
+	while (seen[i].used && (seen[i].dev != dev || seen[i].ino != ino))
+		i = (i + 1) & (slots - 1);
+	return &seen[i];
+}
+
 /* Has directory ST been walked? If not, it is now. */
 static int
 walked(struct walk *w, const struct stat *st)
 {
-	for (size_t i = 0; i < w->nseen; i++) {
-		if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
-			return 1;
+	struct seen *slot;
+
+	if (2 * (w->nseen + 1) > w->slots) {
+		size_t slots = w->slots ? 2 * w->slots : 64;
+		struct seen *bigger = xcalloc(slots, sizeof(*bigger));
+		for (size_t i = 0; i < w->slots; i++) {
+			if (w->seen[i].used)
+				*seen_slot(bigger, slots, w->seen[i].dev, w->seen[i].ino) = w->seen[i];
+		}
+		free(w->seen);
+		w->seen = bigger, w->slots = slots;
 	}
-	w->seen = xrealloc(w->seen, (w->nseen + 1) * sizeof(*w->seen));
-	w->seen[w->nseen++] = (struct seen){st->st_dev, st->st_ino};
+	slot = seen_slot(w->seen, w->slots, st->st_dev, st->st_ino);
+	if (slot->used)
+		return 1;
+	*slot = (struct seen){st->st_dev, st->st_ino, 1};
+	w->nseen++;
 	return 0;
 }
 

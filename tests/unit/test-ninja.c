@@ -40,7 +40,7 @@ cmd(const char *first, ...)
 	va_end(ap);
 	out.len = 0;
 	buf_puts(&out, "");
-	rc = ninja_command(&out, &argv);
+	rc = ninja_command(&out, (const char *const *)argv.v, argv.n);
 	strv_free(&argv);
 	return rc < 0 ? "(-1)" : buf_str(&out);
 }
@@ -131,7 +131,7 @@ test_round_trip(void)
 	strv_push(&argv, "%s\\n");
 	for (const char *const *s = nasty; *s; s++)
 		strv_push(&argv, *s);
-	CHECK(ninja_command(&b, &argv) == 0);
+	CHECK(ninja_command(&b, (const char *const *)argv.v, argv.n) == 0);
 
 	/* $$ back to $, as Ninja reads a value */
 	for (const char *s = buf_str(&b); *s; s++) {
@@ -173,6 +173,7 @@ static const char small_expected[] =
 	"project = demo\n"
 	"note = costs $$5: yes\n"
 	"orchgen = '/opt/my tools/orchgen' -v\n"
+	"shared = --follow 'it'\\''s'\n"
 	"\n"
 	"rule hash\n"
 	"  command = $orchgen hash $args\n"
@@ -181,7 +182,7 @@ static const char small_expected[] =
 	"\n"
 	"build .orch/hash/suite/odd$ $$dir/b$:c: hash suites/odd$ $$dir/b$:c/task.yaml"
 	" | suites/odd$ $$dir/b$:c suites/odd$ $$dir/b$:c/data || .orch/always\n"
-	"  args = -o '.orch/hash/suite/odd $$dir/b:c' -- 'suites/odd $$dir/b:c'\n"
+	"  args = $shared -o '.orch/hash/suite/odd $$dir/b:c' -- 'suites/odd $$dir/b:c'\n"
 	"  what = odd $$dir/b:c\n"
 	"\n"
 	"build .orch/always: phony\n"
@@ -193,9 +194,9 @@ static const char small_expected[] =
 static void
 small_graph(struct graph *g, const char *dir)
 {
-	char *hash = xasprintf(".orch/hash/suite/%s", dir);
-	char *suite = xasprintf("suites/%s", dir);
-	char *target = xasprintf("test-x/%s", dir);
+	const char *hash = graph_own(g, xasprintf(".orch/hash/suite/%s", dir));
+	const char *suite = graph_own(g, xasprintf("suites/%s", dir));
+	const char *target = graph_own(g, xasprintf("test-x/%s", dir));
 	struct edge *e;
 
 	strv_push(&g->program, "/opt/my tools/orchgen");
@@ -203,19 +204,21 @@ small_graph(struct graph *g, const char *dir)
 	strv_push(&g->header, "jobs"), strv_push(&g->header, "2");
 	strv_push(&g->header, "project"), strv_push(&g->header, "demo");
 	strv_push(&g->header, "note"), strv_push(&g->header, "costs $5: yes");
+	refv_push(graph_var(g, "shared"), "--follow");
+	refv_push(&g->vars[0].words, "it's");
 	e = graph_edge(g, "hash", hash, "the hash of %s", dir);
-	strv_take(&e->ins, xasprintf("%s/task.yaml", suite));
-	strv_push(&e->implicit, suite);
-	strv_take(&e->implicit, xasprintf("%s/data", suite));
-	strv_push(&e->order, ".orch/always");
-	strv_push(&e->args, "-o"), strv_push(&e->args, hash);
-	strv_push(&e->args, "--"), strv_push(&e->args, suite);
-	strv_push(&e->vars, "what"), strv_push(&e->vars, dir);
+	e->argvar = "shared";
+	edge_add(e, EDGE_ORDER, ".orch/always");	/* in its place, whatever the order of adding */
+	edge_add(e, EDGE_IN, graph_own(g, xasprintf("%s/task.yaml", suite)));
+	edge_add(e, EDGE_IMPLICIT, suite);
+	edge_add(e, EDGE_IMPLICIT, graph_own(g, xasprintf("%s/data", suite)));
+	edge_add(e, EDGE_ARG, "-o"), edge_add(e, EDGE_ARG, hash);
+	edge_add(e, EDGE_ARG, "--"), edge_add(e, EDGE_ARG, suite);
+	e->what = dir;
 	graph_edge(g, "phony", ".orch/always", "the marker");
 	e = graph_edge(g, "phony", target, "the target %s", target);
-	strv_push(&e->ins, hash);
+	edge_add(e, EDGE_IN, hash);
 	strv_push(&g->defaults, target);
-	free(hash), free(suite), free(target);
 }
 
 static void
@@ -236,7 +239,7 @@ test_write(void)
 	free(targets);
 	CHECK(system("ninja -f small.ninja -t commands 'test-x/odd $dir/b:c' >commands.txt") == 0);
 	char *commands = file_read("commands.txt", NULL);
-	CHECK_STR(commands, "'/opt/my tools/orchgen' -v hash -o '.orch/hash/suite/odd $dir/b:c' -- 'suites/odd $dir/b:c'\n");
+	CHECK_STR(commands, "'/opt/my tools/orchgen' -v hash --follow 'it'\\''s' -o '.orch/hash/suite/odd $dir/b:c' -- 'suites/odd $dir/b:c'\n");
 	free(commands);
 	graph_free(&g);
 	CHECK(g.nedges == 0 && g.edges == NULL);
@@ -256,6 +259,7 @@ test_write(void)
 	b.len = 0;
 	small_graph(&g, "dup");
 	graph_edge(&g, "phony", "test-x/dup", "the directory %s", "test-x/dup");
+	CHECK_STR(graph_own(&g, edge_origin(&g.edges[g.nedges - 1], NULL)), "the directory test-x/dup");
 	fprintf(stderr, "(a warning about \"test-x/dup\" follows)\n");
 	CHECK(ninja_write(&b, &g, small_template) == -1);
 	graph_free(&g);

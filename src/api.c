@@ -1,0 +1,186 @@
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+#include "str.h"
+#include "api.h"
+#include "util.h"
+
+#define DEFAULT_SOCKET "/var/run/docker.sock"
+
+/* The socket the docker client would use: its path, or NULL when the
+ * client goes elsewhere. */
+static const char *
+socket_path(void)
+{
+	const char *host = getenv("DOCKER_HOST"), *context = getenv("DOCKER_CONTEXT");
+
+	if (context && *context)
+		return NULL;
+	if (!host || !*host)
+		return DEFAULT_SOCKET;
+	return !strncmp(host, "unix://", 7) ? host + 7 : NULL;
+}
+
+/* A connection to PATH: its descriptor, or -1. */
+static int
+dial(const char *path)
+{
+	struct sockaddr_un a = {.sun_family = AF_UNIX};
+	int fd;
+
+	if (strlen(path) >= sizeof(a.sun_path) || (fd = socket(AF_UNIX, SOCK_STREAM, 0)) < 0)
+		return -1;
+	memcpy(a.sun_path, path, strlen(path) + 1);
+	if (connect(fd, (struct sockaddr *)&a, sizeof(a)) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int
+api_get(const char *path, struct buf *body)
+{
+	const char *sock = socket_path(), *text, *end;
+	struct buf req = {0}, resp = {0};
+	char chunk[65536];
+	ssize_t n = 0;
+	int fd, status = -1;
+
+	if (!sock || (fd = dial(sock)) < 0)
+		return -1;
+	/* HTTP/1.0: the engine closes the connection after its answer,
+	 * which is then neither chunked nor kept alive. */
+	buf_printf(&req, "GET %s HTTP/1.0\r\nHost: docker\r\n\r\n", path);
+	if (write(fd, req.s, req.len) == (ssize_t)req.len) {
+		while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+			buf_putn(&resp, chunk, (size_t)n);
+	}
+	close(fd);
+	text = buf_str(&resp);
+	if (n == 0 && !strncmp(text, "HTTP/1.", 7) && strlen(text) > 12 && (end = strstr(text, "\r\n\r\n"))) {
+		status = atoi(text + 9);
+		buf_puts(body, end + 4);
+	}
+	buf_free(&req), buf_free(&resp);
+	return status;
+}
+
+/* The JSON string at *P (at its opening quote) into OUT, if OUT; *P moves
+ * past it. Escapes are kept as written: names never hold any. -1 if
+ * unterminated. */
+static int
+string(const char **p, struct buf *out)
+{
+	const char *s = *p + 1;
+
+	while (*s && *s != '"')
+		s += s[0] == '\\' && s[1] ? 2 : 1;
+	if (!*s)
+		return -1;
+	if (out)
+		buf_putn(out, *p + 1, (size_t)(s - *p - 1));
+	*p = s + 1;
+	return 0;
+}
+
+/* Skip the JSON value at *P: a string, an object or array (whatever it
+ * holds), or a scalar. -1 if it ends early. */
+static int
+skip(const char **p)
+{
+	int depth = 0;
+
+	do {
+		*p += strspn(*p, " \t\r\n");
+		if (**p == '"') {
+			if (string(p, NULL) < 0)
+				return -1;
+		} else if (**p == '{' || **p == '[') {
+			depth++, (*p)++;
+		} else if (**p == '}' || **p == ']') {
+			depth--, (*p)++;
+		} else if (**p) {
+			*p += depth ? 1 : strcspn(*p, ",}] \t\r\n");
+		} else {
+			return -1;
+		}
+	} while (depth > 0);
+	return 0;
+}
+
+/* The strings of the array (or null) at *P, each appended to LINE after a
+ * space. */
+static int
+names(const char **p, struct buf *line)
+{
+	if (**p != '[')
+		return skip(p);
+	for ((*p)++;;) {
+		*p += strspn(*p, " \t\r\n,");
+		if (**p == ']') {
+			(*p)++;
+			return 0;
+		}
+		if (**p != '"')
+			return -1;
+		buf_puts(line, " ");
+		if (string(p, line) < 0)
+			return -1;
+	}
+}
+
+/* One image of the listing at *P (at its '{'): "ID NAME..." appended to LINES. */
+static int
+image(const char **p, struct strv *lines)
+{
+	struct buf id = {0}, line = {0}, key = {0};
+	int rc = 0;
+
+	for ((*p)++; rc == 0;) {
+		*p += strspn(*p, " \t\r\n,");
+		if (**p == '}') {
+			(*p)++;
+			break;
+		}
+		buf_free(&key);
+		if (**p != '"' || string(p, &key) < 0) {
+			rc = -1;
+			break;
+		}
+		*p += strspn(*p, " \t\r\n");
+		if (*(*p)++ != ':') {
+			rc = -1;
+			break;
+		}
+		*p += strspn(*p, " \t\r\n");
+		if (!strcmp(buf_str(&key), "Id") && **p == '"')
+			rc = string(p, &id);
+		else if (!strcmp(buf_str(&key), "RepoTags") || !strcmp(buf_str(&key), "RepoDigests"))
+			rc = names(p, &line);
+		else
+			rc = skip(p);
+	}
+	if (rc == 0 && id.len)
+		strv_take(lines, str_join(buf_str(&id), buf_str(&line), NULL));
+	buf_free(&id), buf_free(&line), buf_free(&key);
+	return rc;
+}
+
+int
+api_image_lines(const char *json, struct strv *lines)
+{
+	const char *p = json + strspn(json, " \t\r\n");
+
+	if (*p++ != '[')
+		return -1;
+	for (;;) {
+		p += strspn(p, " \t\r\n,");
+		if (*p == ']')
+			return 0;
+		if (*p != '{' || image(&p, lines) < 0)
+			return -1;
+	}
+}
