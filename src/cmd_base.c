@@ -163,7 +163,7 @@ cmd_base(struct cmdargs *a)
 	tag = key_base_tag(&m, d);
 	log = layout_stage_log(d->name, "base");
 	struct make mk = {&m, d, tag};
-	rc = travel_ensure(&m, tag, log, 0, make_once, &mk);
+	rc = travel_ensure(&m, d, tag, log, 0, make_once, &mk);
 	if (rc == RETRY_HOPELESS)
 		rc = EXIT_ENGINE;
 	if (rc == 0) {

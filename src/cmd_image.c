@@ -158,7 +158,7 @@ ensure(const struct matrix *m, const struct distro *d, const char *context, cons
 	if (rc == 0) {
 		tag = key_image_tag(m, d, context, from);
 		struct build b = {m, d, base, tag, logpath, rebuild};
-		rc = travel_ensure(m, tag, logpath, rebuild, build_once, &b);
+		rc = travel_ensure(m, d, tag, logpath, rebuild, build_once, &b);
 	}
 	if (rc == 0) {
 		char *line = xasprintf("%s\n", tag);

@@ -202,22 +202,6 @@ matrix_args(struct edge *e, const struct options *o)
 		args(e, "-D", o->defines.v[i], NULL);
 }
 
-/* base-D: the base imported from D's rootfs recipe. It runs when D's
- * presence file changes: the recipe's tag changed, or the engine lost it.
- * Its output changes only when the tag does (restat). */
-static void
-base_edge(struct gen *x, const struct distro *d)
-{
-	const char *out = graph_own(x->g, layout_base(d->name));
-	struct edge *e = graph_edge(x->g, "base", out, "the base of %s", d->name);
-
-	edge_add(e, EDGE_IMPLICIT, x->present[d - x->m->distros]);
-	matrix_args(e, x->o);
-	args(e, "--distro", d->name, "-o", out, NULL);
-	e->what = d->name;
-	alias(x->g, graph_own(x->g, layout_target("base", d->name)), out);
-}
-
 /* The key of the settings of D that feed FEEDS, kept by the graph. */
 static const char *
 settings_key(struct gen *x, const struct distro *d, unsigned feeds)
@@ -228,9 +212,26 @@ settings_key(struct gen *x, const struct distro *d, unsigned feeds)
 	return keep(x, key);
 }
 
+/* base-D: the base imported from D's rootfs recipe. It runs when D's
+ * presence file changes (the recipe's tag changed, or the engine lost it)
+ * or where it travels does (the key in its command line).
+ * Its output changes only when the tag does (restat). */
+static void
+base_edge(struct gen *x, const struct distro *d)
+{
+	const char *out = graph_own(x->g, layout_base(d->name));
+	struct edge *e = graph_edge(x->g, "base", out, "the base of %s", d->name);
+
+	edge_add(e, EDGE_IMPLICIT, x->present[d - x->m->distros]);
+	matrix_args(e, x->o);
+	args(e, "--distro", d->name, "-o", out, "--key", settings_key(x, d, FEEDS_BASE | FEEDS_TRAVEL), NULL);
+	e->what = d->name;
+	alias(x->g, graph_own(x->g, layout_target("base", d->name)), out);
+}
+
 /* image-D: the image exists, as its key names it. It runs when the
- * context, the settings that feed the image (their key in its command
- * line) or D's presence file change (the engine lost the image, or D's
+ * context, the settings that feed the image or say where it travels (their
+ * key in its command line) or D's presence file change (the engine lost the image, or D's
  * base changed), and on every ninja with `pull = always`. With REBUILD,
  * rebuild-D: it is built again, every step, on every ninja that names it. */
 static void
@@ -246,7 +247,7 @@ image_edge(struct gen *x, const struct distro *d, const struct shared *sh, int r
 	if (rebuild || d->pull == PULL_ALWAYS)
 		edge_add(e, EDGE_IMPLICIT, LAYOUT_ALWAYS);
 	matrix_args(e, x->o);
-	args(e, "--distro", d->name, "--hash", sh->context, "-o", out, "--key", settings_key(x, d, FEEDS_IMAGE), NULL);
+	args(e, "--distro", d->name, "--hash", sh->context, "-o", out, "--key", settings_key(x, d, FEEDS_IMAGE | FEEDS_TRAVEL), NULL);
 	if (rebuild)
 		args(e, "--rebuild", NULL);
 	e->what = rebuild ? graph_own(x->g, xasprintf("%s (rebuild)", d->name)) : d->name;

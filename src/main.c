@@ -95,7 +95,7 @@ static const struct command {
 	    "start a container of D's image that runs on, detached, mounted as a job is: COMMAND, or the image's own"},
 	{"down", cmd_down, MATRIX, 0, 0, "D", "stop and remove the container orchgen up started"},
 	{"hash", cmd_hash, O_C | O_O | O_CONTEXT | O_EXCLUDE | O_FOLLOW, O_O, 0, "-- PATH...", "edge helper: hash a group of files"},
-	{"base", cmd_base, HELPER | O_O, O_DISTRO | O_O, 0, "", "edge helper: import a distro's base from its rootfs recipe"},
+	{"base", cmd_base, HELPER | O_O | O_KEY, O_DISTRO | O_O, 0, "", "edge helper: import a distro's base from its rootfs recipe"},
 	{"image", cmd_image, HELPER | O_HASH | O_O | O_REBUILD | O_KEY, O_DISTRO | O_HASH | O_O, 0, "", "edge helper: ensure a distro's image exists"},
 	{"warm", cmd_warm, HELPER | O_IMAGE | O_O | O_KEY, O_DISTRO | O_IMAGE | O_O, 0, "", "edge helper: fill a distro's caches"},
 	{"build", cmd_build, HELPER | O_IMAGE | O_O | O_KEY, O_DISTRO | O_IMAGE | O_O, 0, "",

@@ -503,7 +503,8 @@ static const struct type
  * engine, not what runs in it; trace how much a log shows, keep what is
  * left to look at; suites is part of every suite's hash, and so is
  * spread (the spread.yaml read) of every task of its project; image-cache
- * and registry are where images travel, under the tags their keys make. */
+ * and registry are where images travel, under the tags their keys make:
+ * they feed no key, only the command lines of the image and base edges. */
 #define P(f) offsetof(struct project, f)
 static const struct key project_keys[] = {
 	{"name", &t_name, P(name), FEEDS_NONE},
@@ -527,8 +528,8 @@ static const struct key project_keys[] = {
 	{"missing-feature", &t_missing_feature, P(skip_missing), FEEDS_JOB},
 	{"trace", &t_bool, P(trace), FEEDS_NONE},
 	{"keep", &t_keep, P(keep), FEEDS_NONE},
-	{"image-cache", &t_image_cache, P(image_cache), FEEDS_NONE},
-	{"registry", &t_registry, P(registry), FEEDS_NONE},
+	{"image-cache", &t_image_cache, P(image_cache), FEEDS_TRAVEL},
+	{"registry", &t_registry, P(registry), FEEDS_TRAVEL},
 	{NULL, NULL, 0, 0},
 };
 #undef P

@@ -96,6 +96,10 @@ enum {
 	FEEDS_WARM = 1 << 2,	/* the warm stage */
 	FEEDS_BUILD = 1 << 3,	/* the build stage */
 	FEEDS_JOB = 1 << 4,	/* every job of a distro */
+	/* No key: where images and bases travel. Their edges' command lines
+	 * hold it, so that they run again (and save or push what is missing),
+	 * while their tags stay. */
+	FEEDS_TRAVEL = 1 << 5,
 };
 /* Every setting of M that feeds one of FEEDS and is set, with D's own
  * (D may be NULL) and every cache's, to FN as "section.key" and the value

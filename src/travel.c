@@ -17,6 +17,7 @@
 #include "walk.h"
 #include "inputs.h"
 #include "retry.h"
+#include "presence.h"
 #include "travel.h"
 #include "util.h"
 
@@ -238,11 +239,12 @@ archived(const struct matrix *m, const char *tag)
 }
 
 int
-travel_ensure(const struct matrix *m, const char *tag, const char *log, int again, int (*make)(void *arg), void *arg)
+travel_ensure(const struct matrix *m, const struct distro *d, const char *tag, const char *log, int again,
+    int (*make)(void *arg), void *arg)
 {
 	const struct project *p = &m->project;
 	char id[256];
-	int rc = again ? 1 : engine_image_id(p->engine, tag, id, sizeof(id)), made = 0;
+	int rc = again ? 1 : engine_image_id(p->engine, tag, id, sizeof(id)), made = 0, lacked = !again && rc > 0;
 
 	if (rc > 0 && !again && p->image_cache)
 		rc = load(m, tag, log);
@@ -261,5 +263,7 @@ travel_ensure(const struct matrix *m, const char *tag, const char *log, int agai
 		return rc;
 	if (made && p->registry)
 		push(m, tag, log);
+	if (lacked && presence_write(m, &d, 1) < 0)
+		return EXIT_ENGINE;
 	return 0;
 }

@@ -20,5 +20,9 @@ int travel_check(const struct matrix *m);
  * is saved for TAG when the cache has none (or TAG was made), and TAG is
  * pushed when it was made. Output goes to the stage log at LOG. 0;
  * EXIT_ENGINE (engine trouble, worth trying again); RETRY_HOPELESS (the
- * image cache cannot be written, warned); or what MAKE returned. */
-int travel_ensure(const struct matrix *m, const char *tag, const char *log, int again, int (*make)(void *arg), void *arg);
+ * image cache cannot be written, warned); or what MAKE returned. When the
+ * engine lacked TAG, the presence file of distro D is written again once
+ * TAG is there: a later loss of TAG is then a change the next probe sees,
+ * even when the probe before this run said the same. */
+int travel_ensure(const struct matrix *m, const struct distro *d, const char *tag, const char *log, int again,
+    int (*make)(void *arg), void *arg);
