@@ -76,6 +76,19 @@ engines_slots(const struct matrix *m)
 	return m->nengines ? n : m->project.jobs;
 }
 
+char *
+engines_volume(const struct matrix *m, const struct cache *k, const char *distro)
+{
+	char *name = k->per_distro ? xasprintf("orchgen-%s-%s-%s", m->project.name, k->name, distro)
+				   : xasprintf("orchgen-%s-%s", m->project.name, k->name);
+
+	for (char *p = name; *p; p++) {
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-", *p))
+			*p = '-';
+	}
+	return name;
+}
+
 /* Field N (1-based) of /proc/PID/stat, after the command's parentheses
  * (N >= 3), into OUT; or "" when it cannot be read. */
 static void

@@ -18,6 +18,11 @@ int engines_serves(const struct engine *e, const char *distro);
  * when there is no [engine] section. */
 int engines_slots(const struct matrix *m);
 
+/* The engine volume that holds cache CACHE of M for DISTRO on an engine
+ * that shares no files ("orchgen-PROJECT-CACHE-DISTRO", without DISTRO
+ * for a cache the distros share); every such engine has its own. */
+char *engines_volume(const struct matrix *m, const struct cache *cache, const char *distro);
+
 /* A slot a job holds. */
 struct slot {
 	const struct engine *e;	/* NULL: no [engine] section, the local default */
