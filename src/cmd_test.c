@@ -428,6 +428,7 @@ run_once(void *arg)
 		c.append = sm->append;
 		c.keep = p->keep != KEEP_NEVER || r->sp;	/* a spread job's may reboot */
 		c.copy_mounts = slot.e && !slot.e->shared;
+		c.engine = slot.e ? slot.e->name : NULL;
 		c.header = header;
 		if (r->sp && spreadrun_reset(r->paths[JOB_RUN]) < 0) {
 			st = -1;

@@ -289,6 +289,31 @@ outcome(struct container *c, const char *run, const char *log, int st)
 	return st;
 }
 
+/* How long a job waits between two looks at a lock it wants. */
+#define LOCK_WAIT_MS 100
+
+/* The lock of C's engine's volumes, held while they are made and filled,
+ * so that no job uses a volume another is still filling: its
+ * descriptor, or -1 when C has no volume (or on error, warned). */
+static int
+lock_volumes(const struct container *c)
+{
+	char *path;
+	int fd = -2, any = 0;
+
+	for (size_t i = 0; i < c->nmounts; i++)
+		any |= c->mounts[i].volume != NULL;
+	if (!any || !c->engine)
+		return -1;
+	path = layout_engine_volumes(c->engine);
+	if (file_mkparents(path) == 0) {
+		while ((fd = file_trylock(path)) == -2)
+			nanosleep(&(struct timespec){0, LOCK_WAIT_MS * 1000000L}, NULL);
+	}
+	free(path);
+	return fd < 0 ? -1 : fd;
+}
+
 /* The volumes of C's mounts on the engine in use, each made when it is
  * not there yet (labelled for the project, so that gc finds it), into
  * FRESH (one flag per mount): 0, or -1 engine trouble (said in FD). */
@@ -309,12 +334,13 @@ make_volumes(const struct container *c, char *fresh, int fd)
 	return 0;
 }
 
-/* Copy into created container C what it mounts: each mount without a
- * volume to where MOVE_IN finds it, and the cache warmed here into each
- * volume made now (FRESH), so that it starts warm on that engine and
- * keeps what jobs write there. 0, or -1 (said in FD). */
+/* Copy into created container C what it mounts: the cache warmed here
+ * into each volume made now (FRESH; VOLUMES), so that it starts warm on
+ * that engine and keeps what jobs write there; or each mount without a
+ * volume, to where MOVE_IN finds it (not VOLUMES). 0, or -1 (said in
+ * FD). */
 static int
-copy_in(const struct container *c, const char *fresh, int fd)
+copy_in(const struct container *c, const char *fresh, int volumes, int fd)
 {
 	const char *engine = c->m->project.engine;
 	size_t staged = 0;
@@ -324,7 +350,7 @@ copy_in(const struct container *c, const char *fresh, int fd)
 		const struct mount *mt = &c->mounts[i];
 		char *from = mt->volume ? xasprintf("%s/.", mt->src) : xstrdup(mt->src);
 		char *to = mt->volume ? xasprintf("%s:%s", c->name, mt->dst) : xasprintf("%s:" STAGED "%zu", c->name, staged++);
-		if (!mt->volume || fresh[i])
+		if (volumes ? mt->volume && fresh[i] : !mt->volume)
 			st = engine_cp(engine, from, to, fd);
 		free(from), free(to);
 	}
@@ -333,7 +359,8 @@ copy_in(const struct container *c, const char *fresh, int fd)
 
 /* Create the container that ARGV describes, copy each mount into it, and
  * start it attached, output to FD: the client's pid, or -1 on engine
- * trouble (said in the log), the container removed. */
+ * trouble (said in the log), the container removed, and the volumes made
+ * for it (not left half filled). */
 static pid_t
 start_copied(const struct container *c, struct strv *argv, int fd)
 {
@@ -341,6 +368,7 @@ start_copied(const struct container *c, struct strv *argv, int fd)
 	struct strv start = {0};
 	struct buf out = {0}, err = {0};
 	char *fresh = xcalloc(c->nmounts + 1, 1);
+	int lock = lock_volumes(c);
 	int st = make_volumes(c, fresh, fd) < 0 ? -1 : proc_run(argv, &out, &err);
 	pid_t pid;
 
@@ -348,18 +376,22 @@ start_copied(const struct container *c, struct strv *argv, int fd)
 		warn("write %s:", c->log);
 	buf_free(&out), buf_free(&err);
 	if (st == 0)
-		st = copy_in(c, fresh, fd);
+		st = copy_in(c, fresh, 1, fd);
+	if (st == 0)
+		st = copy_in(c, fresh, 0, fd);
 	if (st != 0) {
 		dprintf(fd, "orchgen: could not create %s and copy its files in\n", c->name);
 		engine_remove(engine, c->name);
 		for (size_t i = 0; i < c->nmounts; i++) {
 			if (fresh[i])
-				engine_volume_rm(engine, c->mounts[i].volume);	/* not left half-warmed */
+				engine_volume_rm(engine, c->mounts[i].volume);
 		}
-		free(fresh);
-		return -1;
 	}
+	if (lock >= 0)
+		close(lock);
 	free(fresh);
+	if (st != 0)
+		return -1;
 	engine_start_argv(engine, c->name, &start);
 	pid = proc_start(&start, fd);
 	strv_free(&start);
