@@ -85,11 +85,35 @@ images(const struct matrix *m)
 	return 0;
 }
 
-/* The containers and unused tags on the local default engine, then on
- * each other [engine]: one that does not answer is said, and the others
- * still swept. 0, or -1 when one did not answer. */
+/* The project's volumes on the engine in use (caches on an engine that
+ * shares no files) that no current cache names, or every one (ALL). */
 static int
-every_engine(const struct matrix *m)
+volumes(const struct matrix *m, int all)
+{
+	const struct project *p = &m->project;
+	struct owner owner = {p->name, key_checkout()};
+	struct strv names = {0}, keep = {0};
+
+	if (engine_volumes(p->engine, &owner, &names) < 0)
+		return -1;
+	for (size_t i = 0; !all && i < m->ncaches; i++) {
+		for (size_t k = 0; k < m->ndistros; k++)
+			strv_take(&keep, engines_volume(m, &m->caches[i], m->distros[k].name));
+	}
+	for (size_t i = 0; i < names.n; i++) {
+		if (!strv_contains(&keep, names.v[i]) && engine_volume_rm(p->engine, names.v[i]) == 0)
+			printf("removed volume %s\n", names.v[i]);
+	}
+	strv_free(&names), strv_free(&keep);
+	return 0;
+}
+
+/* The containers and unused tags on the local default engine, then on
+ * each other [engine], and its unused volumes (all of them with
+ * CACHES): one that does not answer is said, and the others still
+ * swept. 0, or -1 when one did not answer. */
+static int
+every_engine(const struct matrix *m, int caches)
 {
 	int rc = containers(&m->project) < 0 || images(m) < 0 ? -1 : 0;
 
@@ -98,7 +122,7 @@ every_engine(const struct matrix *m)
 		if (engines_local(e))
 			continue;
 		engines_use(e);
-		if (containers(&m->project) < 0 || images(m) < 0) {
+		if (containers(&m->project) < 0 || images(m) < 0 || volumes(m, caches) < 0) {
 			warn("engine %s: not swept", e->name);
 			rc = -1;
 		}
@@ -381,7 +405,7 @@ cmd_gc(struct cmdargs *a)
 
 	if (model_load(&md, &a->o) < 0)
 		return EXIT_USAGE;
-	rc = every_engine(&md.matrix);
+	rc = every_engine(&md.matrix, a->caches);
 	dead_state(&md);
 	archives(&md.matrix, a->keep_archives);
 	if (rc == 0 && a->caches)

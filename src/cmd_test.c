@@ -387,8 +387,6 @@ reboots(struct run *r, struct container *c, struct sample *sm, int st, long warn
 static int
 take_slot(struct run *r, struct slot *slot, char **header)
 {
-	int fd;
-
 	if (engines_take(&r->m, r->d->name, r->job.id, slot) != 0)
 		return -1;
 	engines_use(slot->e);
@@ -396,16 +394,13 @@ take_slot(struct run *r, struct slot *slot, char **header)
 	if (!slot->e)
 		return 0;
 	*header = xasprintf("orchgen: %s on engine %s", r->job.id, slot->e->name);
-	if ((fd = log_open(r->paths[JOB_LOG], 1)) < 0 || engines_image(&r->m, slot->e, r->image, fd) < 0) {
-		if (fd >= 0)
-			close(fd);
+	if (engines_image(&r->m, slot->e, r->image, r->paths[JOB_LOG]) < 0) {
 		if (r->m.nengines > 1)
 			engines_mark_down(slot->e);
 		engines_release(slot);
 		free(*header), *header = NULL;
 		return -1;
 	}
-	close(fd);
 	return 0;
 }
 
@@ -433,6 +428,7 @@ run_once(void *arg)
 		c.append = sm->append;
 		c.keep = p->keep != KEEP_NEVER || r->sp;	/* a spread job's may reboot */
 		c.copy_mounts = slot.e && !slot.e->shared;
+		c.engine = slot.e ? slot.e->name : NULL;
 		c.header = header;
 		if (r->sp && spreadrun_reset(r->paths[JOB_RUN]) < 0) {
 			st = -1;

@@ -15,6 +15,7 @@
 #include "layout.h"
 #include "proc.h"
 #include "driver.h"
+#include "engines.h"
 #include "container.h"
 #include "util.h"
 
@@ -64,7 +65,7 @@ void
 container_free(struct container *c)
 {
 	for (size_t i = 0; i < c->nmounts; i++)
-		free(c->mounts[i].src), free(c->mounts[i].dst);
+		free(c->mounts[i].src), free(c->mounts[i].dst), free(c->mounts[i].volume);
 	free(c->mounts);
 	free(c->name);
 	free(c->outcome);
@@ -76,7 +77,7 @@ void
 container_mount(struct container *c, const char *path, const char *dst, int readonly)
 {
 	c->mounts = xrealloc(c->mounts, (c->nmounts + 1) * sizeof(*c->mounts));
-	c->mounts[c->nmounts++] = (struct mount){file_absolute(path), xstrdup(dst), readonly};
+	c->mounts[c->nmounts++] = (struct mount){file_absolute(path), xstrdup(dst), readonly, NULL};
 }
 
 /* Mount a directory of orchgen's own (taken), creating it first. */
@@ -117,6 +118,8 @@ container_mount_stages(struct container *c, const struct distro *d, enum use use
 	for (size_t i = 0; i < m->ncaches; i++) {
 		const struct cache *k = &m->caches[i];
 		rc |= mount_dir(c, layout_cache(k->name, d->name, k->per_distro), k->path, 0);
+		if (rc == 0)
+			c->mounts[c->nmounts - 1].volume = engines_volume(m, k, d->name);
 	}
 	if (m->project.build)
 		rc |= mount_dir(c, layout_build(d->name), MOUNT_BUILD, use != USE_BUILD);
@@ -228,9 +231,10 @@ run_argv(const struct container *c, const struct strv *command, int interactive,
 		.name = c->name,
 		.owner = {p->name, key_checkout()},
 		.job = c->job,
-		.mounts = c->copy_mounts ? NULL : c->mounts,
-		.nmounts = c->copy_mounts ? 0 : c->nmounts,
+		.mounts = c->mounts,
+		.nmounts = c->nmounts,
 		.create = c->copy_mounts,
+		.volumes = c->copy_mounts,
 		.workdir = MOUNT_WORKSPACE,
 		.user = c->user,
 		.interactive = interactive,
@@ -245,8 +249,10 @@ run_argv(const struct container *c, const struct strv *command, int interactive,
 		strv_push(&words, "/bin/sh"), strv_push(&words, "-c");
 		strv_push(&words, MOVE_IN);
 		strv_push(&words, "sh");
-		for (size_t i = 0; i < c->nmounts; i++)
-			strv_push(&words, c->mounts[i].dst);
+		for (size_t i = 0; i < c->nmounts; i++) {
+			if (!c->mounts[i].volume)
+				strv_push(&words, c->mounts[i].dst);
+		}
 		strv_push(&words, "--");
 	}
 	if (c->copy_workspace) {
@@ -283,31 +289,109 @@ outcome(struct container *c, const char *run, const char *log, int st)
 	return st;
 }
 
+/* How long a job waits between two looks at a lock it wants. */
+#define LOCK_WAIT_MS 100
+
+/* The lock of C's engine's volumes, held while they are made and filled,
+ * so that no job uses a volume another is still filling: its
+ * descriptor, or -1 when C has no volume (or on error, warned). */
+static int
+lock_volumes(const struct container *c)
+{
+	char *path;
+	int fd = -2, any = 0;
+
+	for (size_t i = 0; i < c->nmounts; i++)
+		any |= c->mounts[i].volume != NULL;
+	if (!any || !c->engine)
+		return -1;
+	path = layout_engine_volumes(c->engine);
+	if (file_mkparents(path) == 0) {
+		while ((fd = file_trylock(path)) == -2)
+			nanosleep(&(struct timespec){0, LOCK_WAIT_MS * 1000000L}, NULL);
+	}
+	free(path);
+	return fd < 0 ? -1 : fd;
+}
+
+/* The volumes of C's mounts on the engine in use, each made when it is
+ * not there yet (labelled for the project, so that gc finds it), into
+ * FRESH (one flag per mount): 0, or -1 engine trouble (said in FD). */
+static int
+make_volumes(const struct container *c, char *fresh, int fd)
+{
+	const struct project *p = &c->m->project;
+	struct owner owner = {p->name, key_checkout()};
+
+	for (size_t i = 0; i < c->nmounts; i++) {
+		int rc = c->mounts[i].volume ? engine_volume_create(p->engine, c->mounts[i].volume, &owner) : 1;
+		if (rc < 0) {
+			dprintf(fd, "orchgen: could not make volume %s\n", c->mounts[i].volume);
+			return -1;
+		}
+		fresh[i] = rc == 0;
+	}
+	return 0;
+}
+
+/* Copy into created container C what it mounts: the cache warmed here
+ * into each volume made now (FRESH; VOLUMES), so that it starts warm on
+ * that engine and keeps what jobs write there; or each mount without a
+ * volume, to where MOVE_IN finds it (not VOLUMES). 0, or -1 (said in
+ * FD). */
+static int
+copy_in(const struct container *c, const char *fresh, int volumes, int fd)
+{
+	const char *engine = c->m->project.engine;
+	size_t staged = 0;
+	int st = 0;
+
+	for (size_t i = 0; st == 0 && i < c->nmounts; i++) {
+		const struct mount *mt = &c->mounts[i];
+		char *from = mt->volume ? xasprintf("%s/.", mt->src) : xstrdup(mt->src);
+		char *to = mt->volume ? xasprintf("%s:%s", c->name, mt->dst) : xasprintf("%s:" STAGED "%zu", c->name, staged++);
+		if (volumes ? mt->volume && fresh[i] : !mt->volume)
+			st = engine_cp(engine, from, to, fd);
+		free(from), free(to);
+	}
+	return st;
+}
+
 /* Create the container that ARGV describes, copy each mount into it, and
  * start it attached, output to FD: the client's pid, or -1 on engine
- * trouble (said in the log), the container removed. */
+ * trouble (said in the log), the container removed, and the volumes made
+ * for it (not left half filled). */
 static pid_t
 start_copied(const struct container *c, struct strv *argv, int fd)
 {
 	const char *engine = c->m->project.engine;
 	struct strv start = {0};
 	struct buf out = {0}, err = {0};
-	int st = proc_run(argv, &out, &err);
+	char *fresh = xcalloc(c->nmounts + 1, 1);
+	int lock = lock_volumes(c);
+	int st = make_volumes(c, fresh, fd) < 0 ? -1 : proc_run(argv, &out, &err);
 	pid_t pid;
 
 	if (st != 0 && err.len && write(fd, err.s, err.len) < 0)
 		warn("write %s:", c->log);
 	buf_free(&out), buf_free(&err);
-	for (size_t i = 0; st == 0 && i < c->nmounts; i++) {
-		char *to = xasprintf("%s:" STAGED "%zu", c->name, i);
-		st = engine_cp(engine, c->mounts[i].src, to, fd);
-		free(to);
-	}
+	if (st == 0)
+		st = copy_in(c, fresh, 1, fd);
+	if (st == 0)
+		st = copy_in(c, fresh, 0, fd);
 	if (st != 0) {
 		dprintf(fd, "orchgen: could not create %s and copy its files in\n", c->name);
 		engine_remove(engine, c->name);
-		return -1;
+		for (size_t i = 0; i < c->nmounts; i++) {
+			if (fresh[i])
+				engine_volume_rm(engine, c->mounts[i].volume);
+		}
 	}
+	if (lock >= 0)
+		close(lock);
+	free(fresh);
+	if (st != 0)
+		return -1;
 	engine_start_argv(engine, c->name, &start);
 	pid = proc_start(&start, fd);
 	strv_free(&start);

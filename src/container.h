@@ -16,7 +16,10 @@ struct container {
 	int keep;		/* it stays when it ends, for its owner to keep or remove */
 	int copy_mounts;	/* the engine shares no files with this host: what
 				 * would be mounted is copied in before the command
-				 * starts, the status and artifacts back when it ends */
+				 * starts, the status and artifacts back when it ends;
+				 * a cache is an engine volume there */
+	const char *engine;	/* with copy_mounts: the [engine] NAME, whose
+				 * volumes are made one job at a time */
 	const char *header;	/* a first line for the log, or NULL */
 	char *outcome;		/* after container_run: what the driver recorded (driver.h), or NULL */
 	const char *log;	/* during container_run: its log */

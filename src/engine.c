@@ -86,13 +86,14 @@ mount_field(struct buf *b, const char *key, const char *value)
 	buf_putc(b, '"');
 }
 
+/* M as a --mount option: a bind of its host path, or its volume (VOLUME). */
 static char *
-mount_arg(const struct mount *m)
+mount_arg(const struct mount *m, int volume)
 {
 	struct buf b = {0};
 
-	buf_puts(&b, "type=bind");
-	mount_field(&b, "src", m->src);
+	buf_puts(&b, volume ? "type=volume" : "type=bind");
+	mount_field(&b, "src", volume ? m->volume : m->src);
 	mount_field(&b, "dst", m->dst);
 	if (m->readonly)
 		buf_puts(&b, ",readonly");
@@ -379,8 +380,10 @@ engine_run_argv(const struct run_spec *r, struct strv *argv)
 	strv_push(argv, "--name"), strv_push(argv, r->name);
 	labels(argv, "--label", "", &r->owner);
 	strv_push(argv, "--label"), strv_take(argv, xasprintf("orchgen.job=%s", r->job));
-	for (size_t i = 0; i < r->nmounts; i++)
-		strv_push(argv, "--mount"), strv_take(argv, mount_arg(&r->mounts[i]));
+	for (size_t i = 0; i < r->nmounts; i++) {
+		if (!r->volumes || r->mounts[i].volume)
+			strv_push(argv, "--mount"), strv_take(argv, mount_arg(&r->mounts[i], r->volumes));
+	}
 	if (r->workdir)
 		strv_push(argv, "-w"), strv_push(argv, r->workdir);
 	if (r->user)
@@ -516,6 +519,8 @@ listing(const char *engine, const char *what, const char *format, const struct o
 	strv_push(&argv, what);
 	if (!strcmp(what, "ps"))
 		strv_push(&argv, "-a");
+	if (!strcmp(what, "volume"))
+		strv_push(&argv, "ls");
 	labels(&argv, "--filter", "label=", owner);
 	strv_push(&argv, "--format"), strv_push(&argv, format);
 	st = proc_run(&argv, &o, &err);
@@ -538,6 +543,39 @@ int
 engine_images(const char *engine, const struct owner *owner, struct strv *out)
 {
 	return listing(engine, "images", "{{if eq .Tag \"<none>\"}}{{.ID}}{{else}}{{.Repository}}:{{.Tag}}{{end}}", owner, out);
+}
+
+int
+engine_volumes(const char *engine, const struct owner *owner, struct strv *out)
+{
+	return listing(engine, "volume", "{{.Name}}", owner, out);
+}
+
+int
+engine_volume_create(const char *engine, const char *name, const struct owner *owner)
+{
+	struct strv argv = {0};
+	struct buf err = {0};
+	int st;
+
+	if (quiet_words(engine, "volume", "inspect", name, NULL) == 0)
+		return 1;
+	client(&argv, engine);
+	strv_push(&argv, "volume"), strv_push(&argv, "create");
+	labels(&argv, "--label", "", owner);
+	strv_push(&argv, name);
+	st = proc_run(&argv, NULL, &err);
+	if (st != 0)
+		engine_trouble(engine, st == 127 ? "its client is not installed" : buf_str(&err));
+	strv_free(&argv);
+	buf_free(&err);
+	return st == 0 ? 0 : -1;
+}
+
+int
+engine_volume_rm(const char *engine, const char *name)
+{
+	return quiet_words(engine, "volume", "rm", name, NULL);
 }
 
 int

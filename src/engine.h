@@ -22,6 +22,9 @@ struct build_spec {
 struct mount {
 	char *src, *dst;
 	int readonly;
+	char *volume;	/* on an engine that shares no files, the engine
+			 * volume mounted instead (a cache's); NULL: SRC is
+			 * copied in */
 };
 
 /* What a run connects to the client's own terminal: stdin (-i), and a
@@ -54,6 +57,8 @@ struct run_spec {
 	int interactive;	/* ENGINE_STDIN | ENGINE_TTY | ENGINE_DETACH, or 0: stdin from nothing */
 	int keep;		/* no --rm: the container stays when it ends */
 	int create;		/* `create` it only, for engine_start_argv (never --rm) */
+	int volumes;		/* the engine shares no files: only the mounts
+				 * with a volume are made, as that volume */
 	const struct strv *env;	/* NAME=VALUE set in the container */
 	const struct strv *pass;	/* NAMES whose host values pass through */
 	const char *image;
@@ -124,6 +129,13 @@ void engine_remove(const char *engine, const char *name);
  * trouble (explained). */
 int engine_containers(const char *engine, const struct owner *owner, struct strv *out);
 int engine_images(const char *engine, const struct owner *owner, struct strv *out);
+/* The names of OWNER's volumes into OUT: 0, or -1 (explained). */
+int engine_volumes(const char *engine, const struct owner *owner, struct strv *out);
+/* Volume NAME, labelled for OWNER: 0 made now, 1 there already, -1 the
+ * engine did not answer (its message on stderr). */
+int engine_volume_create(const char *engine, const char *name, const struct owner *owner);
+/* Remove volume NAME: 0, or -1 (the engine's message on stderr). */
+int engine_volume_rm(const char *engine, const char *name);
 /* Save the filesystem of container NAME as image TAG, labelled for OWNER:
  * 0, or -1 (the engine's message on stderr). */
 int engine_commit(const char *engine, const char *name, const char *tag, const struct owner *owner);

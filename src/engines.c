@@ -9,6 +9,8 @@
 #include "matrix.h"
 #include "engine.h"
 #include "engines.h"
+#include "log.h"
+#include "travel.h"
 #include "util.h"
 
 /* A host name or address: letters, digits, '.', '-', or [IPv6]. */
@@ -72,6 +74,19 @@ engines_slots(const struct matrix *m)
 	for (size_t i = 0; i < m->nengines; i++)
 		n += m->engines[i].jobs;
 	return m->nengines ? n : m->project.jobs;
+}
+
+char *
+engines_volume(const struct matrix *m, const struct cache *k, const char *distro)
+{
+	char *name = k->per_distro ? xasprintf("orchgen-%s-%s-%s", m->project.name, k->name, distro)
+				   : xasprintf("orchgen-%s-%s", m->project.name, k->name);
+
+	for (char *p = name; *p; p++) {
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-", *p))
+			*p = '-';
+	}
+	return name;
 }
 
 /* Field N (1-based) of /proc/PID/stat, after the command's parentheses
@@ -237,13 +252,50 @@ engines_use(const struct engine *e)
 	engine_target(&t);
 }
 
+/* Engine K of M (-1: the local default) as a place image REF can be
+ * streamed from to engine E: it is not E, not down, and has REF. Asking
+ * sends the client's commands to K; the caller sends them back. */
+static int
+holds(const struct matrix *m, long k, const struct engine *e, const char *ref)
+{
+	const struct engine *from = k < 0 ? NULL : &m->engines[k];
+	char id[128];
+
+	if (from && (from == e || engines_local(from) || engines_down(from)))
+		return 0;
+	engines_use(from);
+	return engine_image_id(m->project.engine, ref, id, sizeof(id)) == 0;
+}
+
+/* Image REF streamed into engine E (in use) from an engine that has it,
+ * the local default first: 0, 1 none has it, -1 the stream failed
+ * (said). */
+static int
+stream(const struct matrix *m, const struct engine *e, const char *ref, int logfd)
+{
+	struct target to = target_of(e);
+	int rc = 1;
+
+	for (long k = -1; rc == 1 && k < (long)m->nengines; k++) {
+		int there = holds(m, k, e, ref);
+		engines_use(e);
+		if (!there)
+			continue;
+		struct target from = target_of(k < 0 ? NULL : &m->engines[k]);
+		const char *name = from.name ? from.name : "the local default";
+		dprintf(logfd, "orchgen: %s: streaming %s from %s%s\n", e->name, ref, from.name ? "engine " : "", name);
+		if ((rc = engine_stream(m->project.engine, ref, &from, &to, logfd)) < 0)
+			warn("%s: could not stream %s from %s to engine %s (the engine's message is in the log)", ref, ref, name, e->name);
+	}
+	return rc;
+}
+
 int
-engines_image(const struct matrix *m, const struct engine *e, const char *ref, int logfd)
+engines_image(const struct matrix *m, const struct engine *e, const char *ref, const char *log)
 {
 	const char *engine = m->project.engine;
-	struct target here = {0}, there = target_of(e);
 	char id[128], *path;
-	int rc, lock;
+	int rc, lock, fd;
 
 	if (!e || engines_local(e) || (rc = engine_image_id(engine, ref, id, sizeof(id))) == 0)
 		return 0;
@@ -255,12 +307,16 @@ engines_image(const struct matrix *m, const struct engine *e, const char *ref, i
 	if (lock < 0)
 		return -1;
 	rc = engine_image_id(engine, ref, id, sizeof(id));
-	if (rc == 1) {
-		dprintf(logfd, "orchgen: %s: streaming %s from the local engine\n", e->name, ref);
-		rc = engine_stream(engine, ref, &here, &there, logfd);
-		if (rc < 0)
-			warn("%s: could not stream %s to engine %s (the engine's message is in the log)", ref, ref, e->name);
+	if (rc == 1)
+		rc = travel_fetch(m, ref, log);
+	if (rc == 1 && (fd = log_open(log, 1)) >= 0) {
+		rc = stream(m, e, ref, fd);
+		if (rc == 1)
+			dprintf(fd, "orchgen: %s: no image cache, registry or engine has %s\n", e->name, ref);
+		close(fd);
 	}
+	if (rc == 1)
+		warn("%s: engine %s lacks %s, and no image cache, registry or engine has it", ref, e->name, ref);
 	close(lock);
-	return rc < 0 ? -1 : 0;
+	return rc != 0 ? -1 : 0;
 }

@@ -18,6 +18,11 @@ int engines_serves(const struct engine *e, const char *distro);
  * when there is no [engine] section. */
 int engines_slots(const struct matrix *m);
 
+/* The engine volume that holds cache CACHE of M for DISTRO on an engine
+ * that shares no files ("orchgen-PROJECT-CACHE-DISTRO", without DISTRO
+ * for a cache the distros share); every such engine has its own. */
+char *engines_volume(const struct matrix *m, const struct cache *cache, const char *distro);
+
 /* A slot a job holds. */
 struct slot {
 	const struct engine *e;	/* NULL: no [engine] section, the local default */
@@ -38,7 +43,9 @@ int engines_down(const struct engine *e);
 const struct engine *engines_named(const struct matrix *m, const char *name);
 /* Send this process's engine commands to E (NULL: the local default). */
 void engines_use(const struct engine *e);
-/* Image REF on engine E (in use), streamed from the local default engine
- * when E lacks it, output to LOGFD: 0, or -1 engine trouble (said). One
- * job at a time loads images into an engine. */
-int engines_image(const struct matrix *m, const struct engine *e, const char *ref, int logfd);
+/* Image REF on engine E (in use) when E lacks it: loaded from the image
+ * cache, else pulled from the registry (where each is configured), else
+ * streamed from an engine that has it, the local default first; output
+ * to the log at LOG: 0, or -1 engine trouble (said). One job at a time
+ * loads images into an engine. */
+int engines_image(const struct matrix *m, const struct engine *e, const char *ref, const char *log);

@@ -154,6 +154,12 @@ layout_engine_images(const char *name)
 }
 
 char *
+layout_engine_volumes(const char *name)
+{
+	return xasprintf(ORCH "/engines/%s/volumes.lock", name);
+}
+
+char *
 layout_gc(void)
 {
 	return xstrdup(ORCH "/gc");

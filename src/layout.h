@@ -93,6 +93,8 @@ char *layout_engine_slot(const char *name, int i);
 char *layout_engine_down(const char *name);
 /* The lock a job holds while it loads an image into engine NAME. */
 char *layout_engine_images(const char *name);
+/* The lock held while a job makes and fills engine NAME's volumes. */
+char *layout_engine_volumes(const char *name);
 
 /* A job's name as a path: "D/S" or "D/S:V". */
 char *layout_job_file(const char *distro, const char *suite, const char *variant);

@@ -239,6 +239,18 @@ archived(const struct matrix *m, const char *tag)
 }
 
 int
+travel_fetch(const struct matrix *m, const char *tag, const char *log)
+{
+	int rc = 1;
+
+	if (m->project.image_cache)
+		rc = load(m, tag, log);
+	if (rc > 0 && m->project.registry)
+		rc = pull(m, tag, log);
+	return rc;
+}
+
+int
 travel_ensure(const struct matrix *m, const struct distro *d, const char *tag, const char *log, int again,
     int (*make)(void *arg), void *arg)
 {
@@ -246,10 +258,8 @@ travel_ensure(const struct matrix *m, const struct distro *d, const char *tag, c
 	char id[256];
 	int rc = again ? 1 : engine_image_id(p->engine, tag, id, sizeof(id)), made = 0, lacked = !again && rc > 0;
 
-	if (rc > 0 && !again && p->image_cache)
-		rc = load(m, tag, log);
-	if (rc > 0 && !again && p->registry)
-		rc = pull(m, tag, log);
+	if (rc > 0 && !again)
+		rc = travel_fetch(m, tag, log);
 	if (rc < 0)
 		return EXIT_ENGINE;
 	if (rc > 0) {

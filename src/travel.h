@@ -13,6 +13,13 @@
  * change the keys they are saved under). 0, or -1 (warned). */
 int travel_check(const struct matrix *m);
 
+/* TAG onto the engine in use, from the image cache (an archive that does
+ * not load as TAG is removed, with a warning), else from the registry,
+ * where each is configured; output to the log at LOG: 0 there now, 1
+ * neither has it (or the registry did not answer, warned), -1 engine
+ * trouble. */
+int travel_fetch(const struct matrix *m, const char *tag, const char *log);
+
 /* Ensure the engine has TAG: there already; or loaded from the image
  * cache (an archive that does not load as TAG is removed, with a warning);
  * or pulled from the registry; or made by MAKE(ARG), which returns 0 or an

@@ -79,6 +79,32 @@ test_slots(void)
 	matrix_free(&m);
 }
 
+/* A cache's volume on an engine is named by project, cache and distro;
+ * a cache the distros share, by project and cache. */
+static void
+test_volumes(void)
+{
+	struct matrix m;
+	char *a, *b, *go;
+
+	CHECK(load(&m, "[project]\nname = demo\n[distro alpha]\nbase = busybox\n[distro beta]\nbase = busybox\n"
+	    "[cache apt]\npath = /var/cache/apt\nper-distro = true\n[cache go]\npath = /go\nper-distro = false\n") == 0);
+	for (size_t i = 0; i < m.ncaches; i++) {
+		if (!strcmp(m.caches[i].name, "apt")) {
+			a = engines_volume(&m, &m.caches[i], "alpha");
+			b = engines_volume(&m, &m.caches[i], "beta");
+			CHECK(!strcmp(a, "orchgen-demo-apt-alpha") && !strcmp(b, "orchgen-demo-apt-beta"));
+			free(a), free(b);
+		} else {
+			go = engines_volume(&m, &m.caches[i], "alpha");
+			CHECK(!strcmp(go, "orchgen-demo-go"));
+			free(go);
+		}
+	}
+	CHECK(m.ncaches == 2);
+	matrix_free(&m);
+}
+
 int
 main(void)
 {
@@ -86,6 +112,7 @@ main(void)
 	test_hosts();
 	fprintf(stderr, "(warnings about engines down follow)\n");
 	test_slots();
+	test_volumes();
 	scratch_leave();
 	return checks_done();
 }
