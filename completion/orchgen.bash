@@ -26,7 +26,7 @@ _orchgen_options() {
 	shell) echo "$matrix --distro= --image=" ;;
 	exec | up | down) echo "$matrix" ;;
 	hash) echo '-C -o --context= --exclude= --follow' ;;
-	base) echo "$matrix -o --distro=" ;;
+	base) echo "$matrix -o --distro= --key=" ;;
 	image) echo "$matrix -o --distro= --hash= --key= --rebuild" ;;
 	warm | build) echo "$matrix -o --distro= --image= --key=" ;;
 	test) echo "$matrix --distro= --suite= --variant= --image= --key=" ;;
