@@ -591,6 +591,26 @@ suite_of(const struct spread *sp, const struct suite *task)
 	return NULL;
 }
 
+/* The backend a task runs SYS under: the first that lists it among those
+ * the `backends` of the project (all), SUITE and TASK leave; NULL: none. */
+static const struct spread_backend *
+backend_pass(const struct spread *sp, const struct spread_system *sys, const struct suite *suite, const struct suite *task)
+{
+	struct strv all = {0}, left = {0};
+	const struct strv *bl[3] = {&all, &suite->backends, &task->backends};
+	const struct spread_backend *be = NULL;
+
+	for (size_t i = 0; i < sp->nbackends; i++)
+		strv_push(&all, sp->backends[i].name);
+	evalstr(bl, 3, &left);
+	for (size_t i = 0; !be && i < sp->nbackends; i++) {
+		if (strv_contains(&left, sp->backends[i].name) && strv_contains(&sp->backends[i].systems, sys->name))
+			be = &sp->backends[i];
+	}
+	strv_free(&all), strv_free(&left);
+	return be;
+}
+
 void
 spread_job(const struct spread *sp, const struct spread_system *sys, const struct suite *task, struct spread_job *j)
 {
@@ -598,12 +618,15 @@ spread_job(const struct spread *sp, const struct spread_system *sys, const struc
 	struct strv ev[5], selected = {0};
 
 	memset(j, 0, sizeof(*j));
-	j->backend = &sp->backends[sys->backend];
 	j->system = sys;
 	j->suite = suite_of(sp, task);
 	j->task = task;
+	j->backend = backend_pass(sp, sys, &j->suite->lv, task);
+	j->selected = j->backend != NULL;
+	if (!j->backend)	/* filtered out; the names stay the first backend's */
+		j->backend = &sp->backends[sys->backend];
 	lv[0] = &sp->lv, lv[1] = &j->backend->lv, lv[2] = &sys->lv, lv[3] = &j->suite->lv, lv[4] = task;
-	{
+	if (j->selected) {
 		const struct strv *sl[3] = {&j->backend->systems, &j->suite->lv.systems, &task->systems};
 		evalstr(sl, 3, &selected);
 		j->selected = strv_contains(&selected, sys->name);

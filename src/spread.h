@@ -44,11 +44,11 @@ struct spread {
 
 /* What one task on one system takes from the cascade. */
 struct spread_job {
-	const struct spread_backend *backend;
+	const struct spread_backend *backend;	/* the first listing the system that `backends` leave */
 	const struct spread_system *system;
 	const struct spread_suite *suite;
 	const struct suite *task;
-	int selected;		/* the systems lists select the system */
+	int selected;		/* the backends and systems lists select the system */
 	struct strv variants;	/* sorted; empty: none */
 	int manual, priority;
 	long kill_timeout, warn_timeout;	/* 0: not set at any level */
