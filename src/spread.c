@@ -747,8 +747,10 @@ static void
 env_build(const struct spread *sp, const struct spread_job *j, const char *variant, struct env *e)
 {
 	const struct suite *lv[5] = {&sp->lv, &j->backend->lv, &j->system->lv, &j->suite->lv, j->task};
-	char *job = variant ? xasprintf("%s:%s:%s:%s", j->backend->name, j->system->name, j->task->name, variant)
-	    : xasprintf("%s:%s:%s", j->backend->name, j->system->name, j->task->name);
+	/* spread's name; with samples, one job per sample, named NAME#N */
+	const char *sample = j->task->samples > 1 ? "#${ORCHGEN_SAMPLE:-1}" : "";
+	char *job = variant ? xasprintf("%s:%s:%s:%s%s", j->backend->name, j->system->name, j->task->name, variant, sample)
+	    : xasprintf("%s:%s:%s%s", j->backend->name, j->system->name, j->task->name, sample);
 	char *suite = xasprintf("%s/", j->suite->name);
 	const char *sprenv[] = {
 		"SPREAD_JOB", job, "SPREAD_PROJECT", sp->project ? sp->project : "", "SPREAD_PATH", sp->remote,
