@@ -267,7 +267,7 @@ parsesystems(struct ctx *c, const struct ynode *k, const struct ynode *v, void *
 	s->systems_line = k->line;
 	if (strlist(c, k, v, &s->systems, checkpattern) < 0)
 		return -1;
-	if ((c->level != LEVEL_TASK || s->spread) && plain_or_delta(c, k, v) < 0)
+	if (plain_or_delta(c, k, v) < 0)
 		return -1;
 	s->systems_pos = xcalloc(s->systems.n, sizeof(*s->systems_pos));
 	for (const struct ynode *i = v->kid; i; i = i->next, n++)
