@@ -21,7 +21,7 @@ static const char *const project_own[] = {
 };
 static const char *const backend_own[] = {"systems", NULL};
 /* Keys of spread.yaml's top that orchgen reads and does not apply. */
-static const char *const unused[] = {"rename", "repack", "reroot", NULL};
+static const char *const unused[] = {"rename", "repack", NULL};
 
 /* Report at node N of PATH; -1. */
 static int
@@ -350,6 +350,32 @@ parse_remote(struct spread *sp, const struct ynode *k)
 	return 0;
 }
 
+/* `reroot`: the project's root, relative to spread.yaml's directory, as
+ * spread joins them: where the suites are and what each job's copy holds.
+ * It stays inside orchgen's project, which the job's container sees. */
+static int
+parse_reroot(struct spread *sp, const struct ynode *k)
+{
+	struct stat st;
+	char *joined, *clean;
+	int bad;
+
+	if (k->next->type != Y_SCALAR)
+		return report(sp->path, k->next, "reroot: expected a directory relative to spread.yaml's, got %s", ynode_kind(k->next));
+	joined = xasprintf("%s/%s", sp->root, k->next->text);
+	clean = file_clean(joined, 0);
+	free(joined);
+	bad = *clean == '/' || !strcmp(clean, "..") || !strncmp(clean, "../", 3) || strchr(clean, '\n');
+	if (bad || stat(*clean ? clean : ".", &st) != 0 || !S_ISDIR(st.st_mode)) {
+		free(clean);
+		return report(sp->path, k->next, "reroot: \"%s\": expected a directory inside the project (the directory of orchgen.ini), relative to spread.yaml's",
+		    k->next->text);
+	}
+	free(sp->root);
+	sp->root = *clean ? clean : (free(clean), xstrdup("."));
+	return 0;
+}
+
 static int
 parse_top(struct spread *sp, const struct ynode *root)
 {
@@ -362,6 +388,8 @@ parse_top(struct spread *sp, const struct ynode *root)
 	if (!(k = lookup(root, "path")))
 		return report(sp->path, root, "no \"path\": expected path: /DIR, where each job has its copy of the project");
 	if (parse_remote(sp, k) < 0)
+		return -1;
+	if ((k = lookup(root, "reroot")) && !ynode_isnull(k->next) && parse_reroot(sp, k) < 0)
 		return -1;
 	if ((k = lookup(root, "include")) && !ynode_isnull(k->next) && strings(sp->path, k, k->next, &sp->include) < 0)
 		return -1;

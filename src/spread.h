@@ -26,7 +26,7 @@ struct spread_suite {
 
 struct spread {
 	char *path;		/* spread.yaml */
-	char *root;		/* its directory: the project copied into each job */
+	char *root;		/* its directory, or `reroot` from there: the suites' root, the project copied into each job */
 	char *project;		/* `project` */
 	char *remote;		/* `path`: where the copy is, in each job; absolute, not / */
 	struct strv include, exclude, rename;
