@@ -1,6 +1,7 @@
 #include <dirent.h>
 #include <stdarg.h>
 #include <fnmatch.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,7 @@ static const char *const project_own[] = {
 };
 static const char *const backend_own[] = {"systems", NULL};
 /* Keys of spread.yaml's top that orchgen reads and does not apply. */
-static const char *const unused[] = {"rename", "repack", NULL};
+static const char *const unused[] = {"repack", NULL};
 
 /* Report at node N of PATH; -1. */
 static int
@@ -350,6 +351,144 @@ parse_remote(struct spread *sp, const struct ynode *k)
 	return 0;
 }
 
+/* One part of a sed `s` expression at *P, up to the delimiter D (a
+ * backslash before D makes it part; other escapes are kept); *P moves
+ * past D. NULL: no D. */
+static char *
+sed_part(const char **p, char d)
+{
+	struct buf b = {0};
+	char *out;
+
+	for (; **p && **p != d; (*p)++) {
+		if (**p == '\\' && (*p)[1] == d) {
+			(*p)++;
+		} else if (**p == '\\' && (*p)[1]) {
+			buf_putn(&b, (*p)++, 1);
+		}
+		buf_putn(&b, *p, 1);
+	}
+	if (**p != d) {
+		buf_free(&b);
+		return NULL;
+	}
+	(*p)++;
+	out = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* One `rename` entry: a sed `s` expression as tar's --transform takes
+ * it, s/REGEXP/REPLACEMENT/FLAGS (any delimiter; flags g, i, x, a number,
+ * and r, R, s, S, h, H). */
+static int
+parse_rename(struct spread *sp, const struct ynode *i)
+{
+	struct spread_rename r = {0};
+	const char *p = i->text;
+	char d, *re = NULL;
+	int cflags = 0;
+
+	if (*p++ != 's' || !(d = *p++) || d == '\\' || d == '\n' || !(re = sed_part(&p, d)) || !(r.repl = sed_part(&p, d)))
+		goto bad;
+	for (; *p; p++) {
+		if (*p == 'g')
+			r.global = 1;
+		else if (*p == 'i')
+			cflags |= REG_ICASE;
+		else if (*p == 'x')
+			cflags |= REG_EXTENDED;
+		else if (*p >= '1' && *p <= '9' && !r.nth)
+			r.nth = (int)strtol(p, (char **)&p, 10), p--;
+		else if (!strchr("rRsShH", *p))
+			goto bad;
+	}
+	if (regcomp(&r.re, re, cflags) != 0)
+		goto bad;
+	free(re);
+	sp->renames = xrealloc(sp->renames, (sp->nrenames + 1) * sizeof(*sp->renames));
+	sp->renames[sp->nrenames++] = r;
+	return 0;
+bad:
+	free(re), free(r.repl);
+	return report(sp->path, i, "rename: \"%s\": expected a sed expression as tar's --transform takes it, s/REGEXP/REPLACEMENT/FLAGS", i->text);
+}
+
+static int
+parse_renames(struct spread *sp, const struct ynode *k)
+{
+	if (k->next->type != Y_SEQUENCE)
+		return report(sp->path, k->next, "rename: expected a list of sed expressions, got %s", ynode_kind(k->next));
+	for (const struct ynode *i = k->next->kid; i; i = i->next) {
+		if (i->type != Y_SCALAR)
+			return report(sp->path, i, "rename: expected a sed expression in the list, got %s", ynode_kind(i));
+		if (parse_rename(sp, i) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The replacement of match M (of SUBJECT) by R's text: & and \N. */
+static void
+rename_replace(const struct spread_rename *r, const char *subject, const regmatch_t *m, struct buf *out)
+{
+	for (const char *q = r->repl; *q; q++) {
+		int g = *q == '&' ? 0 : *q == '\\' && q[1] >= '0' && q[1] <= '9' ? q[1] - '0' : -1;
+		if (g > 0)
+			q++;
+		if (g >= 0 && m[g].rm_so >= 0)
+			buf_putn(out, subject + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so));
+		else if (g < 0 && *q == '\\' && q[1])
+			buf_putn(out, ++q, 1);
+		else if (g < 0)
+			buf_putn(out, q, 1);
+	}
+}
+
+char *
+spread_rename(const struct spread *sp, const char *name)
+{
+	char *cur = xstrdup(name);
+
+	for (size_t i = 0; i < sp->nrenames; i++) {
+		const struct spread_rename *r = &sp->renames[i];
+		struct buf b = {0};
+		regmatch_t m[10];
+		const char *p = cur;
+		int n = 0, eflags = 0;
+
+		while (*p || p == cur) {
+			if (regexec(&r->re, p, 10, m, eflags) != 0)
+				break;
+			n++;
+			buf_putn(&b, p, (size_t)m[0].rm_so);
+			if (n >= (r->nth ? r->nth : 1) && (r->global || n == (r->nth ? r->nth : 1)))
+				rename_replace(r, p, m, &b);
+			else
+				buf_putn(&b, p + m[0].rm_so, (size_t)(m[0].rm_eo - m[0].rm_so));
+			if (!r->global && n >= (r->nth ? r->nth : 1)) {
+				p += m[0].rm_eo;
+				break;
+			}
+			if (m[0].rm_eo == m[0].rm_so) {	/* an empty match: step over one character */
+				if (!p[m[0].rm_eo]) {
+					p += m[0].rm_eo;
+					break;
+				}
+				buf_putn(&b, p + m[0].rm_eo, 1);
+				p += 1;
+			}
+			p += m[0].rm_eo;
+			eflags = REG_NOTBOL;
+		}
+		buf_puts(&b, p);
+		free(cur);
+		cur = xstrdup(buf_str(&b));
+		buf_free(&b);
+	}
+	return cur;
+}
+
 /* `reroot`: the project's root, relative to spread.yaml's directory, as
  * spread joins them: where the suites are and what each job's copy holds.
  * It stays inside orchgen's project, which the job's container sees. */
@@ -395,7 +534,7 @@ parse_top(struct spread *sp, const struct ynode *root)
 		return -1;
 	if ((k = lookup(root, "exclude")) && !ynode_isnull(k->next) && strings(sp->path, k, k->next, &sp->exclude) < 0)
 		return -1;
-	if ((k = lookup(root, "rename")) && !ynode_isnull(k->next) && strings(sp->path, k, k->next, &sp->rename) < 0)
+	if ((k = lookup(root, "rename")) && !ynode_isnull(k->next) && parse_renames(sp, k) < 0)
 		return -1;
 	for (const char *const *o = unused; *o; o++) {
 		if ((k = lookup(root, *o)) && !ynode_isnull(k->next))
@@ -468,7 +607,10 @@ spread_free(struct spread *sp)
 	free(sp->backends), free(sp->systems), free(sp->suites);
 	suite_free(&sp->lv);
 	free(sp->path), free(sp->root), free(sp->project), free(sp->remote);
-	strv_free(&sp->include), strv_free(&sp->exclude), strv_free(&sp->rename);
+	strv_free(&sp->include), strv_free(&sp->exclude);
+	for (size_t i = 0; i < sp->nrenames; i++)
+		regfree(&sp->renames[i].re), free(sp->renames[i].repl);
+	free(sp->renames);
 	strv_free(&sp->hosts), strv_free(&sp->names);
 	memset(sp, 0, sizeof(*sp));
 }
