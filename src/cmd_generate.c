@@ -1,4 +1,5 @@
 /* orchgen (generate): the model in, build.ninja out. */
+#include <regex.h>
 #include "str.h"
 #include "matrix.h"
 #include "suite.h"

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <regex.h>
 #include "str.h"
 #include "file.h"
 #include "log.h"
@@ -181,6 +182,19 @@ struct outcome {
 	int script_error;	/* the error is the job's own (a spread job's ERROR): a failed job, not engine trouble */
 };
 
+/* A spread project's spread.yaml (its root holds the suites). 0, or -1 (warned). */
+static int
+open_spread(struct run *r)
+{
+	r->sp = xcalloc(1, sizeof(*r->sp));
+	if (spread_load(r->sp, r->m.project.spread, 0) < 0) {
+		free(r->sp);
+		r->sp = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 /* A spread project's job: its cascade, and its timeouts and priority
  * from there. 0, or -1 (warned). */
 static int
@@ -188,12 +202,6 @@ load_spread(struct run *r)
 {
 	const struct spread_system *sys;
 
-	r->sp = xcalloc(1, sizeof(*r->sp));
-	if (spread_load(r->sp, r->m.project.spread, 0) < 0) {
-		free(r->sp);
-		r->sp = NULL;
-		return -1;
-	}
 	if (!(sys = spread_system(r->sp, r->d->name))) {
 		warn("%s: no system \"%s\"", r->sp->path, r->d->name);
 		return -1;
@@ -215,7 +223,9 @@ load(struct run *r, struct cmdargs *a)
 
 	if (!(r->d = helper_distro(&r->m, a)))
 		return EXIT_USAGE;
-	dir = model_suite_dir(r->m.project.suites, a->suite);
+	if (r->m.project.spread && open_spread(r) < 0)
+		return EXIT_USAGE;
+	dir = model_suite_dir(r->sp ? r->sp->root : r->m.project.suites, a->suite);
 	path = xasprintf("%s/task.yaml", dir);
 	rc = suite_parse_spread(&r->s, path, dir, a->suite, r->m.project.spread);
 	free(dir), free(path);
@@ -223,7 +233,7 @@ load(struct run *r, struct cmdargs *a)
 		memset(&r->s, 0, sizeof(r->s));
 		return EXIT_USAGE;
 	}
-	if (r->m.project.spread && load_spread(r) < 0)
+	if (r->sp && load_spread(r) < 0)
 		return EXIT_USAGE;
 	const struct strv *variants = r->sp ? &r->sj.variants : &r->s.variants;
 	for (size_t i = 0; a->variant && i < variants->n; i++) {

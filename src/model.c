@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <regex.h>
 #include "str.h"
 #include "matrix.h"
 #include "suite.h"

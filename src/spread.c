@@ -1,6 +1,7 @@
 #include <dirent.h>
 #include <stdarg.h>
 #include <fnmatch.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,7 @@ static const char *const project_own[] = {
 };
 static const char *const backend_own[] = {"systems", NULL};
 /* Keys of spread.yaml's top that orchgen reads and does not apply. */
-static const char *const unused[] = {"rename", "repack", "reroot", NULL};
+static const char *const unused[] = {"repack", NULL};
 
 /* Report at node N of PATH; -1. */
 static int
@@ -350,6 +351,170 @@ parse_remote(struct spread *sp, const struct ynode *k)
 	return 0;
 }
 
+/* One part of a sed `s` expression at *P, up to the delimiter D (a
+ * backslash before D makes it part; other escapes are kept); *P moves
+ * past D. NULL: no D. */
+static char *
+sed_part(const char **p, char d)
+{
+	struct buf b = {0};
+	char *out;
+
+	for (; **p && **p != d; (*p)++) {
+		if (**p == '\\' && (*p)[1] == d) {
+			(*p)++;
+		} else if (**p == '\\' && (*p)[1]) {
+			buf_putn(&b, (*p)++, 1);
+		}
+		buf_putn(&b, *p, 1);
+	}
+	if (**p != d) {
+		buf_free(&b);
+		return NULL;
+	}
+	(*p)++;
+	out = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* One `rename` entry: a sed `s` expression as tar's --transform takes
+ * it, s/REGEXP/REPLACEMENT/FLAGS (any delimiter; flags g, i, x, a number,
+ * and r, R, s, S, h, H). */
+static int
+parse_rename(struct spread *sp, const struct ynode *i)
+{
+	struct spread_rename r = {0};
+	const char *p = i->text;
+	char d, *re = NULL;
+	int cflags = 0;
+
+	if (*p++ != 's' || !(d = *p++) || d == '\\' || d == '\n' || !(re = sed_part(&p, d)) || !(r.repl = sed_part(&p, d)))
+		goto bad;
+	for (; *p; p++) {
+		if (*p == 'g')
+			r.global = 1;
+		else if (*p == 'i')
+			cflags |= REG_ICASE;
+		else if (*p == 'x')
+			cflags |= REG_EXTENDED;
+		else if (*p >= '1' && *p <= '9' && !r.nth)
+			r.nth = (int)strtol(p, (char **)&p, 10), p--;
+		else if (!strchr("rRsShH", *p))
+			goto bad;
+	}
+	if (regcomp(&r.re, re, cflags) != 0)
+		goto bad;
+	free(re);
+	sp->renames = xrealloc(sp->renames, (sp->nrenames + 1) * sizeof(*sp->renames));
+	sp->renames[sp->nrenames++] = r;
+	return 0;
+bad:
+	free(re), free(r.repl);
+	return report(sp->path, i, "rename: \"%s\": expected a sed expression as tar's --transform takes it, s/REGEXP/REPLACEMENT/FLAGS", i->text);
+}
+
+static int
+parse_renames(struct spread *sp, const struct ynode *k)
+{
+	if (k->next->type != Y_SEQUENCE)
+		return report(sp->path, k->next, "rename: expected a list of sed expressions, got %s", ynode_kind(k->next));
+	for (const struct ynode *i = k->next->kid; i; i = i->next) {
+		if (i->type != Y_SCALAR)
+			return report(sp->path, i, "rename: expected a sed expression in the list, got %s", ynode_kind(i));
+		if (parse_rename(sp, i) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The replacement of match M (of SUBJECT) by R's text: & and \N. */
+static void
+rename_replace(const struct spread_rename *r, const char *subject, const regmatch_t *m, struct buf *out)
+{
+	for (const char *q = r->repl; *q; q++) {
+		int g = *q == '&' ? 0 : *q == '\\' && q[1] >= '0' && q[1] <= '9' ? q[1] - '0' : -1;
+		if (g > 0)
+			q++;
+		if (g >= 0 && m[g].rm_so >= 0)
+			buf_putn(out, subject + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so));
+		else if (g < 0 && *q == '\\' && q[1])
+			buf_putn(out, ++q, 1);
+		else if (g < 0)
+			buf_putn(out, q, 1);
+	}
+}
+
+char *
+spread_rename(const struct spread *sp, const char *name)
+{
+	char *cur = xstrdup(name);
+
+	for (size_t i = 0; i < sp->nrenames; i++) {
+		const struct spread_rename *r = &sp->renames[i];
+		struct buf b = {0};
+		regmatch_t m[10];
+		const char *p = cur;
+		int n = 0, eflags = 0;
+
+		while (*p || p == cur) {
+			if (regexec(&r->re, p, 10, m, eflags) != 0)
+				break;
+			n++;
+			buf_putn(&b, p, (size_t)m[0].rm_so);
+			if (n >= (r->nth ? r->nth : 1) && (r->global || n == (r->nth ? r->nth : 1)))
+				rename_replace(r, p, m, &b);
+			else
+				buf_putn(&b, p + m[0].rm_so, (size_t)(m[0].rm_eo - m[0].rm_so));
+			if (!r->global && n >= (r->nth ? r->nth : 1)) {
+				p += m[0].rm_eo;
+				break;
+			}
+			if (m[0].rm_eo == m[0].rm_so) {	/* an empty match: step over one character */
+				if (!p[m[0].rm_eo]) {
+					p += m[0].rm_eo;
+					break;
+				}
+				buf_putn(&b, p + m[0].rm_eo, 1);
+				p += 1;
+			}
+			p += m[0].rm_eo;
+			eflags = REG_NOTBOL;
+		}
+		buf_puts(&b, p);
+		free(cur);
+		cur = xstrdup(buf_str(&b));
+		buf_free(&b);
+	}
+	return cur;
+}
+
+/* `reroot`: the project's root, relative to spread.yaml's directory, as
+ * spread joins them: where the suites are and what each job's copy holds.
+ * It stays inside orchgen's project, which the job's container sees. */
+static int
+parse_reroot(struct spread *sp, const struct ynode *k)
+{
+	struct stat st;
+	char *joined, *clean;
+	int bad;
+
+	if (k->next->type != Y_SCALAR)
+		return report(sp->path, k->next, "reroot: expected a directory relative to spread.yaml's, got %s", ynode_kind(k->next));
+	joined = xasprintf("%s/%s", sp->root, k->next->text);
+	clean = file_clean(joined, 0);
+	free(joined);
+	bad = *clean == '/' || !strcmp(clean, "..") || !strncmp(clean, "../", 3) || strchr(clean, '\n');
+	if (bad || stat(*clean ? clean : ".", &st) != 0 || !S_ISDIR(st.st_mode)) {
+		free(clean);
+		return report(sp->path, k->next, "reroot: \"%s\": expected a directory inside the project (the directory of orchgen.ini), relative to spread.yaml's",
+		    k->next->text);
+	}
+	free(sp->root);
+	sp->root = *clean ? clean : (free(clean), xstrdup("."));
+	return 0;
+}
+
 static int
 parse_top(struct spread *sp, const struct ynode *root)
 {
@@ -363,11 +528,13 @@ parse_top(struct spread *sp, const struct ynode *root)
 		return report(sp->path, root, "no \"path\": expected path: /DIR, where each job has its copy of the project");
 	if (parse_remote(sp, k) < 0)
 		return -1;
+	if ((k = lookup(root, "reroot")) && !ynode_isnull(k->next) && parse_reroot(sp, k) < 0)
+		return -1;
 	if ((k = lookup(root, "include")) && !ynode_isnull(k->next) && strings(sp->path, k, k->next, &sp->include) < 0)
 		return -1;
 	if ((k = lookup(root, "exclude")) && !ynode_isnull(k->next) && strings(sp->path, k, k->next, &sp->exclude) < 0)
 		return -1;
-	if ((k = lookup(root, "rename")) && !ynode_isnull(k->next) && strings(sp->path, k, k->next, &sp->rename) < 0)
+	if ((k = lookup(root, "rename")) && !ynode_isnull(k->next) && parse_renames(sp, k) < 0)
 		return -1;
 	for (const char *const *o = unused; *o; o++) {
 		if ((k = lookup(root, *o)) && !ynode_isnull(k->next))
@@ -440,7 +607,10 @@ spread_free(struct spread *sp)
 	free(sp->backends), free(sp->systems), free(sp->suites);
 	suite_free(&sp->lv);
 	free(sp->path), free(sp->root), free(sp->project), free(sp->remote);
-	strv_free(&sp->include), strv_free(&sp->exclude), strv_free(&sp->rename);
+	strv_free(&sp->include), strv_free(&sp->exclude);
+	for (size_t i = 0; i < sp->nrenames; i++)
+		regfree(&sp->renames[i].re), free(sp->renames[i].repl);
+	free(sp->renames);
 	strv_free(&sp->hosts), strv_free(&sp->names);
 	memset(sp, 0, sizeof(*sp));
 }
@@ -591,6 +761,26 @@ suite_of(const struct spread *sp, const struct suite *task)
 	return NULL;
 }
 
+/* The backend a task runs SYS under: the first that lists it among those
+ * the `backends` of the project (all), SUITE and TASK leave; NULL: none. */
+static const struct spread_backend *
+backend_pass(const struct spread *sp, const struct spread_system *sys, const struct suite *suite, const struct suite *task)
+{
+	struct strv all = {0}, left = {0};
+	const struct strv *bl[3] = {&all, &suite->backends, &task->backends};
+	const struct spread_backend *be = NULL;
+
+	for (size_t i = 0; i < sp->nbackends; i++)
+		strv_push(&all, sp->backends[i].name);
+	evalstr(bl, 3, &left);
+	for (size_t i = 0; !be && i < sp->nbackends; i++) {
+		if (strv_contains(&left, sp->backends[i].name) && strv_contains(&sp->backends[i].systems, sys->name))
+			be = &sp->backends[i];
+	}
+	strv_free(&all), strv_free(&left);
+	return be;
+}
+
 void
 spread_job(const struct spread *sp, const struct spread_system *sys, const struct suite *task, struct spread_job *j)
 {
@@ -598,12 +788,15 @@ spread_job(const struct spread *sp, const struct spread_system *sys, const struc
 	struct strv ev[5], selected = {0};
 
 	memset(j, 0, sizeof(*j));
-	j->backend = &sp->backends[sys->backend];
 	j->system = sys;
 	j->suite = suite_of(sp, task);
 	j->task = task;
+	j->backend = backend_pass(sp, sys, &j->suite->lv, task);
+	j->selected = j->backend != NULL;
+	if (!j->backend)	/* filtered out; the names stay the first backend's */
+		j->backend = &sp->backends[sys->backend];
 	lv[0] = &sp->lv, lv[1] = &j->backend->lv, lv[2] = &sys->lv, lv[3] = &j->suite->lv, lv[4] = task;
-	{
+	if (j->selected) {
 		const struct strv *sl[3] = {&j->backend->systems, &j->suite->lv.systems, &task->systems};
 		evalstr(sl, 3, &selected);
 		j->selected = strv_contains(&selected, sys->name);
@@ -724,8 +917,10 @@ static void
 env_build(const struct spread *sp, const struct spread_job *j, const char *variant, struct env *e)
 {
 	const struct suite *lv[5] = {&sp->lv, &j->backend->lv, &j->system->lv, &j->suite->lv, j->task};
-	char *job = variant ? xasprintf("%s:%s:%s:%s", j->backend->name, j->system->name, j->task->name, variant)
-	    : xasprintf("%s:%s:%s", j->backend->name, j->system->name, j->task->name);
+	/* spread's name; with samples, one job per sample, named NAME#N */
+	const char *sample = j->task->samples > 1 ? "#${ORCHGEN_SAMPLE:-1}" : "";
+	char *job = variant ? xasprintf("%s:%s:%s:%s%s", j->backend->name, j->system->name, j->task->name, variant, sample)
+	    : xasprintf("%s:%s:%s%s", j->backend->name, j->system->name, j->task->name, sample);
 	char *suite = xasprintf("%s/", j->suite->name);
 	const char *sprenv[] = {
 		"SPREAD_JOB", job, "SPREAD_PROJECT", sp->project ? sp->project : "", "SPREAD_PATH", sp->remote,

@@ -24,12 +24,21 @@ struct spread_suite {
 	int line;
 };
 
+/* One `rename` entry: a sed `s` expression, as tar's --transform. */
+struct spread_rename {
+	regex_t re;
+	char *repl;		/* with & and \N for the match and its groups */
+	int global, nth;	/* flags g and N (0: the first) */
+};
+
 struct spread {
 	char *path;		/* spread.yaml */
-	char *root;		/* its directory: the project copied into each job */
+	char *root;		/* its directory, or `reroot` from there: the suites' root, the project copied into each job */
 	char *project;		/* `project` */
 	char *remote;		/* `path`: where the copy is, in each job; absolute, not / */
-	struct strv include, exclude, rename;
+	struct strv include, exclude;
+	struct spread_rename *renames;	/* `rename`, in order */
+	size_t nrenames;
 	struct suite lv;	/* the project's level */
 	struct spread_backend *backends;
 	size_t nbackends;
@@ -44,11 +53,11 @@ struct spread {
 
 /* What one task on one system takes from the cascade. */
 struct spread_job {
-	const struct spread_backend *backend;
+	const struct spread_backend *backend;	/* the first listing the system that `backends` leave */
 	const struct spread_system *system;
 	const struct spread_suite *suite;
 	const struct suite *task;
-	int selected;		/* the systems lists select the system */
+	int selected;		/* the backends and systems lists select the system */
 	struct strv variants;	/* sorted; empty: none */
 	int manual, priority;
 	long kill_timeout, warn_timeout;	/* 0: not set at any level */
@@ -67,6 +76,9 @@ void spread_free(struct spread *sp);
  * read into *TASKS (sorted by name, "suite/task"); the directories read
  * appended to DIRS. 0, or -1 (reported). */
 int spread_tasks(const struct spread *sp, struct suite **tasks, size_t *n, struct strv *dirs);
+/* NAME, a path of the project, as the copy names it: each `rename`
+ * expression applied in turn, as tar's --transform applies them. New. */
+char *spread_rename(const struct spread *sp, const char *name);
 /* SYSTEM's entry; NULL when spread.yaml has none. */
 const struct spread_system *spread_system(const struct spread *sp, const char *name);
 /* What TASK on SYSTEM takes from the cascade, into J (spread_job_free). */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <regex.h>
 #include "str.h"
 #include "file.h"
 #include "layout.h"
@@ -54,6 +55,10 @@ const char spreadrun_prelude[] =
 	"\t\tmkdir -p \"$p/$(dirname \"$f\")\" && cp -a \"$(cat " R "/source)/$f\" \"$p/$f\" || return 1\n"
 	"\tdone <" R "/include\n"
 	"\twhile IFS= read -r f; do rm -rf \"$p/$f\"; done <" R "/exclude\n"
+	"\twhile IFS= read -r f && IFS= read -r t; do\n"
+	"\t\tif [ -d \"$(cat " R "/source)/$f\" ] && [ ! -L \"$(cat " R "/source)/$f\" ]; then mkdir -p \"$p/$t\"\n"
+	"\t\telse mkdir -p \"$p/$(dirname \"$t\")\" && cp -a \"$(cat " R "/source)/$f\" \"$p/$t\"; fi || return 1\n"
+	"\tdone <" R "/renamed\n"
 	"\t: >" S "/copied\n"
 	"fi\n"
 	"cd \"$p/$(cat " R "/task)\" || return 1\n";
@@ -134,10 +139,25 @@ excluded(const struct strv *patterns, const char *name)
 	return 0;
 }
 
-/* Below DIR (ROOT/REL), what is excluded, as paths relative to ROOT. */
+/* REL's pair for the copy with `rename`: REL, and the name the copy
+ * gives it (relative, without ".."; none: left out). */
 static void
-walk_excluded(const char *root, const char *rel, const struct strv *patterns, struct buf *out)
+renamed(const struct spread *sp, const char *rel, struct buf *out)
 {
+	char *to = spread_rename(sp, rel), *clean = file_clean(to, 1);
+
+	if (*clean && strcmp(clean, "..") && strncmp(clean, "../", 3) && !strchr(clean, '\n'))
+		buf_printf(out, "%s\n%s\n", rel, clean);
+	free(to), free(clean);
+}
+
+/* Below DIR (ROOT/REL), what is excluded, as paths relative to ROOT;
+ * with RENAMED, instead, the pair of each path not excluded. */
+static void
+walk_excluded(const struct spread *sp, const char *rel, struct buf *out, struct buf *pairs)
+{
+	const char *root = sp->root;
+	const struct strv *patterns = &sp->exclude;
 	char *dir = strcmp(root, ".") ? xasprintf("%s/%s", root, rel) : xstrdup(rel);
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -152,10 +172,15 @@ walk_excluded(const char *root, const char *rel, const struct strv *patterns, st
 			continue;
 		sub = xasprintf("%s/%s", rel, e->d_name);
 		path = strcmp(root, ".") ? xasprintf("%s/%s", root, sub) : xstrdup(sub);
-		if (excluded(patterns, sub))
-			buf_printf(out, "%s\n", sub);
-		else if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
-			walk_excluded(root, sub, patterns, out);
+		if (excluded(patterns, sub)) {
+			if (!pairs)
+				buf_printf(out, "%s\n", sub);
+		} else {
+			if (pairs)
+				renamed(sp, sub, pairs);
+			if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+				walk_excluded(sp, sub, out, pairs);
+		}
 		free(sub), free(path);
 	}
 	closedir(d);
@@ -163,9 +188,10 @@ walk_excluded(const char *root, const char *rel, const struct strv *patterns, st
 
 /* What is copied: spread.yaml's include, or every entry of the project
  * but orchgen's own state; and what is then removed: what its exclude
- * matches. Names with a newline cannot be listed: left out. */
+ * matches. With `rename`, instead, each path copied and its new name,
+ * in PAIRS. Names with a newline cannot be listed: left out. */
 static void
-copy_lists(const struct spread *sp, struct buf *include, struct buf *exclude)
+copy_lists(const struct spread *sp, struct buf *include, struct buf *exclude, struct buf *pairs)
 {
 	struct strv names = {0};
 
@@ -193,9 +219,14 @@ copy_lists(const struct spread *sp, struct buf *include, struct buf *exclude)
 				free(clean);
 				continue;
 			}
-			buf_printf(include, "%s\n", clean);
-			if (sp->exclude.n)
-				walk_excluded(sp->root, clean, &sp->exclude, exclude);
+			if (sp->nrenames) {
+				renamed(sp, clean, pairs);
+				walk_excluded(sp, clean, exclude, pairs);
+			} else {
+				buf_printf(include, "%s\n", clean);
+				if (sp->exclude.n)
+					walk_excluded(sp, clean, exclude, NULL);
+			}
 		}
 		free(clean);
 	}
@@ -219,14 +250,14 @@ int
 spreadrun_write(const char *run, const struct spread *sp, const struct spread_job *j, const char *variant)
 {
 	struct strv env = {0}, scripts = {0};
-	struct buf text = {0}, include = {0}, exclude = {0};
+	struct buf text = {0}, include = {0}, exclude = {0}, pairs = {0};
 	char *path = xasprintf("%s\n", sp->remote), *task = xasprintf("%s\n", j->task->name);
 	char *source = strcmp(sp->root, ".") ? xasprintf(MOUNT_WORKSPACE "/%s\n", sp->root) : xstrdup(MOUNT_WORKSPACE "\n");
 	int rc = 0;
 
 	spread_env(sp, j, variant, &env);
 	suite_env_export(&env, &text);
-	copy_lists(sp, &include, &exclude);
+	copy_lists(sp, &include, &exclude, &pairs);
 	rc |= put(run, "env", buf_str(&text));
 	rc |= put(run, "section", section_script);
 	rc |= put(run, "path", path);
@@ -234,11 +265,12 @@ spreadrun_write(const char *run, const struct spread *sp, const struct spread_jo
 	rc |= put(run, "source", source);
 	rc |= put(run, "include", buf_str(&include));
 	rc |= put(run, "exclude", buf_str(&exclude));
+	rc |= put(run, "renamed", buf_str(&pairs));
 	spread_scripts(sp, j, &scripts);
 	for (size_t i = 0; i + 1 < scripts.n; i += 2)
 		rc |= put(run, scripts.v[i], scripts.v[i + 1]);
 	strv_free(&env), strv_free(&scripts);
-	buf_free(&text), buf_free(&include), buf_free(&exclude);
+	buf_free(&text), buf_free(&include), buf_free(&exclude), buf_free(&pairs);
 	free(path), free(task), free(source);
 	return rc ? -1 : 0;
 }

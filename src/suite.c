@@ -267,7 +267,7 @@ parsesystems(struct ctx *c, const struct ynode *k, const struct ynode *v, void *
 	s->systems_line = k->line;
 	if (strlist(c, k, v, &s->systems, checkpattern) < 0)
 		return -1;
-	if ((c->level != LEVEL_TASK || s->spread) && plain_or_delta(c, k, v) < 0)
+	if (plain_or_delta(c, k, v) < 0)
 		return -1;
 	s->systems_pos = xcalloc(s->systems.n, sizeof(*s->systems_pos));
 	for (const struct ynode *i = v->kid; i; i = i->next, n++)
@@ -283,6 +283,24 @@ parsevariants(struct ctx *c, const struct ynode *k, const struct ynode *v, void 
 	if (strlist(c, k, v, &c->s->variants_list, checkvariant) < 0)
 		return -1;
 	return c->level != LEVEL_TASK || c->s->spread ? plain_or_delta(c, k, v) : 0;
+}
+
+/* A backends entry: a glob, maybe after '+' or '-'. */
+static int
+checkbackend(struct ctx *c, const struct ynode *k, const struct ynode *i)
+{
+	if (*bare(i->text))
+		return 0;
+	return nodeerr(c, i, "%s: an empty name", k->text);
+}
+
+static int
+parsebackends(struct ctx *c, const struct ynode *k, const struct ynode *v, void *field)
+{
+	(void)field;
+	if (strlist(c, k, v, &c->s->backends, checkbackend) < 0)
+		return -1;
+	return plain_or_delta(c, k, v);
 }
 
 static int
@@ -454,7 +472,7 @@ static const struct key keys[] = {
 	{"account", NULL, 0, L_BACKEND},
 	{"allocate", NULL, 0, L_BACKEND},
 	{"artifacts", parsepaths, offsetof(struct suite, artifacts), L_TASK},
-	{"backends", NULL, 0, L_TASK | L_SUITE},
+	{"backends", parsebackends, 0, L_TASK | L_SUITE},
 	{"bios", NULL, 0, L_SYSTEM},
 	{"cpu-family", NULL, 0, L_SYSTEM},
 	{"debug", parsestr, offsetof(struct suite, debug), L_SCRIPTS},
@@ -603,6 +621,7 @@ suite_free(struct suite *s)
 	free(s->debug);
 	free(s->prepare_each), free(s->restore_each), free(s->debug_each), free(s->spread);
 	strv_free(&s->variants_list);
+	strv_free(&s->backends);
 	for (size_t i = 0; i < s->nskip; i++) {
 		free(s->skip[i].reason);
 		free(s->skip[i].cond);

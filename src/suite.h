@@ -47,6 +47,7 @@ struct suite {
 	/* What spread's cascade reads besides (spread.h): */
 	char *prepare_each, *restore_each, *debug_each;	/* a suite's, a backend's, the project's */
 	struct strv variants_list;	/* `variants` as written: names, +name, -name */
+	struct strv backends;	/* `backends` as written (suite, task): names, +name, -name; a spread project's filter */
 	int priority_set;	/* `priority` was given */
 	char *spread;		/* a task of a spread project: its spread.yaml (hashed with it), spread's rules for systems lists; NULL: orchgen's own */
 };

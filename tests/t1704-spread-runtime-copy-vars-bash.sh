@@ -1,8 +1,8 @@
 # A spread job runs in its task's directory of its own writable copy of the
 # project at spread.yaml's path (less what exclude matches), under bash with
-# set -eu, with spread's SPREAD_* variables (SPREAD_SAMPLE each sample's)
-# and MATCH/NOMATCH; a file written beside the task is kept as an artifact;
-# the project itself is untouched.
+# set -eu, with spread's SPREAD_* variables (SPREAD_SAMPLE each sample's,
+# SPREAD_JOB with spread's #N) and MATCH/NOMATCH; a file written beside
+# the task is kept as an artifact; the project itself is untouched.
 . "$TOP/tests/lib.sh"
 spread_project runtime
 "$ORCHGEN" >/dev/null

@@ -23,6 +23,6 @@ printf 'summary: own\nexecute: "true"\n' >suites/own/task.yaml
 [ "$("$ORCHGEN" list -D project.suites=suites)" = "$(printf 'alpha:own\tauto')" ] || fail "with suites named, spread.yaml is read"
 [ "$("$ORCHGEN" list -D project.spread=sub/spread.yaml)" = "$(printf 'alpha:tests/main/two\tauto')" ] || fail "[project] spread is not read"
 # What spread.yaml asks and orchgen does not do is said, at its line.
-printf 'rename:\n    - s,one,two,\n' >>spread.yaml
+printf 'repack: |\n    cat <&3 >&4\n' >>spread.yaml
 expect_exit 0 "$ORCHGEN" list
-expect_output 'spread.yaml:9:1: rename: not applied by orchgen (ignored)'
+expect_output 'spread.yaml:9:1: repack: not applied by orchgen (ignored)'

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <regex.h>
 #include <sys/stat.h>
 #include "check.h"
 #include "str.h"
@@ -119,6 +120,22 @@ main(void)
 	free(tasks);
 	strv_free(&dirs);
 	spread_free(&sp);
+
+	/* rename: sed expressions applied in order, as tar's --transform. */
+	writefile("renamed.yaml", "project: p\npath: /p\nbackends:\n  b:\n    systems: [one]\nsuites:\n  s/:\n    summary: s\n"
+	    "rename:\n  - 's,^s/,tests/,'\n  - 's/a/A/g'\n  - 's/o/0/2'\n  - 's|\\(.*\\)\\.txt$|\\1.md|'\n  - 's/X+/y/xi'\n  - 's/\\//_/3'\n");
+	CHECK(spread_load(&sp, "renamed.yaml", 0) == 0);
+	CHECK_STR((s = spread_rename(&sp, "s/t/task.yaml")), "tests/t/tAsk.yAml");
+	free(s);
+	CHECK_STR((s = spread_rename(&sp, "foo/boo.txt")), "fo0/boo.md");
+	free(s);
+	CHECK_STR((s = spread_rename(&sp, "xxx-data")), "y-dAtA");
+	free(s);
+	CHECK_STR((s = spread_rename(&sp, "a/b/c/d")), "A/b/c_d");
+	free(s);
+	spread_free(&sp);
+	writefile("bad.yaml", "project: p\npath: /p\nbackends:\n  b:\n    systems: [one]\nsuites:\n  s/:\n    summary: s\nrename: ['s/a/b']\n");
+	CHECK(spread_load(&sp, "bad.yaml", 0) == -1);
 	scratch_leave();
 	return checks_done();
 }
