@@ -64,20 +64,6 @@ static const char job_sequence[] =
 	"section restore-each || { r=$?; [ $rc -ne 0 ] || rc=$r; }\n"
 	"return $rc\n";
 
-static int
-put(const char *dir, const char *name, const char *text)
-{
-	char *path = xasprintf("%s/%s", dir, name);
-	int rc = 0;
-
-	if (text)
-		rc = file_write(path, text, strlen(text));
-	else if (unlink(path) != 0 && errno != ENOENT)
-		rc = -1, warn("remove %s:", path);
-	free(path);
-	return rc;
-}
-
 /* One line per artifact, for the driver to read. */
 static char *
 artifact_list(const struct suite *s)
@@ -100,7 +86,7 @@ write_skips(const char *dir, const struct suite *s)
 
 	for (size_t i = 0; i < s->nskip; i++) {
 		snprintf(name, sizeof(name), "skip-%zu", i + 1);
-		rc |= put(dir, name, s->skip[i].cond);
+		rc |= file_put(dir, name, s->skip[i].cond);
 	}
 	for (size_t i = s->nskip + 1;; i++) {
 		char *path = xasprintf("%s/skip-%zu", dir, i);
@@ -109,7 +95,7 @@ write_skips(const char *dir, const struct suite *s)
 		if (gone)
 			break;
 		snprintf(name, sizeof(name), "skip-%zu", i);
-		rc |= put(dir, name, NULL);
+		rc |= file_put(dir, name, NULL);
 	}
 	return rc;
 }
@@ -136,20 +122,20 @@ write_scripts(const char *dir, const struct project *p, const struct suite *s, c
 		suite_env_script(s, variant, &env);
 		buf_puts(&body, job_common);
 		buf_puts(&body, job_sequence);
-		rc |= put(dir, "env", buf_str(&env));
-		rc |= put(dir, "section", driver_section_script);
-		rc |= put(dir, "prepare-each", p->prepare_each);
-		rc |= put(dir, "restore-each", p->restore_each);
-		rc |= put(dir, "debug-each", p->debug_each);
-		rc |= put(dir, "prepare", s->prepare);
-		rc |= put(dir, "execute", s->execute);
-		rc |= put(dir, "restore", s->restore);
-		rc |= put(dir, "debug", s->debug);
+		rc |= file_put(dir, "env", buf_str(&env));
+		rc |= file_put(dir, "section", driver_section_script);
+		rc |= file_put(dir, "prepare-each", p->prepare_each);
+		rc |= file_put(dir, "restore-each", p->restore_each);
+		rc |= file_put(dir, "debug-each", p->debug_each);
+		rc |= file_put(dir, "prepare", s->prepare);
+		rc |= file_put(dir, "execute", s->execute);
+		rc |= file_put(dir, "restore", s->restore);
+		rc |= file_put(dir, "debug", s->debug);
 	}
-	rc |= put(dir, "trace", trace ? "" : NULL);
+	rc |= file_put(dir, "trace", trace ? "" : NULL);
 	rc |= driver_write(dir, body.s);
-	rc |= put(dir, "owner", owner);
-	rc |= put(dir, "artifacts", artifacts);
+	rc |= file_put(dir, "owner", owner);
+	rc |= file_put(dir, "artifacts", artifacts);
 	rc |= write_skips(dir, s);
 	buf_free(&env), buf_free(&body);
 	free(artifacts), free(owner);

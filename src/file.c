@@ -344,17 +344,27 @@ file_clean_temporaries_in(const char *dir)
 	clean_temporaries(dir, NULL);
 }
 
-int
-file_lock(const char *path, const char *what)
+/* The lock file PATH, made with its directories, open: a descriptor, or -1
+ * (said). */
+static int
+lock_open(const char *path)
 {
 	int fd;
 
 	if (file_mkparents(path) < 0)
 		return -1;
-	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666)) < 0) {
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666)) < 0)
 		warn("open %s:", path);
+	return fd;
+}
+
+int
+file_lock(const char *path, const char *what)
+{
+	int fd = lock_open(path);
+
+	if (fd < 0)
 		return -1;
-	}
 	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
 		return fd;
 	warn("%s: another run of it is going on: waiting for it to end", what);
@@ -371,14 +381,10 @@ file_lock(const char *path, const char *what)
 int
 file_trylock(const char *path)
 {
-	int fd;
+	int fd = lock_open(path);
 
-	if (file_mkparents(path) < 0)
+	if (fd < 0)
 		return -1;
-	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666)) < 0) {
-		warn("open %s:", path);
-		return -1;
-	}
 	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
 		return fd;
 	close(fd);
@@ -416,4 +422,18 @@ file_remove_tree(const char *path)
 	if (!S_ISDIR(st.st_mode))
 		return remove_one(path, &st, 0, NULL);
 	return nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS) == 0 ? 0 : -1;
+}
+
+int
+file_put(const char *dir, const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	int rc = 0;
+
+	if (text)
+		rc = file_write(path, text, strlen(text));
+	else if (unlink(path) != 0 && errno != ENOENT)
+		rc = -1, warn("remove %s:", path);
+	free(path);
+	return rc;
 }

@@ -51,3 +51,6 @@ int file_trylock(const char *path);
 char *file_absolute(const char *path);
 /* rm -rf PATH, never following a symlink. 0, or -1 (warned). */
 int file_remove_tree(const char *path);
+/* DIR/NAME written with TEXT (atomically), or removed when TEXT is NULL:
+ * 0, or -1 (said). */
+int file_put(const char *dir, const char *name, const char *text);

@@ -110,20 +110,6 @@ const char spreadrun_sequence[] =
 	"done\n"
 	"return $rc\n";
 
-static int
-put(const char *dir, const char *name, const char *text)
-{
-	char *path = xasprintf("%s/%s", dir, name);
-	int rc = 0;
-
-	if (text)
-		rc = file_write(path, text, strlen(text));
-	else if (unlink(path) != 0 && errno != ENOENT)
-		rc = -1, warn("remove %s:", path);
-	free(path);
-	return rc;
-}
-
 /* Does NAME (a path of the project) match an exclude PATTERN as tar's
  * --exclude matches: the whole name or any tail after a '/', '*' also
  * matching '/'? */
@@ -241,7 +227,7 @@ spreadrun_reset(const char *run)
 	int rc = 0;
 
 	for (const char *const *f = files; *f; f++)
-		rc |= put(status, *f, NULL);
+		rc |= file_put(status, *f, NULL);
 	free(status);
 	return rc;
 }
@@ -258,17 +244,17 @@ spreadrun_write(const char *run, const struct spread *sp, const struct spread_jo
 	spread_env(sp, j, variant, &env);
 	suite_env_export(&env, &text);
 	copy_lists(sp, &include, &exclude, &pairs);
-	rc |= put(run, "env", buf_str(&text));
-	rc |= put(run, "section", section_script);
-	rc |= put(run, "path", path);
-	rc |= put(run, "task", task);
-	rc |= put(run, "source", source);
-	rc |= put(run, "include", buf_str(&include));
-	rc |= put(run, "exclude", buf_str(&exclude));
-	rc |= put(run, "renamed", buf_str(&pairs));
+	rc |= file_put(run, "env", buf_str(&text));
+	rc |= file_put(run, "section", section_script);
+	rc |= file_put(run, "path", path);
+	rc |= file_put(run, "task", task);
+	rc |= file_put(run, "source", source);
+	rc |= file_put(run, "include", buf_str(&include));
+	rc |= file_put(run, "exclude", buf_str(&exclude));
+	rc |= file_put(run, "renamed", buf_str(&pairs));
 	spread_scripts(sp, j, &scripts);
 	for (size_t i = 0; i + 1 < scripts.n; i += 2)
-		rc |= put(run, scripts.v[i], scripts.v[i + 1]);
+		rc |= file_put(run, scripts.v[i], scripts.v[i + 1]);
 	strv_free(&env), strv_free(&scripts);
 	buf_free(&text), buf_free(&include), buf_free(&exclude), buf_free(&pairs);
 	free(path), free(task), free(source);
