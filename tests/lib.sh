@@ -195,7 +195,10 @@ base = $BASE_IMAGE
 base = $BASE_IMAGE
 build-args = FLAVOUR=beta
 INI
-	printf 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nARG FLAVOUR=plain\nRUN echo $FLAVOUR >/flavour\n' >"$P/docker/Dockerfile"
+	# The label right after FROM makes every later layer the test's own: a
+	# test's cleanup never removes a step that another test of the run is
+	# building on.
+	printf 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nLABEL orchtest.test=%s\nARG FLAVOUR=plain\nRUN echo $FLAVOUR >/flavour\n' "$PNAME" >"$P/docker/Dockerfile"
 	cat >"$P/suites/main/hello/task.yaml" <<'YAML'
 summary: says hello
 execute: |
