@@ -136,6 +136,14 @@ stop_registry() {
 # which both namespaces see. Sets E2 (its host URL, unix://...) and E2PID;
 # docker2 talks to it. The exit trap stops exactly that dockerd, by its
 # PID, and removes its data. It has no images: load_base2 loads the base.
+# engines_ini HERE FAR: orchgen.ini gains [engine far] on the second
+# engine with FAR slots, after [engine here] (the local default) with HERE
+# slots unless HERE is 0.
+engines_ini() {
+	[ "$1" -eq 0 ] || printf '\n[engine here]\njobs = %s\n' "$1" >>orchgen.ini
+	printf '\n[engine far]\nhost = %s\njobs = %s\n' "$E2" "$2" >>orchgen.ini
+}
+
 second_engine() {
 	E2DIR=$(mktemp -d "${TMPDIR:-/tmp}/orchtest-e2-XXXXXX")
 	start_second_engine

@@ -20,15 +20,7 @@ for s in one two three; do
 	mkdir -p suites/sleep/$s
 	printf 'execute: sleep 1\n' >suites/sleep/$s/task.yaml
 done
-cat >>orchgen.ini <<INI
-
-[engine here]
-jobs = 2
-
-[engine far]
-host = $E2
-jobs = 2
-INI
+engines_ini 2 2
 docker_spy
 "$ORCHGEN" >/dev/null
 ninja_ok

@@ -13,15 +13,7 @@ for s in a b c d e f; do
 	printf 'execute: sleep 3\n' >suites/nap/$s/task.yaml
 done
 second_engine
-cat >>orchgen.ini <<INI
-
-[engine here]
-jobs = 2
-
-[engine far]
-host = $E2
-jobs = 2
-INI
+engines_ini 2 2
 "$ORCHGEN" >/dev/null
 ninja >"$T/ninja.out" 2>&1 &
 npid=$!

@@ -6,12 +6,7 @@
 base_image
 hang_project
 second_engine
-cat >>orchgen.ini <<INI
-
-[engine far]
-host = $E2
-jobs = 1
-INI
+engines_ini 0 1
 "$ORCHGEN" >/dev/null
 ninja_ok images
 far() { docker2 ps -aq --filter "label=orchgen.project=$PNAME"; }

@@ -6,12 +6,7 @@
 base_image
 stage_project
 second_engine
-cat >>orchgen.ini <<INI
-
-[engine far]
-host = $E2
-jobs = 2
-INI
+engines_ini 0 2
 "$ORCHGEN" >/dev/null
 ninja_ok
 n=0

@@ -11,11 +11,8 @@ cat >>orchgen.ini <<INI
 
 [project]
 image-cache = $T/images
-
-[engine far]
-host = $E2
-jobs = 2
 INI
+engines_ini 0 2
 docker_spy
 "$ORCHGEN" >/dev/null
 ninja_ok
