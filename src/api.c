@@ -1,7 +1,12 @@
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 #include "str.h"
 #include "api.h"
@@ -40,17 +45,39 @@ dial(const char *path)
 	return fd;
 }
 
+/* The time an HTTP Date header says ("Wed, 02 Dec 2026 06:35:15 GMT"),
+ * or 0. */
+static time_t
+date_of(const char *head, const char *end)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	const char *p = strstr(head, "\r\nDate: "), *at;
+	struct tm tm = {0};
+	char month[4];
+
+	if (!p || p > end || sscanf(p + 8, "%*3s, %d %3s %d %d:%d:%d GMT", &tm.tm_mday, month, &tm.tm_year,
+	    &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6 || strlen(month) != 3 || !(at = strstr(months, month)))
+		return 0;
+	tm.tm_mon = (int)(at - months) / 3;
+	tm.tm_year -= 1900;
+	return timegm(&tm);
+}
+
 int
-api_get(const char *path, struct buf *body)
+api_get(const char *path, struct buf *body, time_t *date, int seconds)
 {
 	const char *sock = socket_path(), *text, *end;
 	struct buf req = {0}, resp = {0};
+	struct timeval limit = {.tv_sec = seconds};
 	char chunk[65536];
 	ssize_t n = 0;
 	int fd, status = -1;
 
 	if (!sock || (fd = dial(sock)) < 0)
 		return -1;
+	/* A daemon that stops answering is not waited for longer: the caller
+	 * asks the client instead, or looks another way. */
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof(limit));
 	/* HTTP/1.0: the engine closes the connection after its answer,
 	 * which is then neither chunked nor kept alive. */
 	buf_printf(&req, "GET %s HTTP/1.0\r\nHost: docker\r\n\r\n", path);
@@ -62,10 +89,24 @@ api_get(const char *path, struct buf *body)
 	text = buf_str(&resp);
 	if (n == 0 && !strncmp(text, "HTTP/1.", 7) && strlen(text) > 12 && (end = strstr(text, "\r\n\r\n"))) {
 		status = atoi(text + 9);
+		if (date)
+			*date = date_of(text, end);
 		buf_puts(body, end + 4);
 	}
 	buf_free(&req), buf_free(&resp);
 	return status;
+}
+
+char *
+api_socket_id(void)
+{
+	const char *sock = socket_path();
+	struct stat st;
+
+	if (!sock || stat(sock, &st) != 0 || !S_ISSOCK(st.st_mode))
+		return NULL;
+	return xasprintf("%s %ju %ju %lld.%09ld", sock, (uintmax_t)st.st_dev, (uintmax_t)st.st_ino,
+	    (long long)st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
 }
 
 /* The JSON string at *P (at its opening quote) into OUT, if OUT; *P moves
@@ -183,4 +224,58 @@ api_image_lines(const char *json, struct strv *lines)
 		if (*p != '{' || image(&p, lines) < 0)
 			return -1;
 	}
+}
+
+/* The type of the event at *P (at its '{') into TYPE; *P moves past it. */
+static int
+event(const char **p, struct buf *type)
+{
+	struct buf key = {0};
+	int rc = 0;
+
+	for ((*p)++; rc == 0;) {
+		*p += strspn(*p, " \t\r\n,");
+		if (**p == '}') {
+			(*p)++;
+			break;
+		}
+		buf_free(&key);
+		if (**p != '"' || string(p, &key) < 0 || (*p += strspn(*p, " \t\r\n"), *(*p)++ != ':')) {
+			rc = -1;
+			break;
+		}
+		*p += strspn(*p, " \t\r\n");
+		if (!strcmp(buf_str(&key), "Type") && **p == '"' && !type->len)
+			rc = string(p, type);
+		else
+			rc = skip(p);
+	}
+	buf_free(&key);
+	return rc;
+}
+
+int
+api_events_quiet(const char *json)
+{
+	static const char *const harmless[] = {"container", "network", "volume", NULL};
+	const char *p = json;
+	int n = 0, quiet = 1;
+
+	for (;;) {
+		struct buf type = {0};
+		size_t k = 0;
+
+		p += strspn(p, " \t\r\n");
+		if (!*p)
+			break;
+		if (*p != '{' || event(&p, &type) < 0 || ++n >= API_EVENTS_KEPT)
+			quiet = 0;
+		while (quiet && harmless[k] && strcmp(harmless[k], buf_str(&type)))
+			k++;
+		quiet = quiet && harmless[k];
+		buf_free(&type);
+		if (!quiet)
+			break;
+	}
+	return quiet;
 }

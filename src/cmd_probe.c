@@ -27,7 +27,7 @@ cmd_probe(struct cmdargs *a)
 	ds = xcalloc(m.ndistros + 1, sizeof(*ds));
 	for (size_t i = 0; i < m.ndistros; i++)
 		ds[i] = &m.distros[i];
-	rc = presence_write(&m, ds, m.ndistros) < 0 ? EXIT_ENGINE : 0;
+	rc = presence_probe(&m, ds, m.ndistros) < 0 ? EXIT_ENGINE : 0;
 	free(ds);
 	matrix_free(&m);
 	return rc;

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "str.h"
 #include "api.h"
 #include "engine.h"
@@ -191,7 +192,8 @@ image_lines(const char *engine, struct strv *lines)
 	struct buf o = {0}, err = {0};
 	int st;
 
-	if (!strcmp(engine, "docker") && api_get("/images/json", &o) == 200 && api_image_lines(buf_str(&o), lines) == 0) {
+	if (!strcmp(engine, "docker") && !target.host && api_get("/images/json", &o, NULL, 30) == 200
+	    && api_image_lines(buf_str(&o), lines) == 0) {
 		buf_free(&o);
 		return 0;
 	}
@@ -233,6 +235,36 @@ engine_image_ids(const char *engine, const char *const *refs, size_t n, char **i
 	}
 	strv_free(&lines), strv_free(&pairs);
 	return 0;
+}
+
+char *
+engine_watch_id(const char *engine)
+{
+	return !strcmp(engine, "docker") && !target.host ? api_socket_id() : NULL;
+}
+
+int
+engine_quiet_since(const char *engine, const char *since)
+{
+	struct buf body = {0};
+	struct timespec now;
+	time_t date = 0;
+	char *path;
+	int st, rc = -1;
+
+	if (strcmp(engine, "docker") != 0 || target.host || clock_gettime(CLOCK_REALTIME, &now) != 0)
+		return -1;
+	/* until: now, by this host's clock, which the engine behind a local
+	 * socket shares; the answer's date says whether it does (an engine
+	 * whose clock is ahead answers at once and would miss what it did
+	 * in the difference; one behind holds the answer until then: 2 s at
+	 * most). */
+	path = xasprintf("/events?since=%s&until=%lld.%09ld", since, (long long)now.tv_sec, now.tv_nsec);
+	st = api_get(path, &body, &date, 2);
+	if (st == 200 && date && llabs((long long)date - (long long)now.tv_sec) <= 1)
+		rc = api_events_quiet(buf_str(&body));
+	free(path), buf_free(&body);
+	return rc;
 }
 
 int

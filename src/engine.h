@@ -75,6 +75,15 @@ int engine_image_id(const char *engine, const char *ref, char *id, size_t n);
  * cannot show counts as missing. 0, or -1 the engine did not answer
  * (explained; every IDS[i] NULL). */
 int engine_image_ids(const char *engine, const char *const *refs, size_t n, char **ids);
+/* Who would answer engine_quiet_since(): the identity of the daemon (its
+ * socket, made anew each time it starts), or NULL when it cannot be asked
+ * that way (another engine program, a remote host). */
+char *engine_watch_id(const char *engine);
+/* Has ENGINE certainly changed none of its images since SINCE ("SEC.NSEC"
+ * by this host's clock)? From its event buffer, in one request: 1 it has
+ * not; 0 it may have; -1 it cannot tell (no answer, a clock that is not
+ * this host's, no such question for this engine). */
+int engine_quiet_since(const char *engine, const char *since);
 /* Does image REF have a command of its own (an entrypoint or a command)?
  * 1, 0 (also when it is gone), -1 the engine did not answer (explained). */
 int engine_image_command(const char *engine, const char *ref);

@@ -51,6 +51,9 @@ char *layout_image(const char *distro);
 char *layout_present(const char *distro);
 /* The probe's output, never made, so that it runs on every ninja. */
 #define LAYOUT_PROBE ORCH "/probe.always"
+/* What the probe's last full look at the engine was: which engine, which
+ * images, and when (presence.c). */
+#define LAYOUT_LOOK ORCH "/look"
 /* The output of rebuild-D: the tag it built last. */
 char *layout_rebuild(const char *distro);
 /* Distro D's stage files (NAME: "image.log", "warm", "build.log"...), apart
