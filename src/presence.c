@@ -130,8 +130,10 @@ unchanged(const struct matrix *m, const char *key, const struct distro *const *d
 	same = since && (size_t)(since - text) == strlen(key) && !strncmp(text, key, strlen(key))
 	    && strncmp(++since, "since ", 6) == 0;
 	if (same) {
+		/* A time, SEC.NSEC, and nothing else reaches the request. */
 		since += 6;
 		since[strcspn(since, "\n")] = '\0';
+		same = *since && strlen(since) < 32 && since[strspn(since, "0123456789.")] == '\0';
 	}
 	for (size_t i = 0; same && i < n; i++) {
 		char *path = layout_present(ds[i]->name);

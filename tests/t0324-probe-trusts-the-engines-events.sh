@@ -52,6 +52,11 @@ printf '%s\n' "$look" >.orch/look
 far
 looked || fail "a look file of another daemon was trusted"
 grep -q '^since ' .orch/look || fail "the look file was not written again"
+# A time that is not one never reaches the engine's request.
+sed -i 's/^since .*/since 1 HTTP\/1.0/' .orch/look
+look=$(cat .orch/look)
+far
+looked || fail "a look file with a bad time was trusted"
 printf 'since\n\n\001' >.orch/look
 look=$(cat .orch/look)
 far
