@@ -173,11 +173,13 @@ names(const char **p, struct buf *line)
 	}
 }
 
-/* One image of the listing at *P (at its '{'): "ID NAME..." appended to LINES. */
+/* The members of the object at *P (at its '{'): EACH is called with the
+ * member's name and *P at its value, which it must consume; *P moves
+ * past the object. 0, or -1 when it is not such an object or EACH fails. */
 static int
-image(const char **p, struct strv *lines)
+members(const char **p, int (*each)(const char *name, const char **p, void *arg), void *arg)
 {
-	struct buf id = {0}, line = {0}, key = {0};
+	struct buf key = {0};
 	int rc = 0;
 
 	for ((*p)++; rc == 0;) {
@@ -187,26 +189,44 @@ image(const char **p, struct strv *lines)
 			break;
 		}
 		buf_free(&key);
-		if (**p != '"' || string(p, &key) < 0) {
+		if (**p != '"' || string(p, &key) < 0 || (*p += strspn(*p, " \t\r\n"), *(*p)++ != ':')) {
 			rc = -1;
 			break;
 		}
 		*p += strspn(*p, " \t\r\n");
-		if (*(*p)++ != ':') {
-			rc = -1;
-			break;
-		}
-		*p += strspn(*p, " \t\r\n");
-		if (!strcmp(buf_str(&key), "Id") && **p == '"')
-			rc = string(p, &id);
-		else if (!strcmp(buf_str(&key), "RepoTags") || !strcmp(buf_str(&key), "RepoDigests"))
-			rc = names(p, &line);
-		else
-			rc = skip(p);
+		rc = each(buf_str(&key), p, arg);
 	}
-	if (rc == 0 && id.len)
-		strv_take(lines, str_join(buf_str(&id), buf_str(&line), NULL));
-	buf_free(&id), buf_free(&line), buf_free(&key);
+	buf_free(&key);
+	return rc;
+}
+
+/* An image of the listing: its ID and names. */
+struct image {
+	struct buf id, line;
+};
+
+static int
+image_member(const char *name, const char **p, void *arg)
+{
+	struct image *im = arg;
+
+	if (!strcmp(name, "Id") && **p == '"')
+		return string(p, &im->id);
+	if (!strcmp(name, "RepoTags") || !strcmp(name, "RepoDigests"))
+		return names(p, &im->line);
+	return skip(p);
+}
+
+/* One image of the listing at *P (at its '{'): "ID NAME..." appended to LINES. */
+static int
+image(const char **p, struct strv *lines)
+{
+	struct image im = {0};
+	int rc = members(p, image_member, &im);
+
+	if (rc == 0 && im.id.len)
+		strv_take(lines, str_join(buf_str(&im.id), buf_str(&im.line), NULL));
+	buf_free(&im.id), buf_free(&im.line);
 	return rc;
 }
 
@@ -226,32 +246,15 @@ api_image_lines(const char *json, struct strv *lines)
 	}
 }
 
-/* The type of the event at *P (at its '{') into TYPE; *P moves past it. */
+/* An event's own Type (the first: nested objects are skipped whole). */
 static int
-event(const char **p, struct buf *type)
+event_member(const char *name, const char **p, void *arg)
 {
-	struct buf key = {0};
-	int rc = 0;
+	struct buf *type = arg;
 
-	for ((*p)++; rc == 0;) {
-		*p += strspn(*p, " \t\r\n,");
-		if (**p == '}') {
-			(*p)++;
-			break;
-		}
-		buf_free(&key);
-		if (**p != '"' || string(p, &key) < 0 || (*p += strspn(*p, " \t\r\n"), *(*p)++ != ':')) {
-			rc = -1;
-			break;
-		}
-		*p += strspn(*p, " \t\r\n");
-		if (!strcmp(buf_str(&key), "Type") && **p == '"' && !type->len)
-			rc = string(p, type);
-		else
-			rc = skip(p);
-	}
-	buf_free(&key);
-	return rc;
+	if (!strcmp(name, "Type") && **p == '"' && !type->len)
+		return string(p, type);
+	return skip(p);
 }
 
 int
@@ -268,7 +271,7 @@ api_events_quiet(const char *json)
 		p += strspn(p, " \t\r\n");
 		if (!*p)
 			break;
-		if (*p != '{' || event(&p, &type) < 0 || ++n >= API_EVENTS_KEPT)
+		if (*p != '{' || members(&p, event_member, &type) < 0 || ++n >= API_EVENTS_KEPT)
 			quiet = 0;
 		while (quiet && harmless[k] && strcmp(harmless[k], buf_str(&type)))
 			k++;
