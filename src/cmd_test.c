@@ -25,6 +25,7 @@
 #include "helper.h"
 #include "retry.h"
 #include "engines.h"
+#include "stage.h"
 #include "util.h"
 
 /* The driver's body. Each skip condition and each section is its own
@@ -400,6 +401,47 @@ take_slot(struct run *r, struct slot *slot, char **header)
 	return 0;
 }
 
+/* Write LINE to the log, truncating it first unless APPEND. */
+static void
+log_line(const char *log, const char *line, int append)
+{
+	int fd = log_open(log, append);
+
+	if (fd >= 0) {
+		if (write(fd, line, strlen(line)) < 0)
+			warn("write %s:", log);
+		close(fd);
+	}
+}
+
+/* Does the job's distro have stages to run on SLOT's engine before the
+ * job: one that shares no files, and a project that builds or warms? */
+static int
+has_stages_there(const struct run *r, const struct slot *slot)
+{
+	return slot->e && !slot->e->shared && (r->m.project.build || matrix_warms(&r->m));
+}
+
+/* Those stages there first (stage.h), the log begun with HEADER (or
+ * appended to, for a later sample), so that the container appends to it.
+ * 0; 1 a stage failed there (SM's error says so: the job ends as the
+ * stage's failure would end it); -1 engine trouble (the engine is then
+ * marked down). */
+static int
+stages_there(struct run *r, const struct slot *slot, struct sample *sm, const char *header)
+{
+	char *line;
+	int rc;
+
+	line = xasprintf("%s\n", header);
+	log_line(r->paths[JOB_LOG], line, sm->append);
+	free(line);
+	rc = stage_there(&r->m, r->d, slot->e, r->image, r->paths[JOB_LOG], &sm->error);
+	if (rc < 0 && r->m.nengines > 1)
+		engines_mark_down(slot->e);
+	return rc;
+}
+
 /* One container run to its end: its status as container_run. */
 static int
 run_once(void *arg)
@@ -419,13 +461,20 @@ run_once(void *arg)
 	sm->phase = sm->error = NULL;
 	if (take_slot(r, &slot, &header) < 0)
 		return -1;
+	int there = has_stages_there(r, &slot);
+	if (there && (st = stages_there(r, &slot, sm, header)) != 0) {
+		engines_release(&slot);
+		free(header);
+		return st;
+	}
+	st = -1;
 	if (container(r, &c) == 0) {
 		strv_take(&c.env, xasprintf("ORCHGEN_SAMPLE=%d", sm->index));
-		c.append = sm->append;
+		c.append = sm->append || there;
 		c.keep = p->keep != KEEP_NEVER || r->sp;	/* a spread job's may reboot */
 		c.copy_mounts = slot.e && !slot.e->shared;
 		c.engine = slot.e ? slot.e->name : NULL;
-		c.header = header;
+		c.header = there ? NULL : header;
 		if (r->sp && spreadrun_reset(r->paths[JOB_RUN]) < 0) {
 			st = -1;
 		} else {
@@ -452,19 +501,6 @@ run_once(void *arg)
 	engines_release(&slot);
 	free(header);
 	return st;
-}
-
-/* Write LINE to the log, truncating it first unless APPEND. */
-static void
-log_line(const char *log, const char *line, int append)
-{
-	int fd = log_open(log, append);
-
-	if (fd >= 0) {
-		if (write(fd, line, strlen(line)) < 0)
-			warn("write %s:", log);
-		close(fd);
-	}
 }
 
 /* Run every sample, stopping at the first that does not pass. */

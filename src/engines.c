@@ -76,17 +76,29 @@ engines_slots(const struct matrix *m)
 	return m->nengines ? n : m->project.jobs;
 }
 
-char *
-engines_volume(const struct matrix *m, const struct cache *k, const char *distro)
+/* NAME as an engine volume's name: anything a volume name may not hold
+ * becomes '-'. */
+static char *
+volume_name(char *name)
 {
-	char *name = k->per_distro ? xasprintf("orchgen-%s-%s-%s", m->project.name, k->name, distro)
-				   : xasprintf("orchgen-%s-%s", m->project.name, k->name);
-
 	for (char *p = name; *p; p++) {
 		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-", *p))
 			*p = '-';
 	}
 	return name;
+}
+
+char *
+engines_volume(const struct matrix *m, const struct cache *k, const char *distro)
+{
+	return volume_name(k->per_distro ? xasprintf("orchgen-%s-%s-%s", m->project.name, k->name, distro)
+					 : xasprintf("orchgen-%s-%s", m->project.name, k->name));
+}
+
+char *
+engines_build_volume(const struct matrix *m, const char *distro)
+{
+	return volume_name(xasprintf("orchgen-%s--build-%s", m->project.name, distro));
 }
 
 /* Field N (1-based) of /proc/PID/stat, after the command's parentheses

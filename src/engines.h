@@ -22,6 +22,10 @@ int engines_slots(const struct matrix *m);
  * that shares no files ("orchgen-PROJECT-CACHE-DISTRO", without DISTRO
  * for a cache the distros share); every such engine has its own. */
 char *engines_volume(const struct matrix *m, const struct cache *cache, const char *distro);
+/* The engine volume that holds DISTRO's build directory on such an engine
+ * ("orchgen-PROJECT--build-DISTRO": no cache's volume is named so, as no
+ * name starts with a dash). */
+char *engines_build_volume(const struct matrix *m, const char *distro);
 
 /* A slot a job holds. */
 struct slot {
