@@ -155,9 +155,11 @@ held(const struct stage *st, const char *log)
 		rc = there && !strcmp(there, st->stamp) ? 0 : 1;
 		free(path), free(there);
 	}
+	if (rc == 0 && paths.n == 0)
+		rc = 1;
 	container_free(&c);
 	strv_free(&paths);
-	return rc < 0 ? -1 : rc == 0 && paths.n > 0;
+	return rc < 0 ? -1 : rc == 0;
 }
 
 /* Append LINE to the log at LOG. */
