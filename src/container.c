@@ -492,8 +492,6 @@ container_run(struct container *c, const char *run, const char *log, long warn_s
 		free(status);
 		return -1;
 	}
-	if (c->header)
-		dprintf(fd, "%s\n", c->header);
 	container_mount(c, run, MOUNT_RUN, 1);
 	container_mount(c, status, MOUNT_STATUS, 0);
 	c->log = log;

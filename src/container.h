@@ -20,7 +20,6 @@ struct container {
 				 * a cache is an engine volume there */
 	const char *engine;	/* with copy_mounts: the [engine] NAME, whose
 				 * volumes are made one job at a time */
-	const char *header;	/* a first line for the log, or NULL */
 	char *outcome;		/* after container_run: what the driver recorded (driver.h), or NULL */
 	const char *log;	/* during container_run: its log */
 };

@@ -11,6 +11,9 @@
 #include "engines.h"
 #include "log.h"
 #include "travel.h"
+#include "hash.h"
+#include "key.h"
+#include "image.h"
 #include "util.h"
 
 /* A host name or address: letters, digits, '.', '-', or [IPv6]. */
@@ -302,8 +305,32 @@ stream(const struct matrix *m, const struct engine *e, const char *ref, int logf
 	return rc;
 }
 
+/* Image REF of distro D built on engine E (in use), as D's image edge
+ * builds it, the last resort when nothing had it to move there: its base
+ * brought there first when a place has it (else the build pulls it). 0,
+ * 1 the build failed, -1 engine trouble (said in FD). */
+static int
+build_there(const struct matrix *m, const struct engine *e, const struct distro *d, const char *ref,
+    const char *log, int fd)
+{
+	char *base = key_base_ref(m, d), id[128];
+	int rc = engine_image_id(m->project.engine, base, id, sizeof(id));
+
+	if (rc == 1)
+		rc = travel_fetch(m, base, log);
+	if (rc == 1)
+		rc = stream(m, e, base, fd);
+	if (rc >= 0) {
+		dprintf(fd, "orchgen: %s: no image cache, registry or engine has %s: building it there\n", e->name, ref);
+		if ((rc = image_build(m, d, base, ref, 0, fd)) > 0)
+			warn("%s: docker build failed on engine %s (the engine's message is in the log)", ref, e->name);
+	}
+	free(base);
+	return rc;
+}
+
 int
-engines_image(const struct matrix *m, const struct engine *e, const char *ref, const char *log)
+engines_image(const struct matrix *m, const struct engine *e, const struct distro *d, const char *ref, const char *log)
 {
 	const char *engine = m->project.engine;
 	char id[128], *path;
@@ -324,11 +351,9 @@ engines_image(const struct matrix *m, const struct engine *e, const char *ref, c
 	if (rc == 1 && (fd = log_open(log, 1)) >= 0) {
 		rc = stream(m, e, ref, fd);
 		if (rc == 1)
-			dprintf(fd, "orchgen: %s: no image cache, registry or engine has %s\n", e->name, ref);
+			rc = build_there(m, e, d, ref, log, fd);
 		close(fd);
 	}
-	if (rc == 1)
-		warn("%s: engine %s lacks %s, and no image cache, registry or engine has it", ref, e->name, ref);
 	close(lock);
 	return rc != 0 ? -1 : 0;
 }

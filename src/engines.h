@@ -47,9 +47,11 @@ int engines_down(const struct engine *e);
 const struct engine *engines_named(const struct matrix *m, const char *name);
 /* Send this process's engine commands to E (NULL: the local default). */
 void engines_use(const struct engine *e);
-/* Image REF on engine E (in use) when E lacks it: loaded from the image
- * cache, else pulled from the registry (where each is configured), else
- * streamed from an engine that has it, the local default first; output
- * to the log at LOG: 0, or -1 engine trouble (said). One job at a time
- * loads images into an engine. */
-int engines_image(const struct matrix *m, const struct engine *e, const char *ref, const char *log);
+/* Image REF of distro D on engine E (in use) when E lacks it: loaded
+ * from the image cache, else pulled from the registry (where each is
+ * configured), else streamed from an engine that has it, the local
+ * default first, else built there as D's image edge builds it (image.h),
+ * so that it is never built where it could be moved; output to the log
+ * at LOG: 0, or -1 engine trouble, or a build there that failed (said).
+ * One job at a time brings images to an engine. */
+int engines_image(const struct matrix *m, const struct engine *e, const struct distro *d, const char *ref, const char *log);
