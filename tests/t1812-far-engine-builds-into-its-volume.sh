@@ -4,6 +4,7 @@
 # directory (emptied here, the jobs there still pass). Its volume carries
 # the build's stamp, so that a second run builds nothing there, and a
 # changed source builds there once, however many jobs start at once.
+# orchgen gc keeps the volume of a current distro; gc --caches removes it.
 . "$TOP/tests/lib.sh"
 base_image
 stage_project
@@ -36,4 +37,8 @@ ninja_ok
 grep -qx "builds: 2 of product 2" .orch/logs/alpha/main/hello.log ||
 	fail "the changed source was not built there once: $(cat .orch/logs/alpha/main/hello.log)"
 [ "$(far_builds)" -eq 1 ] || fail "the changed source was built $(far_builds) times on the far engine for 3 jobs, expected once"
+"$ORCHGEN" gc >"$T/gc.out" || fail "gc failed: $(cat "$T/gc.out")"
+docker2 volume inspect "$vol" >/dev/null 2>&1 || fail "gc removed the build volume of a current distro"
+"$ORCHGEN" gc --caches >"$T/gc.out" || fail "gc --caches failed: $(cat "$T/gc.out")"
+! docker2 volume inspect "$vol" >/dev/null 2>&1 || fail "gc --caches left $vol on the far engine"
 [ -z "$(docker2 ps -aq)" ] || fail "containers left on the far engine"
