@@ -354,9 +354,8 @@ copy_in(const struct container *c, int fd)
 }
 
 /* Create C as ARGV describes, its volumes made first (one job at a time),
- * output to FD: 0; or -1 on engine trouble (said in FD), the volumes made
- * for it removed. With FRESH, the flags of the volumes made now, for the
- * caller to remove when it gives C up (FRESH[nmounts] set: one was). */
+ * output to FD: 0, or -1 on engine trouble (said in FD). FRESH: a flag
+ * per mount, set for a volume made now, for discard(). */
 static int
 create(const struct container *c, struct strv *argv, char *fresh, int fd)
 {
