@@ -124,11 +124,8 @@ stat_field(long pid, int n, char *out, size_t size)
 	free(text);
 }
 
-/* This run: the process that started the edge helper (ninja, past the
- * shell it runs commands with), as its PID and start time, so that a PID
- * used again later is another run. */
-static char *
-run_id(void)
+char *
+engines_run(void)
 {
 	long pid = (long)getppid();
 	char comm[64] = "", path[64], start[32], ppid[32];
@@ -151,7 +148,7 @@ run_id(void)
 int
 engines_down(const struct engine *e)
 {
-	char *path = layout_engine_down(e->name), *mark = file_read(path, NULL), *run = run_id();
+	char *path = layout_engine_down(e->name), *mark = file_read(path, NULL), *run = engines_run();
 	int down = mark && !strcmp(mark, run);
 
 	free(path), free(mark), free(run);
@@ -161,7 +158,7 @@ engines_down(const struct engine *e)
 void
 engines_mark_down(const struct engine *e)
 {
-	char *path = layout_engine_down(e->name), *run = run_id();
+	char *path = layout_engine_down(e->name), *run = engines_run();
 
 	if (!engines_down(e)) {
 		warn("engine %s is down: it takes no new job for the rest of this run", e->name);

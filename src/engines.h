@@ -41,6 +41,10 @@ void engines_release(struct slot *s);
 /* Mark engine E down for the rest of this run (said): it takes no new
  * job. */
 void engines_mark_down(const struct engine *e);
+/* This run: the process that started the edge helper (ninja, past the
+ * shell it runs commands with), as a line of its PID and start time, so
+ * that a PID used again later is another run. */
+char *engines_run(void);
 /* Is engine E marked down in this run? */
 int engines_down(const struct engine *e);
 /* The engine NAME of M, or NULL. */

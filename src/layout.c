@@ -186,6 +186,12 @@ layout_engine_stage_log(const char *name, const char *distro, const char *stage)
 }
 
 char *
+layout_engine_stage_failed(const char *name, const char *distro, const char *stage)
+{
+	return str_join(ORCH "/engines/", name, "/stage/", distro, "/", stage, ".failed", NULL);
+}
+
+char *
 layout_engine_stages(const char *name, const char *distro)
 {
 	return str_join(ORCH "/engines/", name, "/stage/", distro, ".lock", NULL);

@@ -103,6 +103,8 @@ char *layout_engine_volumes(const char *name);
  * stages there up to date. */
 char *layout_engine_stage(const char *name, const char *distro, const char *stage);
 char *layout_engine_stage_log(const char *name, const char *distro, const char *stage);
+/* The mark that it failed there, for the run and the stamp it holds. */
+char *layout_engine_stage_failed(const char *name, const char *distro, const char *stage);
 char *layout_engine_stages(const char *name, const char *distro);
 
 /* A job's name as a path: "D/S" or "D/S:V". */

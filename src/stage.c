@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,36 +175,58 @@ note(const char *log, const char *line)
 	}
 }
 
+/* ST run on its engine, its failure marked for this run and its stamp
+ * (FAILED), so that the other jobs of the run there end with it rather
+ * than run it again, as a failed stage here ends them: 0, 1 failed
+ * (*WHY), -1 engine trouble. */
+static int
+run_there(struct stage *st, const char *what, const char *failed, const char *log, char **why)
+{
+	char *line = xasprintf("%s: its volumes lack the stamp it left here: running it there (its log: %s)", what, st->log);
+	char *run = engines_run(), *mark = str_join(run, st->stamp, NULL);
+	int rc;
+
+	note(log, line);
+	rc = stage_run(st, what, 0);
+	if (rc == EXIT_JOBFAIL) {
+		*why = xasprintf("%s failed (its log: %s)", what, st->log);
+		note(log, *why);
+		if (file_write(failed, mark, strlen(mark)) < 0)
+			warn("%s: its failure not marked", what);
+	} else if (rc == 0 && unlink(failed) != 0 && errno != ENOENT) {
+		warn("remove %s:", failed);
+	}
+	free(line), free(run), free(mark);
+	return rc == 0 ? 0 : rc == EXIT_JOBFAIL ? 1 : -1;
+}
+
 /* Stage NAME of ST's distro on its engine, unless its volumes hold the
- * stamp it left here: as stage_there(). */
+ * stamp it left here, or it failed there in this run with that stamp:
+ * as stage_there(). */
 static int
 one_there(struct stage *st, const char *log, char **why)
 {
 	char *here = layout_stage_stamp(st->d->name, st->name), *stamp = file_read(here, NULL);
 	char *target = layout_target(st->name, st->d->name);
 	char *what = xasprintf("%s on engine %s", target, st->engine->name);
+	char *failed = layout_engine_stage_failed(st->engine->name, st->d->name, st->name);
+	char *mark = file_read(failed, NULL), *run = engines_run(), *now = stamp ? str_join(run, stamp, NULL) : NULL;
 	int rc = 1;
 
 	st->stamp = stamp;
-	if (!stamp)
+	if (!stamp) {
 		*why = xasprintf("%s: %s has not run here (no %s): run ninja", what, target, here);
-	else if (file_mkdirs(st->run) < 0)
+	} else if (mark && !strcmp(mark, now)) {
+		*why = xasprintf("%s failed earlier in this run (its log: %s)", what, st->log);
+		note(log, *why);
+	} else if (file_mkdirs(st->run) < 0) {
 		rc = -1;
-	else if ((rc = held(st, log)) == 0) {
-		char *line = xasprintf("%s: its volumes lack the stamp %s left here: running it there (its log: %s)",
-		    what, target, st->log);
-		note(log, line);
-		free(line);
-		rc = stage_run(st, what, 0);
-		if (rc == EXIT_JOBFAIL)
-			*why = xasprintf("%s failed (its log: %s)", what, st->log);
-		rc = rc == 0 ? 0 : rc == EXIT_JOBFAIL ? 1 : -1;
-		if (*why)
-			note(log, *why);
+	} else if ((rc = held(st, log)) == 0) {
+		rc = run_there(st, what, failed, log, why);
 	} else if (rc == 1) {
 		rc = 0;
 	}
-	free(here), free(stamp), free(target), free(what);
+	free(here), free(stamp), free(target), free(what), free(failed), free(mark), free(run), free(now);
 	return rc;
 }
 

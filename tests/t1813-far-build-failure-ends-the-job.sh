@@ -2,7 +2,8 @@
 # build stage would (an error naming the stage on that engine, exit
 # status 1, no container of the job), and nothing half-made there counts
 # as built: the volume's stamp is removed before the build starts, so
-# that going back to a source once built there builds again.
+# that going back to a source once built there builds again. The other
+# jobs of that run there end with the same failure, not built again.
 . "$TOP/tests/lib.sh"
 base_image
 stage_project
@@ -17,7 +18,7 @@ far() { docker2 run --rm --mount "type=volume,src=$vol,dst=/build" "$BASE_IMAGE"
 far ls -a /build | grep -qx .orchgen-build-alpha.ok || fail "no stamp in $vol after a build there"
 far touch /build/poison
 echo 'product 2' >src/product.txt
-expect_exit 1 ninja
+expect_exit 1 ninja -k 0
 grep -q "BUILD " "$T/out" || fail "the build did not run here: $(cat "$T/out")"
 r=.orch/results/alpha/main/hello.json
 grep -q '"status": "error"' $r || fail "expected an error: $(cat $r)"
@@ -25,6 +26,11 @@ grep -q '"reason": "build-alpha on engine far failed' $r || fail "the reason doe
 grep -q "build-alpha on engine far failed (exit status 1)" "$T/out" || fail "ninja did not say the far build failed: $(cat "$T/out")"
 ! grep -q "^--- execute" .orch/logs/alpha/main/hello.log || fail "the job ran after its build failed"
 ! far ls -a /build | grep -qx .orchgen-build-alpha.ok || fail "a failed build left a stamp in $vol"
+# Once per run: the other jobs there end with its failure.
+n=$(cat .orch/logs/alpha/main/*.log | grep -c "^orchgen: build-alpha on engine far: .* running it there" || true)
+[ "$n" -eq 1 ] || fail "the failing build ran $n times there in one run, expected once"
+[ "$(grep -l '"reason": "build-alpha on engine far failed' .orch/results/alpha/main/*.json | wc -l)" -eq 3 ] ||
+	fail "not every job of alpha ended with the far build's failure"
 # Back to the source built there before: built again, not taken as built.
 echo 'product 1' >src/product.txt
 expect_exit 1 ninja
