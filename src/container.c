@@ -423,7 +423,9 @@ container_peek(struct container *c, const struct strv *paths, const char *dir, c
 	c->log = log;
 	strv_push(&command, "true");
 	run_argv(c, &command, 0, &argv);
-	if (fd >= 0 && quiet >= 0 && (st = create(c, &argv, fresh, fd)) == 0) {
+	if (fd >= 0 && quiet >= 0 && (st = create(c, &argv, fresh, fd)) < 0)
+		discard(c, fresh);
+	if (st == 0) {
 		for (size_t i = 0; i < paths->n; i++) {
 			char *from = xasprintf("%s:%s", c->name, paths->v[i]), *to = xasprintf("%s/peek-%zu", dir, i);
 			if (unlink(to) != 0 && errno != ENOENT)
