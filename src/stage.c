@@ -139,30 +139,6 @@ stage_run(struct stage *st, const char *what, int retries)
 	return 0;
 }
 
-/* Do ST's volumes on its engine carry its stamp? 1, 0, or -1 engine
- * trouble (said in the log at LOG). */
-static int
-held(const struct stage *st, const char *log)
-{
-	struct strv paths = {0};
-	struct container c;
-	int rc;
-
-	container(st, &c);
-	layout_mounted_stamps(st->m, st->d, st->name, &paths);
-	rc = container_mount_stages(&c, st->d, USE_STAGE) < 0 ? -1 : container_peek(&c, &paths, st->run, log);
-	for (size_t i = 0; rc == 0 && i < paths.n; i++) {
-		char *path = xasprintf("%s/peek-%zu", st->run, i), *there = file_read(path, NULL);
-		rc = there && !strcmp(there, st->stamp) ? 0 : 1;
-		free(path), free(there);
-	}
-	if (rc == 0 && paths.n == 0)
-		rc = 1;
-	container_free(&c);
-	strv_free(&paths);
-	return rc < 0 ? -1 : rc == 0;
-}
-
 /* Append LINE to the log at LOG. */
 static void
 note(const char *log, const char *line)
@@ -200,53 +176,109 @@ run_there(struct stage *st, const char *what, const char *failed, const char *lo
 	return rc == 0 ? 0 : rc == EXIT_JOBFAIL ? 1 : -1;
 }
 
-/* Stage NAME of ST's distro on its engine, unless its volumes hold the
- * stamp it left here, or it failed there in this run with that stamp:
- * as stage_there(). */
+/* The stages of a distro there, warm before build, and what a look at
+ * the engine's volumes found. */
+#define NSTAGES 2
+struct there {
+	struct stage st[NSTAGES];
+	size_t n;
+	int held[NSTAGES];	/* its volumes carry its stamp */
+};
+
+/* One look at the volumes of the stages of T (their stamps as each has
+ * it here, into T's run directory of the first) on their engine: each
+ * one's held flag. 0, or -1 engine trouble (said in the log at LOG). */
+static int
+peek(struct there *t, const char *log)
+{
+	struct stage *first = &t->st[0];
+	struct strv paths = {0};
+	size_t from[NSTAGES + 1];
+	struct container c;
+	int rc;
+
+	for (size_t i = 0; i < t->n; i++) {
+		from[i] = paths.n;
+		layout_mounted_stamps(t->st[i].m, t->st[i].d, t->st[i].name, &paths);
+	}
+	from[t->n] = paths.n;
+	container(first, &c);
+	rc = container_mount_stages(&c, first->d, USE_STAGE) < 0 ? -1 : container_peek(&c, &paths, first->run, log);
+	for (size_t i = 0; rc == 0 && i < t->n; i++) {
+		t->held[i] = from[i + 1] > from[i];
+		for (size_t k = from[i]; k < from[i + 1]; k++) {
+			char *path = xasprintf("%s/peek-%zu", first->run, k), *text = file_read(path, NULL);
+			t->held[i] &= text && !strcmp(text, t->st[i].stamp);
+			free(path), free(text);
+		}
+	}
+	container_free(&c);
+	strv_free(&paths);
+	return rc;
+}
+
+/* Stage ST on its engine, whose volumes lack its stamp, unless it failed
+ * there in this run with that stamp: as stage_there(). */
 static int
 one_there(struct stage *st, const char *log, char **why)
 {
-	char *here = layout_stage_stamp(st->d->name, st->name), *stamp = file_read(here, NULL);
 	char *target = layout_target(st->name, st->d->name);
 	char *what = xasprintf("%s on engine %s", target, st->engine->name);
 	char *failed = layout_engine_stage_failed(st->engine->name, st->d->name, st->name);
-	char *mark = file_read(failed, NULL), *run = engines_run(), *now = stamp ? str_join(run, stamp, NULL) : NULL;
+	char *mark = file_read(failed, NULL), *run = engines_run(), *now = str_join(run, st->stamp, NULL);
 	int rc = 1;
 
-	st->stamp = stamp;
-	if (!stamp) {
-		*why = xasprintf("%s: %s has not run here (no %s): run ninja", what, target, here);
-	} else if (mark && !strcmp(mark, now)) {
+	if (mark && !strcmp(mark, now)) {
 		*why = xasprintf("%s failed earlier in this run (its log: %s)", what, st->log);
 		note(log, *why);
-	} else if (file_mkdirs(st->run) < 0) {
-		rc = -1;
-	} else if ((rc = held(st, log)) == 0) {
+	} else {
 		rc = run_there(st, what, failed, log, why);
-	} else if (rc == 1) {
-		rc = 0;
 	}
-	free(here), free(stamp), free(target), free(what), free(failed), free(mark), free(run), free(now);
+	free(target), free(what), free(failed), free(mark), free(run), free(now);
 	return rc;
+}
+
+/* The stages of D that E runs for its jobs into T, each with the stamp it
+ * left here: 0, or 1 when one never ran here (*WHY). */
+static int
+stages_of(struct there *t, const struct matrix *m, const struct distro *d, const struct engine *e, const char *image,
+    char **why)
+{
+	static const char *const names[NSTAGES] = {"warm", "build"};
+
+	for (size_t i = 0; i < NSTAGES; i++) {
+		if (i == 0 ? !matrix_warms(m) : !m->project.build)
+			continue;
+		char *here = layout_stage_stamp(d->name, names[i]), *target = layout_target(names[i], d->name);
+		struct stage *st = &t->st[t->n++];
+		*st = (struct stage){m, d, names[i], image, layout_engine_stage(e->name, d->name, names[i]),
+		    layout_engine_stage_log(e->name, d->name, names[i]), e, file_read(here, NULL)};
+		if (!st->stamp && !*why)
+			*why = xasprintf("%s on engine %s: it has not run here (no %s): run ninja", target, e->name, here);
+		free(here), free(target);
+	}
+	return *why ? 1 : 0;
 }
 
 int
 stage_there(const struct matrix *m, const struct distro *d, const struct engine *e, const char *image,
     const char *log, char **why)
 {
-	static const char *const names[] = {"warm", "build"};
+	struct there t = {0};
 	char *path = layout_engine_stages(e->name, d->name);
 	int lock = file_lock(path, NULL), rc = lock < 0 ? -1 : 0;
 
 	free(path);
-	for (size_t i = 0; rc == 0 && i < sizeof(names) / sizeof(*names); i++) {
-		if (i == 0 ? !matrix_warms(m) : !m->project.build)
-			continue;
-		struct stage st = {m, d, names[i], image, layout_engine_stage(e->name, d->name, names[i]),
-		    layout_engine_stage_log(e->name, d->name, names[i]), e, NULL};
-		rc = one_there(&st, log, why);
-		free(st.run), free(st.log);
-	}
+	if (rc == 0)
+		rc = stages_of(&t, m, d, e, image, why);
+	for (size_t i = 0; rc == 0 && i < t.n; i++)
+		rc = file_mkdirs(t.st[i].run);
+	if (rc == 0 && t.n > 0)
+		rc = peek(&t, log);
+	for (size_t i = 0; rc == 0 && i < t.n; i++)
+		rc = t.held[i] ? 0 : one_there(&t.st[i], log, why);
+	for (size_t i = 0; i < t.n; i++)
+		free(t.st[i].run), free(t.st[i].log), free(t.st[i].stamp);
 	if (lock >= 0)
 		close(lock);
 	return rc;

@@ -16,7 +16,7 @@ struct stage {
 	const char *image;	/* the tag */
 	char *run, *log;	/* its run directory and log */
 	const struct engine *engine;	/* NULL: here; or an engine that shares no files */
-	const char *stamp;	/* there: the stamp its volumes carry once it succeeded */
+	char *stamp;		/* there: the stamp its volumes carry once it succeeded (owned) */
 };
 
 /* Write ST's scripts and run its container to its end, again after engine
