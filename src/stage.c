@@ -269,8 +269,8 @@ stage_there(const struct matrix *m, const struct distro *d, const struct engine 
 	int lock = file_lock(path, NULL), rc = lock < 0 ? -1 : 0;
 
 	free(path);
-	if (rc == 0)
-		rc = stages_of(&t, m, d, e, image, why);
+	if (rc == 0 && (rc = stages_of(&t, m, d, e, image, why)) != 0)
+		note(log, *why);
 	for (size_t i = 0; rc == 0 && i < t.n; i++)
 		rc = file_mkdirs(t.st[i].run);
 	if (rc == 0 && t.n > 0)

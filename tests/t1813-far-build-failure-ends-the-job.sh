@@ -3,7 +3,9 @@
 # status 1, no container of the job), and nothing half-made there counts
 # as built: the volume's stamp is removed before the build starts, so
 # that going back to a source once built there builds again. The other
-# jobs of that run there end with the same failure, not built again.
+# jobs of that run there end with the same failure, not built again. A
+# job started by hand before the build stage ran here is an error that
+# says so.
 . "$TOP/tests/lib.sh"
 base_image
 stage_project
@@ -38,4 +40,10 @@ grep -q '"reason": "build-alpha on engine far failed' $r || fail "a half-made bu
 far rm /build/poison
 ninja_ok
 grep -q '"status": "pass"' $r || fail "expected a pass once the build works there: $(cat $r)"
+# A job run by hand before the build ran here has no stamp to build to.
+rm .orch/stage/alpha/build.ok
+cmd=$(ninja -t commands test-alpha/main/hello | grep " test " | tail -n 1)
+expect_exit 1 sh -c "$cmd"
+grep -q "build-alpha on engine far: it has not run here (no .orch/stage/alpha/build.ok): run ninja" "$T/out" ||
+	fail "expected the missing stamp to be said: $(cat "$T/out")"
 [ -z "$(docker2 ps -aq)" ] || fail "containers left on the far engine"
