@@ -392,8 +392,9 @@ log_line(const char *log, const char *line, int append)
 
 /* A slot on an engine that serves the job's distro, in use from now on,
  * with the job's image there; with engines, the log begun (or appended
- * to, with APPEND: a later sample) with a line naming the engine, which
- * what brings the image there and the container append to. 0, or -1
+ * to, with APPEND: a later sample) with a line naming the engine, after
+ * which what brings the image and the stages there, then the container,
+ * append theirs. 0, or -1
  * engine trouble: no engine left, or the image could not reach it (the
  * engine is then marked down). */
 static int
