@@ -85,8 +85,9 @@ images(const struct matrix *m)
 	return 0;
 }
 
-/* The project's volumes on the engine in use (caches on an engine that
- * shares no files) that no current cache names, or every one (ALL). */
+/* The project's volumes on the engine in use (caches and build
+ * directories on an engine that shares no files) that no current cache
+ * or distro names, or every one (ALL). */
 static int
 volumes(const struct matrix *m, int all)
 {
@@ -100,6 +101,8 @@ volumes(const struct matrix *m, int all)
 		for (size_t k = 0; k < m->ndistros; k++)
 			strv_take(&keep, engines_volume(m, &m->caches[i], m->distros[k].name));
 	}
+	for (size_t k = 0; !all && m->project.build && k < m->ndistros; k++)
+		strv_take(&keep, engines_build_volume(m, m->distros[k].name));
 	for (size_t i = 0; i < names.n; i++) {
 		if (!strv_contains(&keep, names.v[i]) && engine_volume_rm(p->engine, names.v[i]) == 0)
 			printf("removed volume %s\n", names.v[i]);

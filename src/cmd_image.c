@@ -19,6 +19,7 @@
 #include "helper.h"
 #include "retry.h"
 #include "travel.h"
+#include "image.h"
 #include "util.h"
 
 /* The base image's ID, pulling it when it is missing, or always with
@@ -58,49 +59,14 @@ base_id(const struct matrix *m, const struct distro *d, const char *base, const 
 	return RETRY_HOPELESS;
 }
 
-/* Without a Dockerfile, the image is the base as it is, built from a
- * Dockerfile of one FROM in an empty context of D's own: labelled and
- * tagged as any other. Its path, or NULL (warned). */
-static char *
-base_only(const struct distro *d)
-{
-	static const char text[] = "ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\n";
-	char *dir = layout_stage(d->name, "base-only"), *path = xasprintf("%s/Dockerfile", dir);
-
-	free(dir);
-	if (file_write(path, text, strlen(text)) < 0) {
-		free(path);
-		return NULL;
-	}
-	return path;
-}
-
 static int
 build(const struct matrix *m, const struct distro *d, const char *base, const char *tag, const char *logpath, int no_cache)
 {
-	char *generated = m->project.dockerfile ? NULL : base_only(d), *context = NULL;
-	struct build_spec b = {
-		.engine = m->project.engine,
-		.dockerfile = generated ? generated : m->project.dockerfile,
-		.context = m->project.context,
-		.tag = tag,
-		.base = base,
-		.build_args = &d->build_args,
-		.owner = {m->project.name, key_checkout()},
-		.no_cache = no_cache,
-	};
 	int fd = log_open(logpath, 0), rc;
 
-	if (generated)
-		b.context = context = xstrndup(generated, strlen(generated) - strlen("/Dockerfile"));
-	if (fd < 0 || (!m->project.dockerfile && !generated)) {
-		if (fd >= 0)
-			close(fd);
-		free(generated), free(context);
+	if (fd < 0)
 		return EXIT_ENGINE;
-	}
-	rc = engine_build(&b, fd);
-	free(generated), free(context);
+	rc = image_build(m, d, base, tag, no_cache, fd);
 	close(fd);
 	if (rc > 0) {
 		log_tail(logpath, NULL, NULL, 20);

@@ -6,78 +6,16 @@
 #include <unistd.h>
 #include "str.h"
 #include "file.h"
-#include "log.h"
 #include "matrix.h"
 #include "hash.h"
 #include "key.h"
 #include "layout.h"
 #include "record.h"
-#include "driver.h"
-#include "container.h"
+#include "stage.h"
 #include "model.h"
 #include "cmd.h"
 #include "helper.h"
-#include "retry.h"
 #include "util.h"
-
-/* The driver's body: the commands in one shell with -e. */
-static const char body[] = "$sh -e " MOUNT_RUN "/commands\n";
-
-/* One stage of distro D: NAME is "warm" or "build". */
-struct stage {
-	const struct matrix *m;
-	const struct distro *d;
-	const char *name;
-	char *image;		/* the tag */
-	char *run, *log;	/* its run directory and log */
-};
-
-static void
-warm_commands(const struct matrix *m, struct buf *b)
-{
-	for (size_t i = 0; i < m->ncaches; i++) {
-		const struct cache *c = &m->caches[i];
-		if (c->warm)
-			buf_printf(b, "echo '--- warm %s'\n%s\n", c->name, c->warm);
-	}
-}
-
-static int
-scripts(const struct stage *st)
-{
-	struct buf cmds = {0};
-	char *path = xasprintf("%s/commands", st->run);
-	int rc;
-
-	if (!strcmp(st->name, "warm"))
-		warm_commands(st->m, &cmds);
-	else
-		buf_printf(&cmds, "%s\n", st->m->project.build);
-	rc = file_write(path, buf_str(&cmds), cmds.len);
-	if (rc == 0)
-		rc = driver_write(st->run, body);
-	buf_free(&cmds);
-	free(path);
-	return rc;
-}
-
-/* One container of the stage, run to its end: its status as container_run. */
-static int
-stage_once(void *arg)
-{
-	struct stage *st = arg;
-	const struct project *p = &st->m->project;
-	int build = !strcmp(st->name, "build"), rc = -1;
-	struct container c;
-
-	container_init(&c, st->m, st->d, st->image, st->name, st->name);
-	strv_take(&c.env, xasprintf("ORCHGEN_DISTRO=%s", st->d->name));
-	strv_take(&c.env, xasprintf("ORCHGEN_STAGE=%s", st->name));
-	if (container_mount_stages(&c, st->d, build ? USE_BUILD : USE_STAGE) == 0)
-		rc = container_run(&c, st->run, st->log, p->warn_timeout, p->kill_timeout);
-	container_free(&c);
-	return rc;
-}
 
 /* What the stage is made of now, its stamps' record: the image, the key
  * of its settings (KEY) and the settings, the hash of its files. */
@@ -121,30 +59,6 @@ stamp(const char *out, const struct strv *stamps, const struct record *r)
 	return rc < 0 ? EXIT_ENGINE : 0;
 }
 
-/* Run the stage's container, again after engine trouble: 0, or the exit
- * status of the helper (said why). */
-static int
-run_container(struct stage *st, const char *what)
-{
-	const struct project *p = &st->m->project;
-	int rc;
-
-	if (scripts(st) < 0)
-		return EXIT_ENGINE;
-	rc = retry(what, p->retries, -1, stage_once, st, NULL);
-	if (rc == -1)
-		return EXIT_ENGINE;
-	if (rc != 0) {
-		log_tail(st->log, NULL, NULL, 20);
-		if (rc == -2)
-			warn("%s: killed at the kill-timeout (%lds)", what, p->kill_timeout);
-		else
-			warn("%s failed (exit status %d)", what, rc);
-		return EXIT_JOBFAIL;
-	}
-	return 0;
-}
-
 /* Run the stage, unless its directories carry the stamp it would leave;
  * the stamps at OUT and in the directories only on success, holding KEY
  * and what else it was made of. A second run of it waits for the first;
@@ -170,7 +84,7 @@ run_stage(struct stage *st, const char *out, const char *key)
 		unlink(out);
 		for (size_t i = 0; i < stamps.n; i++)
 			unlink(stamps.v[i]);
-		rc = run_container(st, what);
+		rc = stage_run(st, what, st->m->project.retries);
 		if (rc == 0)
 			rc = stamp(out, &stamps, &r);
 	}
@@ -185,6 +99,7 @@ stage_cmd(struct cmdargs *a, const char *name)
 {
 	struct matrix m;
 	struct stage st = {.m = &m, .name = name};
+	char *image;
 	int rc;
 
 	if (!(st.d = helper_distro(&m, a)))
@@ -195,14 +110,14 @@ stage_cmd(struct cmdargs *a, const char *name)
 		matrix_free(&m);
 		return EXIT_USAGE;
 	}
-	if (!(st.image = helper_recorded(a->image, name))) {
+	if (!(st.image = image = helper_recorded(a->image, name))) {
 		matrix_free(&m);
 		return EXIT_USAGE;
 	}
 	st.run = layout_stage(st.d->name, name);
 	st.log = layout_stage_log(st.d->name, name);
 	rc = run_stage(&st, a->out, a->key);
-	free(st.image), free(st.run), free(st.log);
+	free(image), free(st.run), free(st.log);
 	matrix_free(&m);
 	return rc;
 }

@@ -25,6 +25,7 @@
 #include "helper.h"
 #include "retry.h"
 #include "engines.h"
+#include "stage.h"
 #include "util.h"
 
 /* The driver's body. Each skip condition and each section is its own
@@ -376,28 +377,64 @@ reboots(struct run *r, struct container *c, struct sample *sm, int st, long warn
 	return st;
 }
 
-/* A slot on an engine that serves the job's distro, in use from now on,
- * with the job's image there, and *HEADER, the log's first line naming
- * it (NULL without engines). 0, or -1 engine trouble: no engine left, or
- * the image could not reach it (the engine is then marked down). */
-static int
-take_slot(struct run *r, struct slot *slot, char **header)
+/* Write LINE to the log, truncating it first unless APPEND. */
+static void
+log_line(const char *log, const char *line, int append)
 {
+	int fd = log_open(log, append);
+
+	if (fd >= 0) {
+		if (write(fd, line, strlen(line)) < 0)
+			warn("write %s:", log);
+		close(fd);
+	}
+}
+
+/* A slot on an engine that serves the job's distro, in use from now on,
+ * with the job's image there; with engines, the log begun (or appended
+ * to, with APPEND: a later sample) with a line naming the engine, after
+ * which what brings the image and the stages there, then the container,
+ * append theirs. 0, or -1
+ * engine trouble: no engine left, or the image could not reach it (the
+ * engine is then marked down). */
+static int
+take_slot(struct run *r, struct slot *slot, int append)
+{
+	char *header;
+
 	if (engines_take(&r->m, r->d->name, r->job.id, slot) != 0)
 		return -1;
 	engines_use(slot->e);
 	r->engine = slot->e;
 	if (!slot->e)
 		return 0;
-	*header = xasprintf("orchgen: %s on engine %s", r->job.id, slot->e->name);
-	if (engines_image(&r->m, slot->e, r->image, r->paths[JOB_LOG]) < 0) {
+	header = xasprintf("orchgen: %s on engine %s\n", r->job.id, slot->e->name);
+	log_line(r->paths[JOB_LOG], header, append);
+	free(header);
+	if (engines_image(&r->m, slot->e, r->d, r->image, r->paths[JOB_LOG]) < 0) {
 		if (r->m.nengines > 1)
 			engines_mark_down(slot->e);
 		engines_release(slot);
-		free(*header), *header = NULL;
 		return -1;
 	}
 	return 0;
+}
+
+/* On an engine that shares no files, when the project builds or warms,
+ * the distro's stages there first (stage.h). 0; 1 a stage failed there
+ * (SM's error says so: the job ends as the stage's failure would end
+ * it); -1 engine trouble (the engine is then marked down). */
+static int
+stages_there(struct run *r, const struct slot *slot, struct sample *sm)
+{
+	int rc;
+
+	if (!slot->e || slot->e->shared || (!r->m.project.build && !matrix_warms(&r->m)))
+		return 0;
+	rc = stage_there(&r->m, r->d, slot->e, r->image, r->paths[JOB_LOG], &sm->error);
+	if (rc < 0 && r->m.nengines > 1)
+		engines_mark_down(slot->e);
+	return rc;
 }
 
 /* One container run to its end: its status as container_run. */
@@ -411,21 +448,24 @@ run_once(void *arg)
 	long warn_s = r->s.warn_timeout ? r->s.warn_timeout : p->warn_timeout;
 	struct container c;
 	struct slot slot;
-	char *header = NULL;
-	int st = -1;
+	int st;
 
 	sm->skip = sm->line = 0;
 	free(sm->phase), free(sm->error);
 	sm->phase = sm->error = NULL;
-	if (take_slot(r, &slot, &header) < 0)
+	if (take_slot(r, &slot, sm->append) < 0)
 		return -1;
+	if ((st = stages_there(r, &slot, sm)) != 0) {
+		engines_release(&slot);
+		return st;
+	}
+	st = -1;
 	if (container(r, &c) == 0) {
 		strv_take(&c.env, xasprintf("ORCHGEN_SAMPLE=%d", sm->index));
-		c.append = sm->append;
+		c.append = sm->append || slot.e;
 		c.keep = p->keep != KEEP_NEVER || r->sp;	/* a spread job's may reboot */
 		c.copy_mounts = slot.e && !slot.e->shared;
 		c.engine = slot.e ? slot.e->name : NULL;
-		c.header = header;
 		if (r->sp && spreadrun_reset(r->paths[JOB_RUN]) < 0) {
 			st = -1;
 		} else {
@@ -450,21 +490,7 @@ run_once(void *arg)
 	}
 	container_free(&c);
 	engines_release(&slot);
-	free(header);
 	return st;
-}
-
-/* Write LINE to the log, truncating it first unless APPEND. */
-static void
-log_line(const char *log, const char *line, int append)
-{
-	int fd = log_open(log, append);
-
-	if (fd >= 0) {
-		if (write(fd, line, strlen(line)) < 0)
-			warn("write %s:", log);
-		close(fd);
-	}
 }
 
 /* Run every sample, stopping at the first that does not pass. */

@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -121,8 +122,11 @@ container_mount_stages(struct container *c, const struct distro *d, enum use use
 		if (rc == 0)
 			c->mounts[c->nmounts - 1].volume = engines_volume(m, k, d->name);
 	}
-	if (m->project.build)
+	if (m->project.build) {
 		rc |= mount_dir(c, layout_build(d->name), MOUNT_BUILD, use != USE_BUILD);
+		if (rc == 0)
+			c->mounts[c->nmounts - 1].volume = engines_build_volume(m, d->name);
+	}
 	return rc ? -1 : 0;
 }
 
@@ -289,29 +293,23 @@ outcome(struct container *c, const char *run, const char *log, int st)
 	return st;
 }
 
-/* How long a job waits between two looks at a lock it wants. */
-#define LOCK_WAIT_MS 100
-
-/* The lock of C's engine's volumes, held while they are made and filled,
- * so that no job uses a volume another is still filling: its
- * descriptor, or -1 when C has no volume (or on error, warned). */
+/* The lock of C's engine's volumes, held while they are made, so that
+ * two jobs never make one at once: its descriptor, or -1 when C has no
+ * volume (or on error, warned). */
 static int
 lock_volumes(const struct container *c)
 {
 	char *path;
-	int fd = -2, any = 0;
+	int fd, any = 0;
 
 	for (size_t i = 0; i < c->nmounts; i++)
 		any |= c->mounts[i].volume != NULL;
 	if (!any || !c->engine)
 		return -1;
 	path = layout_engine_volumes(c->engine);
-	if (file_mkparents(path) == 0) {
-		while ((fd = file_trylock(path)) == -2)
-			nanosleep(&(struct timespec){0, LOCK_WAIT_MS * 1000000L}, NULL);
-	}
+	fd = file_lock(path, NULL);
 	free(path);
-	return fd < 0 ? -1 : fd;
+	return fd;
 }
 
 /* The volumes of C's mounts on the engine in use, each made when it is
@@ -334,13 +332,11 @@ make_volumes(const struct container *c, char *fresh, int fd)
 	return 0;
 }
 
-/* Copy into created container C what it mounts: the cache warmed here
- * into each volume made now (FRESH; VOLUMES), so that it starts warm on
- * that engine and keeps what jobs write there; or each mount without a
- * volume, to where MOVE_IN finds it (not VOLUMES). 0, or -1 (said in
- * FD). */
+/* Copy into created container C each mount without a volume, to where
+ * MOVE_IN finds it; a volume is filled there by the stages, never from
+ * this host. 0, or -1 (said in FD). */
 static int
-copy_in(const struct container *c, const char *fresh, int volumes, int fd)
+copy_in(const struct container *c, int fd)
 {
 	const char *engine = c->m->project.engine;
 	size_t staged = 0;
@@ -348,47 +344,65 @@ copy_in(const struct container *c, const char *fresh, int volumes, int fd)
 
 	for (size_t i = 0; st == 0 && i < c->nmounts; i++) {
 		const struct mount *mt = &c->mounts[i];
-		char *from = mt->volume ? xasprintf("%s/.", mt->src) : xstrdup(mt->src);
-		char *to = mt->volume ? xasprintf("%s:%s", c->name, mt->dst) : xasprintf("%s:" STAGED "%zu", c->name, staged++);
-		if (volumes ? mt->volume && fresh[i] : !mt->volume)
-			st = engine_cp(engine, from, to, fd);
-		free(from), free(to);
+		if (mt->volume)
+			continue;
+		char *to = xasprintf("%s:" STAGED "%zu", c->name, staged++);
+		st = engine_cp(engine, mt->src, to, fd);
+		free(to);
 	}
 	return st;
+}
+
+/* Create C as ARGV describes, its volumes made first (one job at a time),
+ * output to FD: 0, or -1 on engine trouble (said in FD). FRESH: a flag
+ * per mount, set for a volume made now, for discard(). */
+static int
+create(const struct container *c, struct strv *argv, char *fresh, int fd)
+{
+	struct buf out = {0}, err = {0};
+	int lock = lock_volumes(c);
+	int st = make_volumes(c, fresh, fd) < 0 ? -1 : proc_run(argv, &out, &err);
+
+	if (st != 0 && err.len && write(fd, err.s, err.len) < 0)
+		warn("write %s:", c->log ? c->log : "the log");
+	buf_free(&out), buf_free(&err);
+	if (lock >= 0)
+		close(lock);
+	return st == 0 ? 0 : -1;
+}
+
+/* Forget created container C, and the volumes made for it (FRESH). */
+static void
+discard(const struct container *c, const char *fresh)
+{
+	const char *engine = c->m->project.engine;
+
+	engine_remove(engine, c->name);
+	for (size_t i = 0; i < c->nmounts; i++) {
+		if (fresh[i])
+			engine_volume_rm(engine, c->mounts[i].volume);
+	}
 }
 
 /* Create the container that ARGV describes, copy each mount into it, and
  * start it attached, output to FD: the client's pid, or -1 on engine
  * trouble (said in the log), the container removed, and the volumes made
- * for it (not left half filled). */
+ * for it. */
 static pid_t
 start_copied(const struct container *c, struct strv *argv, int fd)
 {
 	const char *engine = c->m->project.engine;
 	struct strv start = {0};
-	struct buf out = {0}, err = {0};
 	char *fresh = xcalloc(c->nmounts + 1, 1);
-	int lock = lock_volumes(c);
-	int st = make_volumes(c, fresh, fd) < 0 ? -1 : proc_run(argv, &out, &err);
+	int st = create(c, argv, fresh, fd);
 	pid_t pid;
 
-	if (st != 0 && err.len && write(fd, err.s, err.len) < 0)
-		warn("write %s:", c->log);
-	buf_free(&out), buf_free(&err);
 	if (st == 0)
-		st = copy_in(c, fresh, 1, fd);
-	if (st == 0)
-		st = copy_in(c, fresh, 0, fd);
+		st = copy_in(c, fd);
 	if (st != 0) {
 		dprintf(fd, "orchgen: could not create %s and copy its files in\n", c->name);
-		engine_remove(engine, c->name);
-		for (size_t i = 0; i < c->nmounts; i++) {
-			if (fresh[i])
-				engine_volume_rm(engine, c->mounts[i].volume);
-		}
+		discard(c, fresh);
 	}
-	if (lock >= 0)
-		close(lock);
 	free(fresh);
 	if (st != 0)
 		return -1;
@@ -396,6 +410,39 @@ start_copied(const struct container *c, struct strv *argv, int fd)
 	pid = proc_start(&start, fd);
 	strv_free(&start);
 	return pid;
+}
+
+int
+container_peek(struct container *c, const struct strv *paths, const char *dir, const char *log)
+{
+	const char *engine = c->m->project.engine;
+	struct strv argv = {0}, command = {0};
+	char *fresh = xcalloc(c->nmounts + 1, 1);
+	int fd = log_open(log, 1), quiet = open("/dev/null", O_WRONLY | O_CLOEXEC), st = -1;
+
+	c->log = log;
+	strv_push(&command, "true");
+	run_argv(c, &command, 0, &argv);
+	if (fd >= 0 && quiet >= 0 && (st = create(c, &argv, fresh, fd)) < 0)
+		discard(c, fresh);
+	if (st == 0) {
+		for (size_t i = 0; i < paths->n; i++) {
+			char *from = xasprintf("%s:%s", c->name, paths->v[i]), *to = xasprintf("%s/peek-%zu", dir, i);
+			if (unlink(to) != 0 && errno != ENOENT)
+				st = -1, warn("remove %s:", to);
+			else
+				engine_cp(engine, from, to, quiet);
+			free(from), free(to);
+		}
+		engine_remove(engine, c->name);
+	}
+	if (fd >= 0)
+		close(fd);
+	if (quiet >= 0)
+		close(quiet);
+	strv_free(&argv), strv_free(&command);
+	free(fresh);
+	return st;
 }
 
 /* After the client of a copied container ended with ST: its status and
@@ -446,8 +493,6 @@ container_run(struct container *c, const char *run, const char *log, long warn_s
 		free(status);
 		return -1;
 	}
-	if (c->header)
-		dprintf(fd, "%s\n", c->header);
 	container_mount(c, run, MOUNT_RUN, 1);
 	container_mount(c, status, MOUNT_STATUS, 0);
 	c->log = log;

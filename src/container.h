@@ -20,7 +20,6 @@ struct container {
 				 * a cache is an engine volume there */
 	const char *engine;	/* with copy_mounts: the [engine] NAME, whose
 				 * volumes are made one job at a time */
-	const char *header;	/* a first line for the log, or NULL */
 	char *outcome;		/* after container_run: what the driver recorded (driver.h), or NULL */
 	const char *log;	/* during container_run: its log */
 };
@@ -42,8 +41,17 @@ void container_free(struct container *c);
 void container_mount(struct container *c, const char *path, const char *dst, int readonly);
 /* The workspace at /workspace, D's caches (writable) and, when the project
  * builds, D's build directory at MOUNT_BUILD, each as USE says. Creates the
- * host directories. 0 or -1 (warned). */
+ * host directories. On an engine that shares no files, the caches and the
+ * build directory are that engine's volumes (engines.h), which its stages
+ * fill there. 0 or -1 (warned). */
 int container_mount_stages(struct container *c, const struct distro *d, enum use use);
+/* On an engine that shares no files (C->copy_mounts): create C, its
+ * volumes made (labelled for the project) and nothing copied in, never
+ * started; copy each file PATHS->v[I] inside it to DIR/peek-I on this
+ * host (a file it lacks: none there); remove it. Cheap: it reads what the
+ * engine's volumes hold. 0, or -1 engine trouble (said in the log at
+ * LOG). */
+int container_peek(struct container *c, const struct strv *paths, const char *dir, const char *log);
 /* Run the driver that driver_write() put in run directory RUN to its end,
  * output to the log at LOG (truncated, or appended to when C->append): a
  * warning at WARN_S seconds, killed and removed at KILL_S (0: never).

@@ -23,8 +23,8 @@ struct mount {
 	char *src, *dst;
 	int readonly;
 	char *volume;	/* on an engine that shares no files, the engine
-			 * volume mounted instead (a cache's); NULL: SRC is
-			 * copied in */
+			 * volume mounted instead (a cache's, the build
+			 * directory's); NULL: SRC is copied in */
 };
 
 /* What a run connects to the client's own terminal: stdin (-i), and a

@@ -11,6 +11,9 @@
 #include "engines.h"
 #include "log.h"
 #include "travel.h"
+#include "hash.h"
+#include "key.h"
+#include "image.h"
 #include "util.h"
 
 /* A host name or address: letters, digits, '.', '-', or [IPv6]. */
@@ -76,17 +79,29 @@ engines_slots(const struct matrix *m)
 	return m->nengines ? n : m->project.jobs;
 }
 
-char *
-engines_volume(const struct matrix *m, const struct cache *k, const char *distro)
+/* NAME as an engine volume's name: anything a volume name may not hold
+ * becomes '-'. */
+static char *
+volume_name(char *name)
 {
-	char *name = k->per_distro ? xasprintf("orchgen-%s-%s-%s", m->project.name, k->name, distro)
-				   : xasprintf("orchgen-%s-%s", m->project.name, k->name);
-
 	for (char *p = name; *p; p++) {
 		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-", *p))
 			*p = '-';
 	}
 	return name;
+}
+
+char *
+engines_volume(const struct matrix *m, const struct cache *k, const char *distro)
+{
+	return volume_name(k->per_distro ? xasprintf("orchgen-%s-%s-%s", m->project.name, k->name, distro)
+					 : xasprintf("orchgen-%s-%s", m->project.name, k->name));
+}
+
+char *
+engines_build_volume(const struct matrix *m, const char *distro)
+{
+	return volume_name(xasprintf("orchgen-%s--build-%s", m->project.name, distro));
 }
 
 /* Field N (1-based) of /proc/PID/stat, after the command's parentheses
@@ -109,11 +124,8 @@ stat_field(long pid, int n, char *out, size_t size)
 	free(text);
 }
 
-/* This run: the process that started the edge helper (ninja, past the
- * shell it runs commands with), as its PID and start time, so that a PID
- * used again later is another run. */
-static char *
-run_id(void)
+char *
+engines_run(void)
 {
 	long pid = (long)getppid();
 	char comm[64] = "", path[64], start[32], ppid[32];
@@ -136,7 +148,7 @@ run_id(void)
 int
 engines_down(const struct engine *e)
 {
-	char *path = layout_engine_down(e->name), *mark = file_read(path, NULL), *run = run_id();
+	char *path = layout_engine_down(e->name), *mark = file_read(path, NULL), *run = engines_run();
 	int down = mark && !strcmp(mark, run);
 
 	free(path), free(mark), free(run);
@@ -146,7 +158,7 @@ engines_down(const struct engine *e)
 void
 engines_mark_down(const struct engine *e)
 {
-	char *path = layout_engine_down(e->name), *run = run_id();
+	char *path = layout_engine_down(e->name), *run = engines_run();
 
 	if (!engines_down(e)) {
 		warn("engine %s is down: it takes no new job for the rest of this run", e->name);
@@ -290,8 +302,32 @@ stream(const struct matrix *m, const struct engine *e, const char *ref, int logf
 	return rc;
 }
 
+/* Image REF of distro D built on engine E (in use), as D's image edge
+ * builds it, the last resort when nothing had it to move there: its base
+ * brought there first when a place has it (else the build pulls it). 0,
+ * 1 the build failed, -1 engine trouble (said in FD). */
+static int
+build_there(const struct matrix *m, const struct engine *e, const struct distro *d, const char *ref,
+    const char *log, int fd)
+{
+	char *base = key_base_ref(m, d), id[128];
+	int rc = engine_image_id(m->project.engine, base, id, sizeof(id));
+
+	if (rc == 1)
+		rc = travel_fetch(m, base, log);
+	if (rc == 1)
+		rc = stream(m, e, base, fd);
+	if (rc >= 0) {
+		dprintf(fd, "orchgen: %s: no image cache, registry or engine has %s: building it there\n", e->name, ref);
+		if ((rc = image_build(m, d, base, ref, 0, fd)) > 0)
+			warn("%s: docker build failed on engine %s (the engine's message is in the log)", ref, e->name);
+	}
+	free(base);
+	return rc;
+}
+
 int
-engines_image(const struct matrix *m, const struct engine *e, const char *ref, const char *log)
+engines_image(const struct matrix *m, const struct engine *e, const struct distro *d, const char *ref, const char *log)
 {
 	const char *engine = m->project.engine;
 	char id[128], *path;
@@ -312,11 +348,9 @@ engines_image(const struct matrix *m, const struct engine *e, const char *ref, c
 	if (rc == 1 && (fd = log_open(log, 1)) >= 0) {
 		rc = stream(m, e, ref, fd);
 		if (rc == 1)
-			dprintf(fd, "orchgen: %s: no image cache, registry or engine has %s\n", e->name, ref);
+			rc = build_there(m, e, d, ref, log, fd);
 		close(fd);
 	}
-	if (rc == 1)
-		warn("%s: engine %s lacks %s, and no image cache, registry or engine has it", ref, e->name, ref);
 	close(lock);
 	return rc != 0 ? -1 : 0;
 }

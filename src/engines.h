@@ -22,6 +22,10 @@ int engines_slots(const struct matrix *m);
  * that shares no files ("orchgen-PROJECT-CACHE-DISTRO", without DISTRO
  * for a cache the distros share); every such engine has its own. */
 char *engines_volume(const struct matrix *m, const struct cache *cache, const char *distro);
+/* The engine volume that holds DISTRO's build directory on such an engine
+ * ("orchgen-PROJECT--build-DISTRO": no cache's volume is named so, as no
+ * name starts with a dash). */
+char *engines_build_volume(const struct matrix *m, const char *distro);
 
 /* A slot a job holds. */
 struct slot {
@@ -37,15 +41,21 @@ void engines_release(struct slot *s);
 /* Mark engine E down for the rest of this run (said): it takes no new
  * job. */
 void engines_mark_down(const struct engine *e);
+/* This run: the process that started the edge helper (ninja, past the
+ * shell it runs commands with), as a line of its PID and start time, so
+ * that a PID used again later is another run. */
+char *engines_run(void);
 /* Is engine E marked down in this run? */
 int engines_down(const struct engine *e);
 /* The engine NAME of M, or NULL. */
 const struct engine *engines_named(const struct matrix *m, const char *name);
 /* Send this process's engine commands to E (NULL: the local default). */
 void engines_use(const struct engine *e);
-/* Image REF on engine E (in use) when E lacks it: loaded from the image
- * cache, else pulled from the registry (where each is configured), else
- * streamed from an engine that has it, the local default first; output
- * to the log at LOG: 0, or -1 engine trouble (said). One job at a time
- * loads images into an engine. */
-int engines_image(const struct matrix *m, const struct engine *e, const char *ref, const char *log);
+/* Image REF of distro D on engine E (in use) when E lacks it: loaded
+ * from the image cache, else pulled from the registry (where each is
+ * configured), else streamed from an engine that has it, the local
+ * default first, else built there as D's image edge builds it (image.h),
+ * so that it is never built where it could be moved; output to the log
+ * at LOG: 0, or -1 engine trouble, or a build there that failed (said).
+ * One job at a time brings images to an engine. */
+int engines_image(const struct matrix *m, const struct engine *e, const struct distro *d, const char *ref, const char *log);

@@ -367,7 +367,8 @@ file_lock(const char *path, const char *what)
 		return -1;
 	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
 		return fd;
-	warn("%s: another run of it is going on: waiting for it to end", what);
+	if (what)
+		warn("%s: another run of it is going on: waiting for it to end", what);
 	while (flock(fd, LOCK_EX) != 0) {
 		if (errno != EINTR) {
 			warn("lock %s:", path);

@@ -42,7 +42,8 @@ void file_clean_temporaries(const char *path);
 /* The same for every file of the directory DIR. */
 void file_clean_temporaries_in(const char *dir);
 /* Hold the lock file PATH until this process ends, waiting (and saying so,
- * for WHAT) while another process holds it: the descriptor, or -1 (warned). */
+ * for WHAT; NULL: quietly) while another process holds it: the descriptor,
+ * or -1 (warned). */
 int file_lock(const char *path, const char *what);
 /* The lock of PATH (created) when no one holds it: its descriptor, -2
  * when another holds it, -1 on error (warned). */

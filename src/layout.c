@@ -115,13 +115,15 @@ layout_carried_stamp(const char *dir, const char *stage, const char *distro)
 	return xasprintf("%s/.orchgen-%s-%s.ok", dir, stage, distro);
 }
 
-void
-layout_carried_stamps(const struct matrix *m, const struct distro *d, const char *stage, struct strv *out)
+/* The stamps of STAGE of D in the directories it fills: as this host
+ * has them, or (MOUNTED) where a container mounts them. */
+static void
+carried(const struct matrix *m, const struct distro *d, const char *stage, int mounted, struct strv *out)
 {
 	char *dir;
 
 	if (!strcmp(stage, "build")) {
-		dir = layout_build(d->name);
+		dir = mounted ? xstrdup(MOUNT_BUILD) : layout_build(d->name);
 		strv_take(out, layout_carried_stamp(dir, stage, d->name));
 		free(dir);
 		return;
@@ -129,10 +131,22 @@ layout_carried_stamps(const struct matrix *m, const struct distro *d, const char
 	for (size_t i = 0; i < m->ncaches; i++) {
 		if (!m->caches[i].warm)
 			continue;
-		dir = layout_cache(m->caches[i].name, d->name, m->caches[i].per_distro);
+		dir = mounted ? xstrdup(m->caches[i].path) : layout_cache(m->caches[i].name, d->name, m->caches[i].per_distro);
 		strv_take(out, layout_carried_stamp(dir, stage, d->name));
 		free(dir);
 	}
+}
+
+void
+layout_carried_stamps(const struct matrix *m, const struct distro *d, const char *stage, struct strv *out)
+{
+	carried(m, d, stage, 0, out);
+}
+
+void
+layout_mounted_stamps(const struct matrix *m, const struct distro *d, const char *stage, struct strv *out)
+{
+	carried(m, d, stage, 1, out);
 }
 
 char *
@@ -157,6 +171,30 @@ char *
 layout_engine_volumes(const char *name)
 {
 	return xasprintf(ORCH "/engines/%s/volumes.lock", name);
+}
+
+char *
+layout_engine_stage(const char *name, const char *distro, const char *stage)
+{
+	return str_join(ORCH "/engines/", name, "/stage/", distro, "/", stage, NULL);
+}
+
+char *
+layout_engine_stage_log(const char *name, const char *distro, const char *stage)
+{
+	return str_join(ORCH "/engines/", name, "/stage/", distro, "/", stage, ".log", NULL);
+}
+
+char *
+layout_engine_stage_failed(const char *name, const char *distro, const char *stage)
+{
+	return str_join(ORCH "/engines/", name, "/stage/", distro, "/", stage, ".failed", NULL);
+}
+
+char *
+layout_engine_stages(const char *name, const char *distro)
+{
+	return str_join(ORCH "/engines/", name, "/stage/", distro, ".lock", NULL);
 }
 
 char *

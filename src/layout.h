@@ -78,6 +78,9 @@ char *layout_build(const char *distro);
  * "warm", in D's directory of each cache that has a warm command. */
 char *layout_carried_stamp(const char *dir, const char *stage, const char *distro);
 void layout_carried_stamps(const struct matrix *m, const struct distro *d, const char *stage, struct strv *out);
+/* The same stamps where a container of the stage or a job mounts those
+ * directories (an engine's volumes carry them there). */
+void layout_mounted_stamps(const struct matrix *m, const struct distro *d, const char *stage, struct strv *out);
 /* The run directory of orchgen gc's container, and its log. */
 char *layout_gc(void);
 char *layout_gc_log(void);
@@ -96,8 +99,16 @@ char *layout_engine_slot(const char *name, int i);
 char *layout_engine_down(const char *name);
 /* The lock a job holds while it loads an image into engine NAME. */
 char *layout_engine_images(const char *name);
-/* The lock held while a job makes and fills engine NAME's volumes. */
+/* The lock held while a job makes engine NAME's volumes. */
 char *layout_engine_volumes(const char *name);
+/* Stage STAGE of distro D run on engine NAME into its volumes: its run
+ * directory and its log; and the lock a job holds while it brings D's
+ * stages there up to date. */
+char *layout_engine_stage(const char *name, const char *distro, const char *stage);
+char *layout_engine_stage_log(const char *name, const char *distro, const char *stage);
+/* The mark that it failed there, for the run and the stamp it holds. */
+char *layout_engine_stage_failed(const char *name, const char *distro, const char *stage);
+char *layout_engine_stages(const char *name, const char *distro);
 
 /* A job's name as a path: "D/S" or "D/S:V". */
 char *layout_job_file(const char *distro, const char *suite, const char *variant);

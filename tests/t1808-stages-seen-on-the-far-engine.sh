@@ -1,6 +1,6 @@
 # On an engine that shares no files, a job sees what it would see here:
-# its distro's build directory at /build and its warmed cache, copied in;
-# a nested cache path is made in the container. Every job of a project
+# its distro's build directory at /build and its warmed cache, built and
+# warmed there into its volumes; a nested cache path is made there. Every job of a project
 # with stages passes there.
 . "$TOP/tests/lib.sh"
 base_image

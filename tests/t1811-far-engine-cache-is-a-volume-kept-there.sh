@@ -1,9 +1,9 @@
 # On an engine that shares no files, a cache is an engine volume there,
-# orchgen-PROJECT-CACHE-DISTRO, labelled for the project: made on first
-# use from the cache warmed here, it keeps what a job writes for the next
-# job there, while the host's cache is left as warmed. orchgen gc removes
-# the volumes no current cache names; gc --caches removes them all, and
-# the next job there makes its volume again from the warmed cache.
+# orchgen-PROJECT-CACHE-DISTRO, labelled for the project: made and warmed
+# there on first use, it keeps what a job writes for the next job there,
+# while the host's cache is left as warmed. orchgen gc removes the
+# volumes no current cache names; gc --caches removes them all, and the
+# next job there makes and warms its volume again.
 . "$TOP/tests/lib.sh"
 base_image
 stage_project
@@ -31,7 +31,7 @@ docker2 volume inspect "$vol" >/dev/null 2>&1 || fail "gc removed a volume a cur
 "$ORCHGEN" gc --caches >"$T/gc.out" || fail "gc --caches failed: $(cat "$T/gc.out")"
 ! docker2 volume inspect "$vol" >/dev/null 2>&1 || fail "gc --caches left $vol on the far engine"
 ninja_ok retest-alpha/writes
-grep -qx "runs: 1" .orch/logs/alpha/writes.log || fail "the volume was not made afresh from the warmed cache: $(cat .orch/logs/alpha/writes.log)"
+grep -qx "runs: 1" .orch/logs/alpha/writes.log || fail "the volume was not made and warmed afresh: $(cat .orch/logs/alpha/writes.log)"
 sed -i '/^\[cache dl\]/,/^warm-inputs/d' orchgen.ini
 sed -i '/\/var\/cache\/dl/d' suites/main/hello/task.yaml
 "$ORCHGEN" gc >"$T/gc.out" || fail "gc failed: $(cat "$T/gc.out")"

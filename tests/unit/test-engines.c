@@ -80,7 +80,8 @@ test_slots(void)
 }
 
 /* A cache's volume on an engine is named by project, cache and distro;
- * a cache the distros share, by project and cache. */
+ * a cache the distros share, by project and cache; a build directory's,
+ * by project and distro, apart from every cache's. */
 static void
 test_volumes(void)
 {
@@ -102,6 +103,9 @@ test_volumes(void)
 		}
 	}
 	CHECK(m.ncaches == 2);
+	a = engines_build_volume(&m, "alpha");
+	CHECK(!strcmp(a, "orchgen-demo--build-alpha"));
+	free(a);
 	matrix_free(&m);
 }
 
