@@ -98,6 +98,8 @@ mount_workspace(struct container *c, int mode)
 {
 	const char *ws = c->m->project.workspace;
 
+	if (!strcmp(ws, "."))
+		c->workspace_root = c->nmounts + 1;
 	if (mode == WORKSPACE_COPY) {
 		container_mount(c, ws, MOUNT_WORKSPACE_COPY, 1);
 		c->copy_workspace = 1;
@@ -346,9 +348,14 @@ copy_in(const struct container *c, int fd)
 		const struct mount *mt = &c->mounts[i];
 		if (mt->volume)
 			continue;
-		char *to = xasprintf("%s:" STAGED "%zu", c->name, staged++);
-		st = engine_cp(engine, mt->src, to, fd);
-		free(to);
+		char *name = xasprintf("%s%zu", STAGED + 1, staged++), *to = xasprintf("%s:/%s", c->name, name);
+		/* The project's own state is no part of a workspace that is
+		 * the whole project: it never travels. */
+		if (c->workspace_root == i + 1)
+			st = engine_cp_except(engine, mt->src, c->name, name, ORCH, fd);
+		else
+			st = engine_cp(engine, mt->src, to, fd);
+		free(name), free(to);
 	}
 	return st;
 }

@@ -12,6 +12,9 @@ struct container {
 	struct strv command;	/* what runs inside, for container_attach */
 	const char *user;	/* uid:gid; NULL: the image's user */
 	int copy_workspace;	/* workspace-mode = copy: copied in before the command */
+	size_t workspace_root;	/* 1 + the index of the workspace's mount when
+				 * it is the whole project (0: none), whose
+				 * copy to another engine leaves .orch out */
 	int append;		/* container_run appends to its log rather than truncating it */
 	int keep;		/* it stays when it ends, for its owner to keep or remove */
 	int copy_mounts;	/* the engine shares no files with this host: what

@@ -464,6 +464,26 @@ engine_cp(const char *engine, const char *from, const char *to, int logfd)
 }
 
 int
+engine_cp_except(const char *engine, const char *from, const char *container, const char *name,
+    const char *except, int logfd)
+{
+	struct strv tar = {0}, cp = {0};
+	int st;
+
+	/* Members ./X named NAME/X (hard link targets too, never a symbolic
+	 * link's target), unpacked at the root. */
+	strv_push(&tar, "tar"), strv_push(&tar, "-C"), strv_push(&tar, from);
+	strv_push(&tar, "--anchored"), strv_take(&tar, str_join("--exclude=./", except, NULL));
+	strv_take(&tar, str_join("--transform=s,^\\.,", name, ",S", NULL));
+	strv_push(&tar, "-cf"), strv_push(&tar, "-"), strv_push(&tar, ".");
+	client(&cp, engine);
+	strv_push(&cp, "cp"), strv_push(&cp, "-"), strv_take(&cp, str_join(container, ":/", NULL));
+	st = proc_pipe(&tar, &cp, logfd);
+	strv_free(&tar), strv_free(&cp);
+	return st == 0 ? 0 : -1;
+}
+
+int
 engine_answers(const char *engine)
 {
 	struct strv argv = {0};

@@ -118,6 +118,10 @@ void engine_start_argv(const char *engine, const char *name, struct strv *argv);
 /* docker cp FROM TO (NAME:PATH on either side), output to LOGFD: 0, or -1
  * (the engine's message in LOGFD). */
 int engine_cp(const char *engine, const char *from, const char *to, int logfd);
+/* engine_cp() of directory FROM into created CONTAINER as /NAME (a plain
+ * name, not there yet), without FROM's entry EXCEPT: one tar stream. */
+int engine_cp_except(const char *engine, const char *from, const char *container, const char *name,
+    const char *except, int logfd);
 /* Does the engine answer: 0, or -1 (explained). */
 int engine_answers(const char *engine);
 /* Image REF saved from engine FROM and loaded into engine TO, output to
