@@ -6,7 +6,9 @@
 #   against a bare libyaml parse of the same task files (bench/yaml-floor.c):
 #   wall time, and instructions counted by callgrind, which load does not
 #   change; with the size of build.ninja, orchgen's peak memory and Ninja's
-#   own load of the file (`ninja -n`);
+#   own load of the file: `ninja -n` (wall), and instructions of its load
+#   alone (`ninja -t query`) and of `ninja -n`, at 1000 suites against the
+#   figures of the generator before the scaling work;
 # - generation over a spread corpus (tests/corpus copied to 1002 tasks) on
 #   12 systems, cold (no .orch, no build.ninja);
 # - a no-op `ninja` with D = 4, 16, 64 distros and every image present,
@@ -21,6 +23,10 @@ RUNS=${RUNS:-5}
 SIZES="100 1000 5000"
 [ "${BENCH_BIG:-0}" = 1 ] && SIZES="$SIZES 20000"
 NAME=orchgen-scale		# image repos and the orchgen.project label
+# Ninja 1.11.1's instructions on 8 x 1000 suites with the generator before
+# the scaling work (an edge per retest, args on every job): its load alone
+# and `ninja -n` (bench/README.md).
+BEFORE_LOAD=618560043 BEFORE_N=867181514
 BASE=orchgen-busybox:1
 export XDG_CONFIG_HOME="$TMP/config"	# a user's own config.ini stays out
 
@@ -64,8 +70,8 @@ cc -O2 -o "$TMP/yaml-floor" "$top/bench/yaml-floor.c" $(pkg-config --cflags --li
 # --- generation ----------------------------------------------------------------
 printf '%s\n' "generation, 8 distros x N suites, warm; floor = a bare libyaml parse of the same files" \
 	"(wall: medians of $RUNS pairs; Ir: instructions by callgrind; xN/1000: Ir over the 1000 figure)" ""
-printf '%6s %6s %8s %8s %6s %13s %13s %6s %8s %8s %8s %8s\n' suites jobs orchgen floor ratio \
-	"orchgen Ir" "floor Ir" ratio xN/1000 MiB "file MB" "ninja -n"
+printf '%6s %6s %8s %8s %6s %13s %13s %6s %8s %8s %8s %8s %13s %13s\n' suites jobs orchgen floor ratio \
+	"orchgen Ir" "floor Ir" ratio xN/1000 MiB "file MB" "ninja -n" "ninja load Ir" "ninja -n Ir"
 ir1000=
 for n in $SIZES; do
 	p=$TMP/s$n
@@ -79,12 +85,19 @@ for n in $SIZES; do
 	mib=$(cd "$p" && /usr/bin/time -f %M "$ORCHGEN" 2>&1 >/dev/null | tail -n 1)
 	size=$(wc -c <"$p/build.ninja")
 	load=$(median "$RUNS" "cd $p && ninja -n")
+	ir_load=$(cd "$p" && instructions ninja -t query all-distros)
+	ir_n=$(cd "$p" && instructions ninja -n)
+	[ "$n" = 1000 ] && nload1000=$ir_load n1000=$ir_n
+	# Counts as %.0f: the %d of some awks stops at 2^31 - 1, which 20 000 suites pass.
 	awk -v n="$n" -v j="$jobs" -v wo="$wall_o" -v wf="$wall_f" -v wr="$wall_r" -v io="$ir_o" \
-		-v if_="$ir_f" -v i1="$ir1000" -v k="$mib" -v s="$size" -v l="$load" 'BEGIN {
-		printf "%6d %6d %7.3fs %7.3fs %5.1fx %13d %13d %5.2fx %8s %8.1f %8.2f %7.3fs\n",
+		-v if_="$ir_f" -v i1="$ir1000" -v k="$mib" -v s="$size" -v l="$load" -v il="$ir_load" -v in_="$ir_n" 'BEGIN {
+		printf "%6d %6d %7.3fs %7.3fs %5.1fx %13.0f %13.0f %5.2fx %8s %8.1f %8.2f %7.3fs %13.0f %13.0f\n",
 			n, j, wo, wf, wr, io, if_, io / if_, i1 ? sprintf("%.2fx", io / i1) : "-",
-			k / 1024, s / 1e6, l }'
+			k / 1024, s / 1e6, l, il, in_ }'
 done
+[ -n "${n1000:-}" ] && awk -v l="$nload1000" -v n="$n1000" -v bl="$BEFORE_LOAD" -v bn="$BEFORE_N" 'BEGIN {
+	printf "\nNinja at 8 x 1000 against the generator before the scaling work: load %.0f M / %.0f M = %.2fx;" \
+		" ninja -n %.0f M / %.0f M = %.2fx (instructions)\n", l / 1e6, bl / 1e6, l / bl, n / 1e6, bn / 1e6, n / bn }'
 
 # --- a spread corpus, cold ---------------------------------------------------------
 p=$TMP/corpus

@@ -35,7 +35,9 @@ struct gen {
 	const char **suite_hash;	/* each suite's hash file, by its index in the model */
 	const char **image;	/* each distro's image file, by its index in the matrix */
 	const char **present;	/* each distro's presence file, likewise */
-	const char **jobvar;	/* each distro's variable of its jobs' shared arguments */
+	struct refv *jobargs;	/* the arguments each distro's jobs share */
+	const char *(*jobrule)[2];	/* each distro's own rules of jobs, without and with a variant; NULL: none */
+	const char *template;	/* the template, whose test rule those copy */
 	const char **stamp;	/* each job's stamp, by its index in the model */
 	const char **target;	/* test-D/S of each distro and suite, [d * nsuites + s]; NULL: none */
 };
@@ -169,7 +171,7 @@ suite_edge(struct gen *x, size_t i)
 
 	if (x->suite_hash[i])
 		return 0;
-	input_suite(x->md->suites, x->md->nsuites, i, &in);
+	input_suite(x->md->suites, x->md->nsuites, i, x->md->found, &in);
 	x->suite_hash[i] = hash_edge(x, &in);
 	input_free(&in);
 	return x->suite_hash[i] ? 0 : -1;
@@ -307,9 +309,48 @@ image_deps(struct gen *x, struct edge *e, const struct distro *d)
 		edge_add(e, EDGE_ORDER, graph_own(x->g, layout_stage_stamp(d->name, "warm")));
 }
 
-/* Each distro's image file, and the variable of the arguments all its jobs
- * share: job_D = -f FILE --distro D --image FILE --key KEY, KEY that of the
- * settings that feed jobs. A job's own line then adds only its suite. */
+/* Rule NAME, the template's test rule with $args as ARGS and $what as
+ * WHAT (both Ninja text), kept by the graph; NULL when that rule uses no
+ * $args. NAME is freed. */
+static const char *
+own_rule(struct gen *x, char *name, const char *args, const char *what)
+{
+	const char *const subst[] = {"args", args, "what", what, NULL};
+	char *rule = ninja_rule_copy(x->template, "test", name, subst);
+
+	if (!rule) {
+		free(name);
+		return NULL;
+	}
+	strv_take(&x->g->rules, rule);
+	return graph_own(x->g, name);
+}
+
+/* Distro I's own rules of jobs, the template's test rule with the
+ * arguments its jobs share in it: test_D, $args as `SHARED --suite
+ * ${suite}` and $what as `D:${suite}`, and variant_D, with `--variant
+ * ${variant}` and `:${variant}` added. A job's edge then sets its suite
+ * (and variant) alone, not $args and $what: Ninja reads every variable
+ * of every edge, and evaluates every command it runs, on each run. */
+static void
+job_rules(struct gen *x, size_t i)
+{
+	const char *d = x->m->distros[i].name;
+	struct buf shared = {0};
+
+	if (ninja_command(&shared, x->jobargs[i].v, x->jobargs[i].n) == 0) {
+		char *args = xasprintf("%s --suite ${suite}", buf_str(&shared)), *what = xasprintf("%s:${suite}", d);
+		char *vargs = xasprintf("%s --variant ${variant}", args), *vwhat = xasprintf("%s:${variant}", what);
+		x->jobrule[i][0] = own_rule(x, xasprintf("test_%s", d), args, what);
+		x->jobrule[i][1] = own_rule(x, xasprintf("variant_%s", d), vargs, vwhat);
+		free(args), free(what), free(vargs), free(vwhat);
+	}
+	buf_free(&shared);
+}
+
+/* Each distro's image and presence files, the arguments all its jobs
+ * share: -f FILE --distro D --image FILE --key KEY, KEY that of the
+ * settings that feed jobs; and its rules of jobs. */
 static void
 distro_vars(struct gen *x)
 {
@@ -317,22 +358,21 @@ distro_vars(struct gen *x)
 
 	x->image = xcalloc(m->ndistros, sizeof(*x->image));
 	x->present = xcalloc(m->ndistros, sizeof(*x->present));
-	x->jobvar = xcalloc(m->ndistros, sizeof(*x->jobvar));
+	x->jobargs = xcalloc(m->ndistros, sizeof(*x->jobargs));
+	x->jobrule = xcalloc(m->ndistros, sizeof(*x->jobrule));
 	for (size_t i = 0; i < m->ndistros; i++) {
 		const struct distro *d = &m->distros[i];
-		const char *key = settings_key(x, d, FEEDS_JOB);
-		struct refv *w;
+		struct refv *w = &x->jobargs[i];
 
 		x->image[i] = graph_own(x->g, layout_image(d->name));
 		x->present[i] = graph_own(x->g, layout_present(d->name));
-		x->jobvar[i] = graph_own(x->g, xasprintf("job_%s", d->name));
-		w = graph_var(x->g, x->jobvar[i]);
 		refv_push(w, "-f"), refv_push(w, x->o->file);
 		for (size_t k = 0; k < x->o->defines.n; k++)
 			refv_push(w, "-D"), refv_push(w, x->o->defines.v[k]);
 		refv_push(w, "--distro"), refv_push(w, d->name);
 		refv_push(w, "--image"), refv_push(w, x->image[i]);
-		refv_push(w, "--key"), refv_push(w, key);
+		refv_push(w, "--key"), refv_push(w, settings_key(x, d, FEEDS_JOB));
+		job_rules(x, i);
 	}
 }
 
@@ -346,7 +386,10 @@ job_edge(struct graph *g, const char *rule, const char *out, const struct job *j
 	return graph_edge(g, rule, out, "the %s of suite %s on %s", kind, j->suite->name, j->distro->name);
 }
 
-/* Job I: its stamp, made by its test edge, and its target test-D/S[:V]. */
+/* Job I: its stamp, made by its test edge, and its target test-D/S[:V].
+ * The edge is of its distro's own rule when its suite and variant are
+ * words as they are and it has no key of its own; else of the template's
+ * test rule, with $args and $what. */
 static void
 test_edge(struct gen *x, size_t i)
 {
@@ -354,17 +397,27 @@ test_edge(struct gen *x, size_t i)
 	size_t d = j->distro - x->m->distros, s = j->suite - x->md->suites;
 	const char *stamp = graph_own(x->g, layout_job(JOB_STAMP, j->file));
 	const char *target = graph_own(x->g, layout_job_target("test", j->file));
-	struct edge *e = job_edge(x->g, "test", stamp, j, "job");
+	const char *rule = x->jobrule[d][j->variant != NULL];
+	int own = rule && !j->host && ninja_plain_word(j->suite->name) && (!j->variant || ninja_plain_word(j->variant));
+	struct edge *e = job_edge(x->g, own ? rule : "test", stamp, j, "job");
 
 	edge_add(e, EDGE_IN, x->suite_hash[s]);
 	image_deps(x, e, j->distro);
-	e->argvar = x->jobvar[d];
-	args(e, "--suite", j->suite->name, NULL);
-	if (j->variant)
-		args(e, "--variant", j->variant, NULL);
-	if (j->host)	/* a spread job's $(HOST:...) outputs, as a hash: this --key comes last */
-		args(e, "--key", graph_own(x->g, xasprintf("%s-%s", settings_key(x, j->distro, FEEDS_JOB), j->host)), NULL);
-	e->what = j->id;
+	if (own) {
+		e->var[0][0] = "suite", e->var[0][1] = j->suite->name;
+		if (j->variant)
+			e->var[1][0] = "variant", e->var[1][1] = j->variant;
+	} else {
+		for (size_t k = 0; k < x->jobargs[d].n; k++)
+			edge_add(e, EDGE_ARG, x->jobargs[d].v[k]);
+		args(e, "--suite", j->suite->name, NULL);
+		if (j->variant)
+			args(e, "--variant", j->variant, NULL);
+		if (j->host)	/* a spread job's $(HOST:...) outputs, as a hash: this --key comes last */
+			args(e, "--key", graph_own(x->g, xasprintf("%s-%s", settings_key(x, j->distro, FEEDS_JOB), j->host)),
+			    NULL);
+		e->what = j->id;
+	}
 	alias(x->g, target, stamp);
 	x->stamp[i] = stamp;
 	if (!j->variant)
@@ -472,26 +525,25 @@ group_of(const struct strv *dirs, const char *name)
 	return at;
 }
 
-/* Job I in its distro's groups, as spread's D:DIR/... selects them: the
- * target of its suite in the group right above it, and each directory on
- * the way up (test-D/DIR) in the one above that, each once, the first
- * time a job puts it there. So a group lists what is below it in the
- * jobs' order, priority first, and Ninja, which starts first what it
- * reaches first, keeps that order. Manual jobs are in no group. KIDS and
+/* Job I in its distro's groups, as spread's D:DIR/... selects them: its
+ * stamp in the group right above its suite, and each directory on the way
+ * up (test-D/DIR) in the one above that, each once, the first time a job
+ * puts it there. So a group lists what is below it in the jobs' order,
+ * priority first, and Ninja, which starts first what it reaches first,
+ * keeps that order. A group names the stamps, not test-D/S[:V]: a phony
+ * less on Ninja's way to each job. Manual jobs are in no group. KIDS and
  * DIRTARGET: per distro, DIRS->n + 1 of them (the last, test-D's own). */
 static void
 group_job(struct gen *x, size_t i, const struct strv *dirs, const size_t *up, struct refv *kids,
-    const char **dirtarget, char *seen)
+    const char **dirtarget)
 {
 	const struct model *md = x->md;
 	const struct job *j = &md->jobs[i];
 	size_t d = j->distro - md->matrix.distros, s = j->suite - md->suites, nk = dirs->n + 1;
-	const char *t = x->target[d * md->nsuites + s];
 
-	if (!t || j->manual || seen[d * md->nsuites + s])
+	if (!x->target[d * md->nsuites + s] || j->manual)
 		return;
-	seen[d * md->nsuites + s] = 1;
-	refv_push(&kids[d * nk + up[dirs->n + s]], t);
+	refv_push(&kids[d * nk + up[dirs->n + s]], x->stamp[i]);
 	for (size_t k = up[dirs->n + s]; k < dirs->n && !dirtarget[d * nk + k]; k = up[k]) {
 		char *file = layout_job_file(j->distro->name, dirs->v[k], NULL);
 		dirtarget[d * nk + k] = graph_own(x->g, layout_job_target("test", file));
@@ -512,20 +564,18 @@ group_edges(struct gen *x)
 	size_t *up;
 	struct refv *kids;
 	const char **dirtarget;
-	char *seen;
 
 	suite_dirs(md, &dirs);
 	nk = dirs.n + 1;
 	up = xcalloc(dirs.n + md->nsuites, sizeof(*up));
 	kids = xcalloc(nd * nk, sizeof(*kids));
 	dirtarget = xcalloc(nd * nk, sizeof(*dirtarget));
-	seen = xcalloc(nd * md->nsuites + 1, 1);
 	for (size_t k = 0; k < dirs.n; k++)
 		up[k] = group_of(&dirs, dirs.v[k]);
 	for (size_t s = 0; s < md->nsuites; s++)
 		up[dirs.n + s] = group_of(&dirs, md->suites[s].name);
 	for (size_t i = 0; i < md->njobs; i++)
-		group_job(x, i, &dirs, up, kids, dirtarget, seen);
+		group_job(x, i, &dirs, up, kids, dirtarget);
 	for (size_t d = 0; d < nd; d++) {
 		for (size_t k = 0; k < dirs.n; k++) {
 			if (dirtarget[d * nk + k])
@@ -536,7 +586,7 @@ group_edges(struct gen *x)
 	}
 	for (size_t k = 0; k < nd * nk; k++)
 		refv_free(&kids[k]);
-	free(kids), free(dirtarget), free(seen), free(up);
+	free(kids), free(dirtarget), free(up);
 	strv_free(&dirs);
 }
 
@@ -783,7 +833,7 @@ template_complete(const struct graph *g, const char *template, const char *path)
 
 	for (size_t i = 0; i < g->nedges; i++) {
 		const struct edge *e = &g->edges[i];
-		if (!strcmp(e->rule, "phony") || strv_contains(&checked, e->rule))
+		if (!strcmp(e->rule, "phony") || strv_contains(&checked, e->rule) || graph_defines_rule(g, e->rule))
 			continue;
 		strv_push(&checked, e->rule);
 		if (ninja_defines_rule(template, e->rule))
@@ -802,7 +852,10 @@ static void
 gen_free(struct gen *x)
 {
 	refv_free(&x->dirs);
-	free(x->suite_hash), free(x->image), free(x->present), free(x->jobvar), free(x->stamp), free(x->target);
+	for (size_t i = 0; x->jobargs && i < x->m->ndistros; i++)
+		refv_free(&x->jobargs[i]);
+	free(x->suite_hash), free(x->image), free(x->present), free(x->jobargs), free(x->jobrule), free(x->stamp);
+	free(x->target);
 }
 
 /* Write G (from the template TEMPLATE) to PATH, only if its bytes change,
@@ -870,7 +923,7 @@ gen_write(const struct model *md, const struct options *o, const char *self)
 	const char *tpath = "build.ninja.in";
 	char *custom = file_read(tpath, NULL);
 	const char *template = custom ? (custom = with_rules(custom)) : tmpl_build_ninja_in;
-	struct gen x = {.g = &g, .md = md, .m = &md->matrix, .o = o, .rules = optional_rules(template)};
+	struct gen x = {.g = &g, .md = md, .m = &md->matrix, .o = o, .rules = optional_rules(template), .template = template};
 	char jobs[32], *path = NULL;
 	int rc;
 

@@ -130,7 +130,7 @@ lower_bound(const struct suite *suites, size_t n, const char *key)
 }
 
 void
-input_suite(const struct suite *suites, size_t n, size_t i, struct input *in)
+input_suite(const struct suite *suites, size_t n, size_t i, const struct listing *walked, struct input *in)
 {
 	const struct suite *s = &suites[i];
 	char *below = xasprintf("%s/", s->name);
@@ -141,6 +141,7 @@ input_suite(const struct suite *suites, size_t n, size_t i, struct input *in)
 	if (s->spread)	/* a task of a spread project: its cascade too */
 		strv_push(&in->group.paths, s->spread);
 	in->group.follow = 1;
+	in->group.walked = walked;
 	for (size_t k = lower_bound(suites, n, below); k < n && !strncmp(suites[k].name, below, len); k++)
 		strv_push(&in->group.exclude, suites[k].dir);
 	free(below);

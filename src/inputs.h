@@ -34,8 +34,10 @@ int input_warm(const struct matrix *m, const char *output, struct input *in);
  * as a new string; NULL when PATH is part of no input. */
 char *input_holding(const struct matrix *m, const char *path);
 /* Suite SUITES[I]'s directory, less the suites nested in it. SUITES is
- * sorted by name, so those follow it in one run. */
-void input_suite(const struct suite *suites, size_t n, size_t i, struct input *in);
+ * sorted by name, so those follow it in one run. WALKED: the walk that
+ * found the suites (the model's), which the group takes its files from;
+ * NULL: none. */
+void input_suite(const struct suite *suites, size_t n, size_t i, const struct listing *walked, struct input *in);
 /* The hash of IN's files, kept with a stat cache beside OUT when CACHE. */
 int input_hash(const struct input *in, int cache, char hex[HASH_HEX + 1]);
 void input_free(struct input *in);

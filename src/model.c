@@ -136,14 +136,16 @@ model_suite_dir(const char *root, const char *name)
 }
 
 /* Every task.yaml below the suites root, nested; the name is the directory
- * relative to the root. orchgen's own state and OUTPUT are never searched. */
+ * relative to the root. orchgen's own state and OUTPUT are never searched.
+ * What the walk found is kept: each suite's group takes its files from
+ * there rather than walking its directory again. */
 static int
 discover(struct model *md, const char *output)
 {
 	const char *root = md->matrix.project.suites;
 	size_t skip = strcmp(root, ".") ? strlen(root) + 1 : 0, n = strlen("task.yaml");
 	struct group g = {0};
-	struct strv files = {0};
+	const struct strv *files;
 	int rc;
 
 	strv_push(&g.paths, root);
@@ -151,13 +153,17 @@ discover(struct model *md, const char *output)
 		strv_push(&g.exclude, *p);
 	if (!skip)
 		strv_push(&g.exclude, output);
-	rc = group_list(&g, &files, &md->suite_dirs);
+	md->found = xcalloc(1, sizeof(*md->found));
+	rc = group_walk(&g, md->found);
 	group_free(&g);
+	files = &md->found->files;
+	for (size_t i = 0; i < md->found->dirs.n; i++)
+		strv_push(&md->suite_dirs, md->found->dirs.v[i]);
 	if (rc == 0)
 		rc = odd_task_files(&md->suite_dirs);
-	md->suites = xcalloc(files.n, sizeof(*md->suites));
-	for (size_t i = 0; rc == 0 && i < files.n; i++) {
-		const char *f = files.v[i];
+	md->suites = xcalloc(files->n, sizeof(*md->suites));
+	for (size_t i = 0; rc == 0 && i < files->n; i++) {
+		const char *f = files->v[i];
 		size_t len = strlen(f);
 		if (len < skip + 2 + n || strcmp(f + len - n - 1, "/task.yaml") != 0)
 			continue;
@@ -169,7 +175,6 @@ discover(struct model *md, const char *output)
 			md->nsuites++;
 		free(dir), free(name);
 	}
-	strv_free(&files);
 	qsort(md->suites, md->nsuites, sizeof(*md->suites), cmpsuite);
 	return rc;
 }
@@ -440,6 +445,9 @@ model_free(struct model *md)
 	free(md->jobs);
 	free(md->suites);
 	strv_free(&md->suite_dirs);
+	if (md->found)
+		listing_free(md->found);
+	free(md->found);
 	strv_free(&md->excluded);
 	if (md->spread)
 		spread_free(md->spread);

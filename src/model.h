@@ -17,6 +17,7 @@ struct model {
 	struct suite *suites;	/* sorted by name */
 	size_t nsuites;
 	struct strv suite_dirs;	/* directories searched for task.yaml */
+	struct listing *found;	/* what the search for task.yaml walked, for the suites' groups to take; NULL: none (spread) */
 	struct job *jobs;	/* by priority (highest first), then distro, suite, variant */
 	size_t njobs;
 	struct strv excluded;	/* "distro:suite" of each suite its systems leave out on a distro */

@@ -11,23 +11,16 @@ struct edge {
 	const char *rule;
 	const char **v;		/* its lists, one after the other (edge_list) */
 	unsigned n[EDGE_NLISTS], cap;
-	const char *argvar;	/* $args starts with this variable of the graph's; NULL: none */
+	const char *var[2][2];	/* variables of its own besides $args: name, value (one shell word); name NULL: none */
 	const char *what;	/* $what; NULL: not set */
 	const char *origin;	/* what makes the edge, for messages: a format of %s only */
 	const char *oarg[4];	/* its arguments */
 };
 
-/* A top-level variable whose value is shell words, as $args are. */
-struct graph_var {
-	const char *name;
-	struct refv words;
-};
-
 struct graph {
 	struct strv program;	/* $orchgen: how commands call orchgen, as words */
 	struct strv header;	/* top-level bindings: name, value pairs (plain text) */
-	struct graph_var *vars;	/* after $orchgen, in order */
-	size_t nvars;
+	struct strv rules;	/* rules of its own, as Ninja text, after the template's */
 	struct edge *edges;
 	size_t nedges, cap;
 	struct strv defaults;
@@ -49,8 +42,6 @@ const char *const *edge_list(const struct edge *e, enum edge_list l, unsigned *n
 char *edge_origin(const struct edge *e, const char *out);
 /* G takes S (allocated), to free with itself; S is returned. */
 const char *graph_own(struct graph *g, char *s);
-/* A new variable NAME (outliving G) in G: its words, to fill now. */
-struct refv *graph_var(struct graph *g, const char *name);
 void graph_free(struct graph *g);
 
 /* Append S escaped as a Ninja path ($, space, ':' prefixed with $), or,
@@ -60,8 +51,8 @@ void graph_free(struct graph *g);
 int ninja_escape(struct buf *b, const char *s, int path);
 /* Append the N WORDS as shell words: each quoted when it needs it, $ doubled. */
 int ninja_command(struct buf *b, const char *const *words, size_t n);
-/* The whole file: $orchgen, header bindings, the variables, the TEMPLATE
- * text, the edges, defaults. -1 (warned) when some path or value cannot be
+/* The whole file: $orchgen, header bindings, the TEMPLATE text, G's own
+ * rules, the edges, defaults. -1 (warned) when some path or value cannot be
  * expressed, or when two edges would make one output (the message names
  * both). */
 int ninja_write(struct buf *b, const struct graph *g, const char *template);
@@ -69,6 +60,16 @@ int ninja_write(struct buf *b, const struct graph *g, const char *template);
  * last binding (*LEN bytes, its last newline included); NULL when TEMPLATE
  * does not define it. */
 const char *ninja_rule(const char *template, const char *name, size_t *len);
+/* Rule NAME of TEMPLATE copied as rule AS, each use of a variable
+ * SUBST[2i] in it ($v or ${v}) replaced by the Ninja text SUBST[2i + 1]
+ * (SUBST ends with NULL): a new string; NULL when TEMPLATE lacks the rule,
+ * or the rule uses no SUBST[0]. */
+char *ninja_rule_copy(const char *template, const char *name, const char *as, const char *const *subst);
+/* Does G define rule NAME itself (G's rules)? */
+int graph_defines_rule(const struct graph *g, const char *name);
+/* Is S one shell word as it is, and Ninja text as it is: nothing in it to
+ * quote or escape? */
+int ninja_plain_word(const char *s);
 /* Does TEMPLATE define rule NAME? A project's own template from before a
  * rule existed gets no edges that need it. */
 int ninja_defines_rule(const char *template, const char *name);

@@ -16,6 +16,8 @@ struct walk {
 	struct strv patterns;
 	char *root;
 	struct strv *files, *dirs;
+	struct strv *links;	/* the links among FILES, when kept (group_walk); NULL: not */
+	struct strv listed;	/* directories taken from a listing, not yet marked walked */
 	int follow;		/* links inside the project lead on (group.follow) */
 	char *top;		/* the project's real path, with a trailing '/' */
 	struct seen {		/* the directories walked, so that a link loop ends: */
@@ -284,6 +286,22 @@ target_inside(struct walk *w, const char *path)
 	return rel;
 }
 
+/* The directories W took from a listing, marked walked as if W had
+ * walked them itself, so that a link that leads back into them walks
+ * nothing twice. Done when a link is first followed: most groups follow
+ * none, and need no stat of their directories. */
+static void
+mark_listed(struct walk *w)
+{
+	struct stat st;
+
+	for (size_t i = 0; i < w->listed.n; i++) {
+		if (stat(w->listed.v[i], &st) == 0)
+			walked(w, &st);
+	}
+	strv_free(&w->listed);
+}
+
 /* What a link inside the project leads to is part of the group too, under
  * its own path: a file, or a directory walked (once). */
 static int
@@ -293,6 +311,7 @@ follow(struct walk *w, const char *path)
 	struct stat st;
 	int rc = 0;
 
+	mark_listed(w);
 	if (rel && stat(rel, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			rc = walk_dir(w, rel, &st);
@@ -340,7 +359,76 @@ walk_path(struct walk *w, const char *path, int named, int type)
 	if (!(S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) || (!named && walk_ignored(w, path, 0)))
 		return 0;
 	strv_push(w->files, p);
+	if (S_ISLNK(st.st_mode) && w->links)
+		strv_push(w->links, p);
 	return S_ISLNK(st.st_mode) && (named || w->follow) ? follow(w, path) : 0;
+}
+
+/* The index of the first of SV's sorted strings that is not before KEY. */
+static size_t
+first_from(const struct strv *sv, const char *key)
+{
+	size_t lo = 0, hi = sv->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(sv->v[mid], key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int
+sorted_has(const struct strv *sv, const char *s)
+{
+	size_t i = first_from(sv, s);
+
+	return i < sv->n && !strcmp(sv->v[i], s);
+}
+
+/* Did the walk of L enter directory PATH and leave nothing below it out? */
+static int
+listed(const struct listing *l, const char *path)
+{
+	if (!sorted_has(&l->dirs, path[0] ? path : "."))
+		return 0;
+	for (size_t i = 0; i < l->exclude.n; i++) {
+		if (path_below(l->exclude.v[i], path))
+			return 0;
+	}
+	return 1;
+}
+
+/* Directory PATH, which the walk of L entered, as walking it again would
+ * find it: its directories and files from L, but those W leaves out, and
+ * what its links lead to when W follows them. */
+static int
+walk_listed(struct walk *w, const struct listing *l, const char *path)
+{
+	char *below = path[0] ? path_join(path, "") : xstrdup("");
+	size_t n = strlen(below);
+	int rc = 0;
+
+	strv_push(w->dirs, path[0] ? path : ".");
+	strv_push(&w->listed, path[0] ? path : ".");
+	for (size_t i = first_from(&l->dirs, below); i < l->dirs.n && !strncmp(l->dirs.v[i], below, n); i++) {
+		if (!walk_excluded(w, l->dirs.v[i])) {
+			strv_push(w->dirs, l->dirs.v[i]);
+			strv_push(&w->listed, l->dirs.v[i]);
+		}
+	}
+	for (size_t i = first_from(&l->files, below); rc == 0 && i < l->files.n && !strncmp(l->files.v[i], below, n); i++) {
+		const char *f = l->files.v[i];
+		if (walk_excluded(w, f))
+			continue;
+		strv_push(w->files, f);
+		if (w->follow && sorted_has(&l->links, f))
+			rc = follow(w, f);
+	}
+	free(below);
+	return rc;
 }
 
 void
@@ -355,17 +443,20 @@ walk_free(struct walk *w)
 {
 	strv_free(&w->exclude);
 	strv_free(&w->patterns);
+	strv_free(&w->listed);
 	free(w->root), free(w->top), free(w->seen);
 }
 
 /* Paths are cleaned ("./a/" is "a"), "." walked as the current directory
  * lists its entries without a "./" prefix. Directories left out by the
  * .dockerignore (with no exception that could reach below them) are neither
- * walked nor listed in DIRS: a file added there cannot change the context. */
-int
-group_list(const struct group *g, struct strv *files, struct strv *dirs)
+ * walked nor listed in DIRS: a file added there cannot change the context.
+ * LINKS: where to keep the links found too, or NULL. */
+static int
+list(const struct group *g, struct strv *files, struct strv *dirs, struct strv *links, struct strv *exclude)
 {
-	struct walk w = {.files = files, .dirs = dirs, .follow = g->follow};
+	struct walk w = {.files = files, .dirs = dirs, .links = links, .follow = g->follow};
+	const struct listing *walked = g->ignore_root ? NULL : g->walked;
 	int rc = 0;
 
 	for (size_t i = 0; i < g->exclude.n; i++)
@@ -378,11 +469,39 @@ group_list(const struct group *g, struct strv *files, struct strv *dirs)
 	}
 	for (size_t i = 0; i < g->paths.n && rc == 0; i++) {
 		char *path = file_clean(g->paths.v[i], 0);
-		rc = walk_path(&w, path, 1, DT_UNKNOWN);
+		if (walked && !walk_excluded(&w, path) && listed(walked, path))
+			rc = walk_listed(&w, walked, path);
+		else
+			rc = walk_path(&w, path, 1, DT_UNKNOWN);
 		free(path);
 	}
+	for (size_t i = 0; exclude && i < w.exclude.n; i++)
+		strv_push(exclude, w.exclude.v[i]);
 	walk_free(&w);
 	strv_uniq(files);
 	strv_uniq(dirs);
+	if (links)
+		strv_uniq(links);
 	return rc;
+}
+
+int
+group_list(const struct group *g, struct strv *files, struct strv *dirs)
+{
+	return list(g, files, dirs, NULL, NULL);
+}
+
+int
+group_walk(const struct group *g, struct listing *found)
+{
+	return list(g, &found->files, &found->dirs, &found->links, &found->exclude);
+}
+
+void
+listing_free(struct listing *l)
+{
+	strv_free(&l->files);
+	strv_free(&l->links);
+	strv_free(&l->dirs);
+	strv_free(&l->exclude);
 }

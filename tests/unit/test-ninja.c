@@ -173,27 +173,35 @@ static const char small_expected[] =
 	"project = demo\n"
 	"note = costs $$5: yes\n"
 	"orchgen = '/opt/my tools/orchgen' -v\n"
-	"shared = --follow 'it'\\''s'\n"
 	"\n"
 	"rule hash\n"
 	"  command = $orchgen hash $args\n"
 	"  description = HASH $what\n"
 	"  restat = 1\n"
 	"\n"
+	"rule hash_x\n"
+	"  command = $orchgen hash --follow 'it'\\''s' -- ${src}\n"
+	"  description = HASH x:${src}\n"
+	"  restat = 1\n"
+	"\n"
 	"build .orch/hash/suite/odd$ $$dir/b$:c: hash suites/odd$ $$dir/b$:c/task.yaml"
 	" | suites/odd$ $$dir/b$:c suites/odd$ $$dir/b$:c/data || .orch/always\n"
-	"  args = $shared -o '.orch/hash/suite/odd $$dir/b:c' -- 'suites/odd $$dir/b:c'\n"
+	"  args = --follow 'it'\\''s' -o '.orch/hash/suite/odd $$dir/b:c' -- 'suites/odd $$dir/b:c'\n"
 	"  what = odd $$dir/b:c\n"
+	"\n"
+	"build .orch/hash/other: hash_x\n"
+	"  src = 'odd $$dir/b:c'\n"
 	"\n"
 	"build .orch/always: phony\n"
 	"\n"
-	"build test-x/odd$ $$dir/b$:c: phony .orch/hash/suite/odd$ $$dir/b$:c\n"
+	"build test-x/odd$ $$dir/b$:c: phony .orch/hash/suite/odd$ $$dir/b$:c .orch/hash/other\n"
 	"\n"
 	"default test-x/odd$ $$dir/b$:c\n";
 
 static void
 small_graph(struct graph *g, const char *dir)
 {
+	static const char *const own[] = {"args", "--follow 'it'\\''s' -- ${src}", "what", "x:${src}", NULL};
 	const char *hash = graph_own(g, xasprintf(".orch/hash/suite/%s", dir));
 	const char *suite = graph_own(g, xasprintf("suites/%s", dir));
 	const char *target = graph_own(g, xasprintf("test-x/%s", dir));
@@ -204,10 +212,9 @@ small_graph(struct graph *g, const char *dir)
 	strv_push(&g->header, "jobs"), strv_push(&g->header, "2");
 	strv_push(&g->header, "project"), strv_push(&g->header, "demo");
 	strv_push(&g->header, "note"), strv_push(&g->header, "costs $5: yes");
-	refv_push(graph_var(g, "shared"), "--follow");
-	refv_push(&g->vars[0].words, "it's");
+	strv_take(&g->rules, ninja_rule_copy(small_template, "hash", "hash_x", own));
 	e = graph_edge(g, "hash", hash, "the hash of %s", dir);
-	e->argvar = "shared";
+	edge_add(e, EDGE_ARG, "--follow"), edge_add(e, EDGE_ARG, "it's");
 	edge_add(e, EDGE_ORDER, ".orch/always");	/* in its place, whatever the order of adding */
 	edge_add(e, EDGE_IN, graph_own(g, xasprintf("%s/task.yaml", suite)));
 	edge_add(e, EDGE_IMPLICIT, suite);
@@ -215,9 +222,12 @@ small_graph(struct graph *g, const char *dir)
 	edge_add(e, EDGE_ARG, "-o"), edge_add(e, EDGE_ARG, hash);
 	edge_add(e, EDGE_ARG, "--"), edge_add(e, EDGE_ARG, suite);
 	e->what = dir;
+	e = graph_edge(g, "hash_x", ".orch/hash/other", "the other hash");
+	e->var[0][0] = "src", e->var[0][1] = dir;
 	graph_edge(g, "phony", ".orch/always", "the marker");
 	e = graph_edge(g, "phony", target, "the target %s", target);
 	edge_add(e, EDGE_IN, hash);
+	edge_add(e, EDGE_IN, ".orch/hash/other");
 	strv_push(&g->defaults, target);
 }
 
@@ -234,12 +244,13 @@ test_write(void)
 	CHECK(file_write("small.ninja", b.s, b.len) == 0);
 	CHECK(system("ninja -f small.ninja -t targets all >targets.txt") == 0);
 	char *targets = file_read("targets.txt", NULL);
-	CHECK_STR(targets, ".orch/hash/suite/odd $dir/b:c: hash\n.orch/always: phony\n"
+	CHECK_STR(targets, ".orch/hash/suite/odd $dir/b:c: hash\n.orch/hash/other: hash_x\n.orch/always: phony\n"
 	    "test-x/odd $dir/b:c: phony\n");
 	free(targets);
 	CHECK(system("ninja -f small.ninja -t commands 'test-x/odd $dir/b:c' >commands.txt") == 0);
 	char *commands = file_read("commands.txt", NULL);
-	CHECK_STR(commands, "'/opt/my tools/orchgen' -v hash --follow 'it'\\''s' -o '.orch/hash/suite/odd $dir/b:c' -- 'suites/odd $dir/b:c'\n");
+	CHECK_STR(commands, "'/opt/my tools/orchgen' -v hash --follow 'it'\\''s' -o '.orch/hash/suite/odd $dir/b:c' -- 'suites/odd $dir/b:c'\n"
+	    "'/opt/my tools/orchgen' -v hash --follow 'it'\\''s' -- 'odd $dir/b:c'\n");
 	free(commands);
 	graph_free(&g);
 	CHECK(g.nedges == 0 && g.edges == NULL);
@@ -274,6 +285,42 @@ test_write(void)
 	buf_free(&b);
 }
 
+/* A rule copied with its variables replaced: only uses of the variables
+ * named, in both forms, and nothing that only looks like one. */
+static void
+test_rule_copy(void)
+{
+	static const char tmpl[] =
+	    "# a comment\n"
+	    "rule other\n"
+	    "  command = other $args\n"
+	    "\n"
+	    "rule test  \n"
+	    "  command = $orchgen test $args ${args} $$args $argsx $what$ $:\n"
+	    "  description = TEST $what\n"
+	    "\n"
+	    "rule plain\n"
+	    "  command = plain $what\n";
+	const char *const subst[] = {"args", "-f x ${suite}", "what", "d:${suite}", NULL};
+	char *copy = ninja_rule_copy(tmpl, "test", "test_d", subst);
+	struct graph g = {0};
+
+	CHECK_STR(copy, "rule test_d  \n"
+	    "  command = $orchgen test -f x ${suite} -f x ${suite} $$args $argsx d:${suite}$ $:\n"
+	    "  description = TEST d:${suite}\n");
+	CHECK(ninja_rule_copy(tmpl, "missing", "m", subst) == NULL);
+	CHECK(ninja_rule_copy(tmpl, "plain", "p", subst) == NULL);	/* no $args: no copy */
+	strv_take(&g.rules, copy);
+	CHECK(graph_defines_rule(&g, "test_d"));
+	CHECK(!graph_defines_rule(&g, "test"));
+	CHECK(!graph_defines_rule(&g, "test_"));
+	graph_free(&g);
+	CHECK(ninja_plain_word("main/smoke-1.2_x"));
+	CHECK(!ninja_plain_word("main/a b"));
+	CHECK(!ninja_plain_word("main/$x"));
+	CHECK(!ninja_plain_word("it's"));
+}
+
 int
 main(void)
 {
@@ -283,6 +330,7 @@ main(void)
 	test_command();
 	test_round_trip();
 	test_write();
+	test_rule_copy();
 	scratch_leave();
 	buf_free(&out);
 	return checks_done();

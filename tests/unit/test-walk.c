@@ -214,6 +214,59 @@ test_follow(void)
 	strv_free(&files), strv_free(&dirs), strv_free(&g.paths);
 }
 
+/* A group of a directory that another walk entered takes its files from
+ * that walk, as walking it would find them (links followed, nested suites
+ * left out), and walks nothing again: a file added since is not seen. A
+ * directory below which that walk left something out is walked. */
+static void
+test_walked(void)
+{
+	struct group all = {0}, g = {.follow = 1};
+	struct listing found = {0};
+	struct strv files = {0}, dirs = {0}, again = {0}, againdirs = {0};
+	char *want;
+
+	put("linked/suite/nested/task.yaml", "execute: true\n");
+	put("linked/suite/sub/deeper.txt", "x");
+	strv_push(&all.paths, "linked");
+	strv_push(&all.exclude, "linked/suite/sub/deeper.txt");
+	CHECK(group_walk(&all, &found) == 0);
+	CHECK_STR(join(&found.links), "linked/suite/dangling linked/suite/data linked/suite/dir linked/suite/loop "
+	    "linked/suite/outside");
+	CHECK_STR(join(&found.exclude), "linked/suite/sub/deeper.txt");
+	strv_push(&g.paths, "linked/suite");
+	strv_push(&g.exclude, "linked/suite/nested");
+	CHECK(group_list(&g, &again, &againdirs) == 0);	/* walked */
+	g.walked = &found;
+	CHECK(group_list(&g, &files, &dirs) == 0);	/* walked: below it, the walk left a file out */
+	want = xstrdup(join(&again));
+	CHECK_STR(join(&files), want);
+	free(want), want = xstrdup(join(&againdirs));
+	CHECK_STR(join(&dirs), want);
+	free(want);
+	strv_free(&files), strv_free(&dirs), strv_free(&again), strv_free(&againdirs);
+	listing_free(&found);
+
+	strv_free(&all.exclude);	/* the same walk, nothing left out */
+	CHECK(group_walk(&all, &found) == 0);
+	g.walked = NULL;
+	CHECK(group_list(&g, &again, &againdirs) == 0);
+	CHECK_STR(join(&again), "linked/shared/data.txt linked/suite/dangling linked/suite/data linked/suite/dir "
+	    "linked/suite/loop linked/suite/outside linked/suite/sub/deeper.txt linked/suite/task.yaml");
+	CHECK_STR(join(&againdirs), "linked linked/shared linked/suite linked/suite/sub");
+	put("linked/suite/late.txt", "x");
+	g.walked = &found;
+	CHECK(group_list(&g, &files, &dirs) == 0);
+	want = xstrdup(join(&again));
+	CHECK_STR(join(&files), want);	/* late.txt unseen: nothing walked again */
+	free(want), want = xstrdup(join(&againdirs));
+	CHECK_STR(join(&dirs), want);
+	free(want);
+	strv_free(&files), strv_free(&dirs), strv_free(&again), strv_free(&againdirs);
+	listing_free(&found);
+	group_free(&all), group_free(&g);
+}
+
 int
 main(void)
 {
@@ -223,6 +276,7 @@ main(void)
 	test_ignore_match();
 	test_group_list();
 	test_follow();
+	test_walked();
 	scratch_leave();
 	buf_free(&joined);
 	return checks_done();
