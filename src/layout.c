@@ -198,6 +198,12 @@ layout_engine_stages(const char *name, const char *distro)
 }
 
 char *
+layout_engine_stages_held(const char *name, const char *distro)
+{
+	return str_join(ORCH "/engines/", name, "/stage/", distro, ".held", NULL);
+}
+
+char *
 layout_gc(void)
 {
 	return xstrdup(ORCH "/gc");

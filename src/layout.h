@@ -109,6 +109,9 @@ char *layout_engine_stage_log(const char *name, const char *distro, const char *
 /* The mark that it failed there, for the run and the stamp it holds. */
 char *layout_engine_stage_failed(const char *name, const char *distro, const char *stage);
 char *layout_engine_stages(const char *name, const char *distro);
+/* What the last look at D's volumes on engine NAME found held, in which
+ * run: later jobs of that run there need not look again. */
+char *layout_engine_stages_held(const char *name, const char *distro);
 
 /* A job's name as a path: "D/S" or "D/S:V". */
 char *layout_job_file(const char *distro, const char *suite, const char *variant);

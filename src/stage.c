@@ -260,25 +260,50 @@ stages_of(struct there *t, const struct matrix *m, const struct distro *d, const
 	return *why ? 1 : 0;
 }
 
+/* What T's volumes hold once its stages are done there, in this run: the
+ * run, and each stage's stamp. */
+static char *
+held_text(const struct there *t)
+{
+	struct buf b = {0};
+	char *run = engines_run();
+
+	buf_puts(&b, run);
+	for (size_t i = 0; i < t->n; i++)
+		buf_printf(&b, "%s %s\n", t->st[i].name, t->st[i].stamp);
+	free(run);
+	return b.s;
+}
+
 int
 stage_there(const struct matrix *m, const struct distro *d, const struct engine *e, const char *image,
     const char *log, char **why)
 {
 	struct there t = {0};
-	char *path = layout_engine_stages(e->name, d->name);
-	int lock = file_lock(path, NULL), rc = lock < 0 ? -1 : 0;
+	char *path = layout_engine_stages(e->name, d->name), *held_path = layout_engine_stages_held(e->name, d->name);
+	char *held = NULL, *was = NULL;
+	int lock = file_lock(path, NULL), rc = lock < 0 ? -1 : 0, look;
 
 	free(path);
 	if (rc == 0 && (rc = stages_of(&t, m, d, e, image, why)) != 0)
 		note(log, *why);
-	for (size_t i = 0; rc == 0 && i < t.n; i++)
-		rc = file_mkdirs(t.st[i].run);
+	/* A job of this run found them done there, or did them, under this
+	 * lock: a later job of the run does not look again (one container
+	 * fewer per job); a new run looks again. */
 	if (rc == 0 && t.n > 0)
+		held = held_text(&t), was = file_read(held_path, NULL);
+	look = rc == 0 && t.n > 0 && !(was && !strcmp(was, held));
+	for (size_t i = 0; look && rc == 0 && i < t.n; i++)
+		rc = file_mkdirs(t.st[i].run);
+	if (look && rc == 0)
 		rc = peek(&t, log);
-	for (size_t i = 0; rc == 0 && i < t.n; i++)
+	for (size_t i = 0; look && rc == 0 && i < t.n; i++)
 		rc = t.held[i] ? 0 : one_there(&t.st[i], log, why);
+	if (look && rc == 0 && file_update(held_path, held, strlen(held)) < 0)
+		rc = -1;
 	for (size_t i = 0; i < t.n; i++)
 		free(t.st[i].run), free(t.st[i].log), free(t.st[i].stamp);
+	free(held), free(was), free(held_path);
 	if (lock >= 0)
 		close(lock);
 	return rc;

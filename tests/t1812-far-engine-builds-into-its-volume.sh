@@ -3,7 +3,8 @@
 # its jobs read what was built there, never a copy of this host's build
 # directory (emptied here, the jobs there still pass). Its volume carries
 # the build's stamp, so that a second run builds nothing there, and a
-# changed source builds there once, however many jobs start at once.
+# changed source builds there once, however many jobs start at once;
+# one look at the volumes per run there, not one per job.
 # orchgen gc keeps the volume of a current distro; gc --caches removes it.
 . "$TOP/tests/lib.sh"
 base_image
@@ -37,6 +38,17 @@ ninja_ok
 grep -qx "builds: 2 of product 2" .orch/logs/alpha/main/hello.log ||
 	fail "the changed source was not built there once: $(cat .orch/logs/alpha/main/hello.log)"
 [ "$(far_builds)" -eq 1 ] || fail "the changed source was built $(far_builds) times on the far engine for 3 jobs, expected once"
+# Once a job of a run found the volumes done there (or did them), the
+# run's later jobs there do not look again: one look for 3 jobs; the next
+# run looks again, and finds the volume it lost.
+docker_spy
+ninja_ok retest-alpha
+looks=$(grep -c ' -- true$' "$T/docker.calls" || true)
+[ "$looks" -eq 1 ] || fail "$looks looks at the far volumes in one run of 3 jobs, expected 1"
+docker2 volume rm "$vol" >/dev/null
+ninja_ok retest-alpha
+grep -qx "builds: 1 of product 2" .orch/logs/alpha/main/hello.log ||
+	fail "a lost volume was not built again there: $(cat .orch/logs/alpha/main/hello.log)"
 "$ORCHGEN" gc >"$T/gc.out" || fail "gc failed: $(cat "$T/gc.out")"
 docker2 volume inspect "$vol" >/dev/null 2>&1 || fail "gc removed the build volume of a current distro"
 "$ORCHGEN" gc --caches >"$T/gc.out" || fail "gc --caches failed: $(cat "$T/gc.out")"
