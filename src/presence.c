@@ -167,12 +167,12 @@ presence_probe(const struct matrix *m, const struct distro *const *ds, size_t n)
 			 * host's clock, is asked it next time. */
 			char *text = engine_quiet_since(m->project.engine, since) >= 0
 			    ? xasprintf("%s\nsince %s\n", key, since) : xasprintf("%s\nno events\n", key);
-			if (file_update(LAYOUT_LOOK, text, strlen(text)) < 0)
-				rc = -1;
+			/* Said, and no failure: without it the next probe
+			 * looks again. */
+			file_update(LAYOUT_LOOK, text, strlen(text));
 			free(since), free(text);
 		} else if (rc != 0 && unlink(LAYOUT_LOOK) != 0 && errno != ENOENT) {
 			warn("remove %s:", LAYOUT_LOOK);
-			rc = -1;
 		}
 	}
 	asked_free(refs, tags, n);

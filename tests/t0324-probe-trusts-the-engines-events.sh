@@ -61,6 +61,12 @@ printf 'since\n\n\001' >.orch/look
 look=$(cat .orch/look)
 far
 looked || fail "a garbage look file was trusted"
+# A look file that cannot be written is said, and the run goes on.
+rm -f .orch/look && mkdir .orch/look
+far
+grep -q 'write .orch/look' "$T/ninja.out" || fail "the look file's failure was not said: $(cat "$T/ninja.out")"
+rmdir .orch/look
+far
 # No engine answers: the look file goes, the presence says so; the engine
 # back, it is looked at again.
 DOCKER_HOST=unix://$T/nothing.sock ninja images >/dev/null 2>&1 || true
