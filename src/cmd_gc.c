@@ -276,33 +276,17 @@ live_paths(const struct model *md, struct strv *live)
 	strv_uniq(live);
 }
 
-/* The first of the sorted LIVE paths not less than KEY. */
-static size_t
-lower_bound(const struct strv *live, const char *key)
-{
-	size_t lo = 0, hi = live->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(live->v[mid], key) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Is PATH a live path (2), a directory above one (1), or dead (0)? */
 static int
 liveness(const struct strv *live, const char *path)
 {
-	size_t at = lower_bound(live, path), n = strlen(path);
+	size_t at = strv_lower_bound(live, path), n = strlen(path);
 	char *below;
 
 	if (at < live->n && !strcmp(live->v[at], path))
 		return 2;
 	below = xasprintf("%s/", path);
-	at = lower_bound(live, below);
+	at = strv_lower_bound(live, below);
 	free(below);
 	return at < live->n && !strncmp(live->v[at], path, n) && live->v[at][n] == '/';
 }

@@ -158,6 +158,21 @@ strv_uniq(struct strv *sv)
 	sv->n = j;
 }
 
+size_t
+strv_lower_bound(const struct strv *sv, const char *key)
+{
+	size_t lo = 0, hi = sv->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(sv->v[mid], key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 int
 strv_contains(const struct strv *sv, const char *s)
 {

@@ -33,6 +33,8 @@ void strv_sort(struct strv *sv);
 /* Sort SV and drop repeated entries. */
 void strv_uniq(struct strv *sv);
 int strv_contains(const struct strv *sv, const char *s);
+/* The index of the first of SV's sorted strings not before KEY (SV->n: none). */
+size_t strv_lower_bound(const struct strv *sv, const char *key);
 /* Split S on blanks (space, tab, newline) and append each word. */
 void strv_split(struct strv *sv, const char *s);
 void strv_free(struct strv *sv);

@@ -364,26 +364,10 @@ walk_path(struct walk *w, const char *path, int named, int type)
 	return S_ISLNK(st.st_mode) && (named || w->follow) ? follow(w, path) : 0;
 }
 
-/* The index of the first of SV's sorted strings that is not before KEY. */
-static size_t
-first_from(const struct strv *sv, const char *key)
-{
-	size_t lo = 0, hi = sv->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(sv->v[mid], key) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static int
 sorted_has(const struct strv *sv, const char *s)
 {
-	size_t i = first_from(sv, s);
+	size_t i = strv_lower_bound(sv, s);
 
 	return i < sv->n && !strcmp(sv->v[i], s);
 }
@@ -413,13 +397,13 @@ walk_listed(struct walk *w, const struct listing *l, const char *path)
 
 	strv_push(w->dirs, path[0] ? path : ".");
 	strv_push(&w->listed, path[0] ? path : ".");
-	for (size_t i = first_from(&l->dirs, below); i < l->dirs.n && !strncmp(l->dirs.v[i], below, n); i++) {
+	for (size_t i = strv_lower_bound(&l->dirs, below); i < l->dirs.n && !strncmp(l->dirs.v[i], below, n); i++) {
 		if (!walk_excluded(w, l->dirs.v[i])) {
 			strv_push(w->dirs, l->dirs.v[i]);
 			strv_push(&w->listed, l->dirs.v[i]);
 		}
 	}
-	for (size_t i = first_from(&l->files, below); rc == 0 && i < l->files.n && !strncmp(l->files.v[i], below, n); i++) {
+	for (size_t i = strv_lower_bound(&l->files, below); rc == 0 && i < l->files.n && !strncmp(l->files.v[i], below, n); i++) {
 		const char *f = l->files.v[i];
 		if (walk_excluded(w, f))
 			continue;
