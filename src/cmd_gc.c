@@ -122,7 +122,7 @@ every_engine(const struct matrix *m, int caches)
 
 	for (size_t i = 0; i < m->nengines; i++) {
 		const struct engine *e = &m->engines[i];
-		if (engines_local(e))
+		if (matrix_engine_local(e))
 			continue;
 		engines_use(e);
 		if (containers(&m->project) < 0 || images(m) < 0 || volumes(m, caches) < 0) {

@@ -143,7 +143,7 @@ kept_elsewhere(const struct matrix *m, const char *path)
 		e = engines_named(m, nl + 1);
 	}
 	free(text);
-	return e && !engines_local(e) ? e : NULL;
+	return e && !matrix_engine_local(e) ? e : NULL;
 }
 
 /* The container kept after job J's last run, saved as an image, to start

@@ -16,59 +16,6 @@
 #include "image.h"
 #include "util.h"
 
-/* A host name or address: letters, digits, '.', '-', or [IPv6]. */
-static int
-hostname_valid(const char *s, size_t n)
-{
-	if (n >= 2 && s[0] == '[' && s[n - 1] == ']')
-		return strspn(s + 1, "0123456789abcdefABCDEF:.") == n - 2;
-	return n > 0 && s[0] != '-' && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-") >= n;
-}
-
-/* HOST[:PORT], the port from 1 to 65535. */
-static int
-hostport_valid(const char *s)
-{
-	const char *colon = strrchr(s, ':');
-	size_t n = strlen(s);
-
-	if (colon && strchr(s, ']') > colon)
-		colon = NULL;
-	if (!colon)
-		return hostname_valid(s, n);
-	long port = strspn(colon + 1, "0123456789") == strlen(colon + 1) && colon[1] ? strtol(colon + 1, NULL, 10) : 0;
-	return port >= 1 && port <= 65535 && strlen(colon + 1) <= 5 && hostname_valid(s, (size_t)(colon - s));
-}
-
-int
-engines_host_valid(const char *host)
-{
-	if (!strncmp(host, "unix:///", 8))
-		return host[8] && !strpbrk(host, " \t\r\n");
-	if (!strncmp(host, "tcp://", 6))
-		return hostport_valid(host + 6);
-	if (!strncmp(host, "ssh://", 6)) {
-		const char *at = strchr(host + 6, '@'), *h = at ? at + 1 : host + 6;
-		size_t user = at ? (size_t)(at - host - 6) : 0;
-		if (at && (user == 0 || strspn(host + 6, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") != user || host[6] == '-'))
-			return 0;
-		return hostport_valid(h);
-	}
-	return 0;
-}
-
-int
-engines_local(const struct engine *e)
-{
-	return !e->host || !*e->host || !strcmp(e->host, "none");
-}
-
-int
-engines_serves(const struct engine *e, const char *distro)
-{
-	return e->distros.n == 0 || strv_contains(&e->distros, distro);
-}
-
 int
 engines_slots(const struct matrix *m)
 {
@@ -181,7 +128,7 @@ look(const struct matrix *m, const char *distro, struct slot *s)
 
 	for (size_t k = 0; k < m->nengines; k++) {
 		const struct engine *e = &m->engines[k];
-		if (engines_serves(e, distro) && !engines_down(e)) {
+		if (matrix_engine_serves(e, distro) && !engines_down(e)) {
 			serving++;
 			if (e->jobs > most)
 				most = e->jobs;
@@ -192,7 +139,7 @@ look(const struct matrix *m, const char *distro, struct slot *s)
 	for (int i = 0; i < most; i++) {
 		for (size_t k = 0; k < m->nengines; k++) {
 			const struct engine *e = &m->engines[k];
-			if (i >= e->jobs || !engines_serves(e, distro) || engines_down(e))
+			if (i >= e->jobs || !matrix_engine_serves(e, distro) || engines_down(e))
 				continue;
 			char *path = layout_engine_slot(e->name, i);
 			int fd = file_trylock(path);
@@ -237,7 +184,7 @@ target_of(const struct engine *e)
 {
 	struct target t = {0};
 
-	if (e && !engines_local(e)) {
+	if (e && !matrix_engine_local(e)) {
 		t.name = e->name;
 		t.host = e->host;
 		t.tlscacert = e->tlscacert, t.tlscert = e->tlscert, t.tlskey = e->tlskey;
@@ -273,7 +220,7 @@ holds(const struct matrix *m, long k, const struct engine *e, const char *ref)
 	const struct engine *from = k < 0 ? NULL : &m->engines[k];
 	char id[128];
 
-	if (from && (from == e || engines_local(from) || engines_down(from)))
+	if (from && (from == e || matrix_engine_local(from) || engines_down(from)))
 		return 0;
 	engines_use(from);
 	return engine_image_id(m->project.engine, ref, id, sizeof(id)) == 0;
@@ -333,7 +280,7 @@ engines_image(const struct matrix *m, const struct engine *e, const struct distr
 	char id[128], *path;
 	int rc, lock, fd;
 
-	if (!e || engines_local(e) || (rc = engine_image_id(engine, ref, id, sizeof(id))) == 0)
+	if (!e || matrix_engine_local(e) || (rc = engine_image_id(engine, ref, id, sizeof(id))) == 0)
 		return 0;
 	if (rc < 0)
 		return -1;

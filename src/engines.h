@@ -7,13 +7,6 @@
  * is marked down for the rest of that run (the ninja that started the
  * job), and takes no new job. */
 
-/* Is HOST (an engine's host setting) a Docker host URL orchgen takes:
- * unix:///PATH, tcp://HOST[:PORT], ssh://[USER@]HOST[:PORT]? */
-int engines_host_valid(const char *host);
-/* Does engine E run on the local default engine (no host)? */
-int engines_local(const struct engine *e);
-/* Does engine E run distro D? */
-int engines_serves(const struct engine *e, const char *distro);
 /* Ninja's pool depth: the engines' slots together, or the project's jobs
  * when there is no [engine] section. */
 int engines_slots(const struct matrix *m);

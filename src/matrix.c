@@ -12,7 +12,6 @@
 #include "matrix.h"
 #include "suite.h"
 #include "layout.h"
-#include "engines.h"
 #include "util.h"
 
 struct key;
@@ -404,7 +403,7 @@ set_engine(struct reader *r, void *field, const char *value)
 static int
 set_host(struct reader *r, void *field, const char *value)
 {
-	if (*value && strcmp(value, "none") != 0 && !engines_host_valid(value))
+	if (*value && strcmp(value, "none") != 0 && !matrix_engine_host_valid(value))
 		return bad(r, "bad host \"%s\": expected unix:///PATH, tcp://HOST[:PORT], ssh://[USER@]HOST[:PORT], or none (the local default)", value);
 	return set_str(r, field, value);
 }
@@ -1066,8 +1065,8 @@ engines_valid(struct matrix *m)
 		if (!e->jobs)
 			e->jobs = m->project.jobs;
 		if (e->shared < 0)
-			e->shared = engines_local(e);
-		if (!engines_local(e) && strcmp(m->project.engine, "docker") != 0) {
+			e->shared = matrix_engine_local(e);
+		if (!matrix_engine_local(e) && strcmp(m->project.engine, "docker") != 0) {
 			warn("%s: [engine %s]: a host is for the docker client: expected engine = docker in [project], or no host",
 			    e->where, e->name);
 			errors++;
@@ -1081,7 +1080,7 @@ engines_valid(struct matrix *m)
 	}
 	for (size_t i = 0; m->nengines > 0 && i < m->ndistros; i++) {
 		size_t k = 0;
-		while (k < m->nengines && !engines_serves(&m->engines[k], m->distros[i].name))
+		while (k < m->nengines && !matrix_engine_serves(&m->engines[k], m->distros[i].name))
 			k++;
 		if (k < m->nengines)
 			continue;
@@ -1173,6 +1172,59 @@ matrix_distro(const struct matrix *m, const char *name)
 			return &m->distros[i];
 	}
 	return NULL;
+}
+
+/* A host name or address: letters, digits, '.', '-', or [IPv6]. */
+static int
+hostname_valid(const char *s, size_t n)
+{
+	if (n >= 2 && s[0] == '[' && s[n - 1] == ']')
+		return strspn(s + 1, "0123456789abcdefABCDEF:.") == n - 2;
+	return n > 0 && s[0] != '-' && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-") >= n;
+}
+
+/* HOST[:PORT], the port from 1 to 65535. */
+static int
+hostport_valid(const char *s)
+{
+	const char *colon = strrchr(s, ':');
+	size_t n = strlen(s);
+
+	if (colon && strchr(s, ']') > colon)
+		colon = NULL;
+	if (!colon)
+		return hostname_valid(s, n);
+	long port = strspn(colon + 1, "0123456789") == strlen(colon + 1) && colon[1] ? strtol(colon + 1, NULL, 10) : 0;
+	return port >= 1 && port <= 65535 && strlen(colon + 1) <= 5 && hostname_valid(s, (size_t)(colon - s));
+}
+
+int
+matrix_engine_host_valid(const char *host)
+{
+	if (!strncmp(host, "unix:///", 8))
+		return host[8] && !strpbrk(host, " \t\r\n");
+	if (!strncmp(host, "tcp://", 6))
+		return hostport_valid(host + 6);
+	if (!strncmp(host, "ssh://", 6)) {
+		const char *at = strchr(host + 6, '@'), *h = at ? at + 1 : host + 6;
+		size_t user = at ? (size_t)(at - host - 6) : 0;
+		if (at && (user == 0 || strspn(host + 6, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") != user || host[6] == '-'))
+			return 0;
+		return hostport_valid(h);
+	}
+	return 0;
+}
+
+int
+matrix_engine_local(const struct engine *e)
+{
+	return !e->host || !*e->host || !strcmp(e->host, "none");
+}
+
+int
+matrix_engine_serves(const struct engine *e, const char *distro)
+{
+	return e->distros.n == 0 || strv_contains(&e->distros, distro);
 }
 
 int

@@ -86,6 +86,13 @@ void matrix_free(struct matrix *m);
 void distro_free(struct distro *d);
 /* Does any cache of M have a warm command? */
 int matrix_warms(const struct matrix *m);
+/* Is HOST (an engine's host setting) a Docker host URL orchgen takes:
+ * unix:///PATH, tcp://HOST[:PORT], ssh://[USER@]HOST[:PORT]? */
+int matrix_engine_host_valid(const char *host);
+/* Does engine E run on the local default engine (no host)? */
+int matrix_engine_local(const struct engine *e);
+/* Does engine E run distro D? */
+int matrix_engine_serves(const struct engine *e, const char *distro);
 
 /* The content keys a setting can be part of; each key of orchgen.ini
  * declares which it feeds, beside its name in matrix.c. */

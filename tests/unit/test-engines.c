@@ -26,14 +26,14 @@ test_hosts(void)
 	};
 
 	for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++) {
-		if (!engines_host_valid(good[i]))
+		if (!matrix_engine_host_valid(good[i]))
 			fprintf(stderr, "refused: %s\n", good[i]);
-		CHECK(engines_host_valid(good[i]));
+		CHECK(matrix_engine_host_valid(good[i]));
 	}
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
-		if (engines_host_valid(bad[i]))
+		if (matrix_engine_host_valid(bad[i]))
 			fprintf(stderr, "taken: %s\n", bad[i]);
-		CHECK(!engines_host_valid(bad[i]));
+		CHECK(!matrix_engine_host_valid(bad[i]));
 	}
 }
 
