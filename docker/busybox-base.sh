@@ -24,4 +24,7 @@ RUN mkdir -p /tmp /root /etc && chmod 1777 /tmp
 DOCKERFILE
 	[ "${3:-}" != bash ] || echo 'COPY bash /bin/bash'
 } >"$d/Dockerfile"
-docker build -q -t "$image" "$d" >/dev/null
+# Docker's legacy builder looks through the images built on scratch for a
+# cached step, and fails ("unable to find image") when one of them is
+# removed meanwhile, as other projects' cleanups do: once more then.
+docker build -q -t "$image" "$d" >/dev/null || docker build -q -t "$image" "$d" >/dev/null
