@@ -182,6 +182,14 @@ listed_names(const char *line, struct strv *pairs)
 	}
 }
 
+/* Is ENGINE, as the commands go now, Docker behind the local socket that
+ * api.c asks directly (no engine of another host chosen)? */
+static int
+on_socket(const char *engine)
+{
+	return !strcmp(engine, "docker") && !target.host;
+}
+
 /* The engine's images as lines "ID NAME...": asked of Docker's socket
  * directly when the client would ask it (its start alone costs more than
  * the answer), else of the client. 0, or -1 (explained). */
@@ -192,7 +200,7 @@ image_lines(const char *engine, struct strv *lines)
 	struct buf o = {0}, err = {0};
 	int st;
 
-	if (!strcmp(engine, "docker") && !target.host && api_get("/images/json", &o, NULL, 30) == 200
+	if (on_socket(engine) && api_get("/images/json", &o, NULL, 30) == 200
 	    && api_image_lines(buf_str(&o), lines) == 0) {
 		buf_free(&o);
 		return 0;
@@ -240,7 +248,7 @@ engine_image_ids(const char *engine, const char *const *refs, size_t n, char **i
 char *
 engine_watch_id(const char *engine)
 {
-	return !strcmp(engine, "docker") && !target.host ? api_socket_id() : NULL;
+	return on_socket(engine) ? api_socket_id() : NULL;
 }
 
 int
@@ -252,7 +260,7 @@ engine_quiet_since(const char *engine, const char *since)
 	char *path;
 	int st, rc = -1;
 
-	if (strcmp(engine, "docker") != 0 || target.host || clock_gettime(CLOCK_REALTIME, &now) != 0)
+	if (!on_socket(engine) || clock_gettime(CLOCK_REALTIME, &now) != 0)
 		return -1;
 	/* until: now, by this host's clock, which the engine behind a local
 	 * socket shares; the answer's date says whether it does (an engine
