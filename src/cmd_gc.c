@@ -262,7 +262,7 @@ live_paths(const struct model *md, struct strv *live)
 		}
 	}
 	for (size_t i = 0; i < md->nsuites; i++) {
-		input_suite(md->suites, md->nsuites, i, md->found, &in);
+		input_suite(md->suites, md->nsuites, i, md->found, md->output, &in);
 		live_input(&in, live);
 	}
 	if (input_context(m, NULL, &in) == 0)

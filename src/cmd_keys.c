@@ -71,7 +71,7 @@ shared_keys(const struct model *md, const char *output, struct shared *sh)
 	if (rc == 0)
 		rc = input_key(m, output, input_sources, sh->sources);
 	for (size_t i = 0; rc == 0 && i < md->nsuites; i++) {
-		input_suite(md->suites, md->nsuites, i, md->found, &in);
+		input_suite(md->suites, md->nsuites, i, md->found, md->output, &in);
 		rc = input_hash(&in, 0, sh->suites[i]);
 		input_free(&in);
 	}

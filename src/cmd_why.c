@@ -128,7 +128,7 @@ suite(const struct model *md, const struct job *j, const struct record *rec, str
 	for (size_t i = 0; i < md->nsuites; i++) {
 		if (&md->suites[i] != j->suite)
 			continue;
-		input_suite(md->suites, md->nsuites, i, md->found, &in);
+		input_suite(md->suites, md->nsuites, i, md->found, md->output, &in);
 		if (input_hash(&in, 0, hex) < 0)
 			hex[0] = '\0';
 		input_free(&in);

@@ -171,7 +171,7 @@ suite_edge(struct gen *x, size_t i)
 
 	if (x->suite_hash[i])
 		return 0;
-	input_suite(x->md->suites, x->md->nsuites, i, x->md->found, &in);
+	input_suite(x->md->suites, x->md->nsuites, i, x->md->found, x->md->output, &in);
 	x->suite_hash[i] = hash_edge(x, &in);
 	input_free(&in);
 	return x->suite_hash[i] ? 0 : -1;

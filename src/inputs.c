@@ -129,12 +129,26 @@ lower_bound(const struct suite *suites, size_t n, const char *key)
 	return lo;
 }
 
+/* Is PATH (cleaned, from the project) DIR or below it? DIR as written:
+ * "." is the whole project. */
+static int
+below(const char *path, const char *dir)
+{
+	char *clean = file_clean(dir, 0);
+	size_t n = strlen(clean);
+	int in = !(path[0] == '/' || !strcmp(path, "..") || !strncmp(path, "../", 3)) &&
+	    (!n || (!strncmp(path, clean, n) && (!path[n] || path[n] == '/')));
+
+	free(clean);
+	return in;
+}
+
 void
-input_suite(const struct suite *suites, size_t n, size_t i, const struct listing *walked, struct input *in)
+input_suite(const struct suite *suites, size_t n, size_t i, const struct listing *walked, const char *output, struct input *in)
 {
 	const struct suite *s = &suites[i];
-	char *below = xasprintf("%s/", s->name);
-	size_t len = strlen(below);
+	char *nested = xasprintf("%s/", s->name);
+	size_t len = strlen(nested);
 
 	input_init(in, s->name, s->path, layout_suite_hash(s->name));
 	strv_push(&in->group.paths, s->dir);
@@ -142,9 +156,15 @@ input_suite(const struct suite *suites, size_t n, size_t i, const struct listing
 		strv_push(&in->group.paths, s->spread);
 	in->group.follow = 1;
 	in->group.walked = walked;
-	for (size_t k = lower_bound(suites, n, below); k < n && !strncmp(suites[k].name, below, len); k++)
+	for (size_t k = lower_bound(suites, n, nested); k < n && !strncmp(suites[k].name, nested, len); k++)
 		strv_push(&in->group.exclude, suites[k].dir);
-	free(below);
+	free(nested);
+	if (output) {
+		char *clean = file_clean(output, 0);
+		if (below(clean, s->dir))
+			strv_push(&in->group.exclude, clean);
+		free(clean);
+	}
 }
 
 int
@@ -159,19 +179,6 @@ input_hash(const struct input *in, int cache, char hex[HASH_HEX + 1])
 	return rc;
 }
 
-/* Is PATH (cleaned, from the project) DIR or below it? DIR as written:
- * "." is the whole project. */
-static int
-below(const char *path, const char *dir)
-{
-	char *clean = file_clean(dir, 0);
-	size_t n = strlen(clean);
-	int in = !(path[0] == '/' || !strcmp(path, "..") || !strncmp(path, "../", 3)) &&
-	    (!n || (!strncmp(path, clean, n) && (!path[n] || path[n] == '/')));
-
-	free(clean);
-	return in;
-}
 
 /* Does the .dockerignore of G's IGNORE_ROOT leave PATH out? */
 static int

@@ -387,6 +387,7 @@ model_load(struct model *md, const struct options *o)
 	int rc = -1;
 
 	memset(md, 0, sizeof(*md));
+	md->output = o->output;
 	if (matrix_load(&md->matrix, o->file, &o->defines) < 0)
 		return -1;
 	for (size_t i = 0; i < md->matrix.ndistros; i++)
