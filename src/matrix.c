@@ -148,19 +148,44 @@ set_args(struct reader *r, void *field, const char *value)
 	return set_list(r, field, value, build_arg);
 }
 
-/* Paths relative to the project: each must exist now, where the line
- * names it, rather than as a failed hash edge later. */
+/* A path relative to the project: it must exist once every layer is
+ * read (a later layer may name another in its place), so the line that
+ * named it is kept for the message. */
 static int
-existing_path(struct reader *r, const char *word)
+named_path(struct reader *r, const char *word)
 {
-	struct stat st;
-
 	if (no_comma(r, word) < 0)
 		return -1;
-	if (stat(word, &st) == 0)
-		return 0;
-	bad(r, "no such file or directory \"%s\": expected paths relative to the project", word);
-	return -1;
+	if (r->line > 0)
+		strv_take(&r->m->named, xasprintf("%s\t%s:%d", word, r->file, r->line));
+	else
+		strv_take(&r->m->named, xasprintf("%s\t%s", word, r->file));
+	return 0;
+}
+
+/* Does every path in LIST (cleaned) exist? Those that do not are said,
+ * at the last line that named each. The number missing. */
+static int
+paths_exist(const struct matrix *m, const struct strv *list)
+{
+	int missing = 0;
+	struct stat st;
+
+	for (size_t i = 0; i < list->n; i++) {
+		const char *where = "orchgen.ini";
+		if (stat(list->v[i], &st) == 0)
+			continue;
+		for (size_t k = 0; k < m->named.n; k++) {
+			const char *tab = strchr(m->named.v[k], '\t');
+			char *word = xstrndup(m->named.v[k], (size_t)(tab - m->named.v[k])), *clean = file_clean(word, 0);
+			if (!strcmp(*clean ? clean : ".", list->v[i]))
+				where = tab + 1;
+			free(word), free(clean);
+		}
+		warn("%s: no such file or directory \"%s\": expected paths relative to the project", where, list->v[i]);
+		missing++;
+	}
+	return missing;
 }
 
 static int
@@ -169,7 +194,7 @@ set_paths(struct reader *r, void *field, const char *value)
 	struct strv *sv = field;
 	size_t from = r->continued ? sv->n : 0;
 
-	set_list(r, field, value, existing_path);
+	set_list(r, field, value, named_path);
 	for (size_t i = from; i < sv->n; i++) {
 		char *clean = file_clean(sv->v[i], 0);
 		free(sv->v[i]);
@@ -1125,6 +1150,9 @@ validate(struct matrix *m)
 			errors++;
 		}
 	}
+	errors += paths_exist(m, &m->project.sources);
+	for (size_t i = 0; i < m->ncaches; i++)
+		errors += paths_exist(m, &m->caches[i].warm_inputs);
 	for (size_t i = 0; i < m->ncaches; i++) {
 		if (!m->caches[i].path) {
 			warn("%s: [cache %s] has no path: expected path = /absolute/dir", m->caches[i].where, m->caches[i].name);
@@ -1267,6 +1295,6 @@ matrix_free(struct matrix *m)
 		strv_free(&e->distros);
 	}
 	free(m->distros), free(m->caches), free(m->engines);
-	strv_free(&m->files);
+	strv_free(&m->files), strv_free(&m->named);
 	memset(m, 0, sizeof(*m));
 }
