@@ -54,17 +54,55 @@ image_present(const struct attach *at)
 	return rc == 0 ? 0 : rc == 1 ? EXIT_USAGE : EXIT_ENGINE;
 }
 
-/* Load A's matrix, find A's distro and its image, and make a container of
- * it named and labelled WHAT. 0 or an exit status (said). */
+/* The engine the containers of D run on, for WHAT, in use from here on:
+ * the local default without [engine] sections, else the first engine
+ * that serves D and sees this host's files, as the workspace and the
+ * stages are mounted. 0 (*E: NULL for the local default), or EXIT_USAGE
+ * when only engines that share no files serve D (said). */
 static int
-attach_open(struct attach *at, struct cmdargs *a, const char *what)
+attach_engine(const struct matrix *m, const struct distro *d, const char *what, const struct engine **e)
 {
+	struct buf names = {0};
+
+	*e = NULL;
+	for (size_t i = 0; i < m->nengines; i++) {
+		const struct engine *x = &m->engines[i];
+		if (!matrix_engine_serves(x, d->name))
+			continue;
+		if (x->shared) {
+			*e = matrix_engine_local(x) ? NULL : x;
+			engines_use(*e);
+			buf_free(&names);
+			return 0;
+		}
+		buf_printf(&names, "%s%s", names.len ? ", " : "", x->name);
+	}
+	if (names.len) {
+		warn("%s %s: only engines that share no files with this host serve %s (%s): expected one with shared = yes, or no host, whose distros name %s",
+		    what, d->name, d->name, buf_str(&names), d->name);
+		buf_free(&names);
+		return EXIT_USAGE;
+	}
+	engines_use(NULL);
+	return 0;
+}
+
+/* Load A's matrix, find A's distro and its image on the engine D's
+ * containers run on (brought there when it lacks it; KEPT: the local
+ * default, where a kept container's engine is then chosen), and make a
+ * container of it named and labelled WHAT. 0 or an exit status (said). */
+static int
+attach_open(struct attach *at, struct cmdargs *a, const char *what, int kept)
+{
+	const struct engine *e = NULL;
 	char *path;
 	int rc;
 
 	memset(at, 0, sizeof(*at));
 	if (!(at->d = helper_distro(&at->m, a)))
 		return EXIT_USAGE;
+	if (!kept && (rc = attach_engine(&at->m, at->d, what, &e)) != 0)
+		return rc;
 	path = a->image ? xstrdup(a->image) : layout_image(at->d->name);
 	at->image = helper_read_recorded(path);
 	if (at->image && !*at->image)
@@ -77,6 +115,8 @@ attach_open(struct attach *at, struct cmdargs *a, const char *what)
 	free(path);
 	if (!at->image)
 		return EXIT_USAGE;
+	if (e && engines_image(&at->m, e, at->d, at->image, "/dev/stderr") < 0)
+		return EXIT_ENGINE;
 	if ((rc = image_present(at)) != 0)
 		return rc;
 	container_init(&at->c, &at->m, at->d, at->image, what, what);
@@ -155,16 +195,18 @@ from_kept(struct attach *at, const struct job *j, char **saved)
 {
 	char *path = layout_job(JOB_KEPT, j->file), *name = helper_read_recorded(path), *run;
 	struct owner owner = {at->m.project.name, key_checkout()};
+	const struct engine *kept = NULL;
 	int rc = 0;
 
 	if (!name || !*name) {
 		warn("%s: no container of its was kept: set keep = failed in [project] (or -D project.keep=failed) and run it again", j->id);
 		rc = EXIT_USAGE;
-	} else if (kept_elsewhere(&at->m, path)) {
-		warn("%s: its container was kept on engine %s: orchgen shell opens only those kept on the local default engine", j->id,
-		    kept_elsewhere(&at->m, path)->name);
+	} else if ((kept = kept_elsewhere(&at->m, path)) && !kept->shared) {
+		warn("%s: its container was kept on engine %s, which shares no files with this host: orchgen shell opens those kept on an engine that does",
+		    j->id, kept->name);
 		rc = EXIT_USAGE;
 	} else {
+		engines_use(kept);	/* where the job ran, which may not be the shell's first choice */
 		*saved = xasprintf("%s-kept-%s:%lx", at->m.project.name, j->distro->name, (long)getpid());
 		if (engine_commit(at->m.project.engine, name, *saved, &owner) < 0) {
 			warn("%s: its kept container %s could not be saved (gone? orchgen gc removes kept containers)", j->id, name);
@@ -258,7 +300,7 @@ cmd_shell(struct cmdargs *a)
 		return cmd_usage(a);
 	if (id && !(j = find_job(&md, a, id)))
 		return EXIT_USAGE;
-	rc = attach_open(&at, a, "shell");
+	rc = attach_open(&at, a, "shell", j != NULL);
 	if (rc == 0 && j)
 		rc = from_kept(&at, j, &saved);
 	if (rc == 0 && !j)
@@ -295,7 +337,7 @@ cmd_exec(struct cmdargs *a)
 		warn("exec %s: no command: expected orchgen exec D COMMAND [ARG]...", a->distro);
 		return EXIT_USAGE;
 	}
-	rc = attach_open(&at, a, "exec");
+	rc = attach_open(&at, a, "exec", 0);
 	if (rc == 0) {
 		user = xasprintf("%ld:%ld", (long)getuid(), (long)getgid());
 		at.c.user = user;
@@ -353,7 +395,7 @@ cmd_up(struct cmdargs *a)
 
 	if (take_distro(a, n) < 0)
 		return cmd_usage(a);
-	rc = attach_open(&at, a, "up");
+	rc = attach_open(&at, a, "up", 0);
 	if (rc == 0)
 		up = up_running(&at.m, at.d, &rc);
 	if (rc == 0 && up && has_command) {
@@ -376,6 +418,7 @@ int
 cmd_down(struct cmdargs *a)
 {
 	const struct distro *d;
+	const struct engine *e;
 	struct matrix m;
 	char *path, *name;
 	int rc = 0;
@@ -384,6 +427,10 @@ cmd_down(struct cmdargs *a)
 		return cmd_usage(a);
 	if (!(d = helper_distro(&m, a)))
 		return EXIT_USAGE;
+	if ((rc = attach_engine(&m, d, "down", &e)) != 0) {
+		matrix_free(&m);
+		return rc;
+	}
 	path = layout_up(d->name);
 	name = helper_read_recorded(path);
 	if (!name || !*name) {
