@@ -55,36 +55,32 @@ image_present(const struct attach *at)
 }
 
 /* The engine the containers of D run on, for WHAT, in use from here on:
- * the local default without [engine] sections, else the first engine
- * that serves D and sees this host's files, as the workspace and the
- * stages are mounted. 0 (*E: NULL for the local default), or EXIT_USAGE
- * when only engines that share no files serve D (said). */
-static int
-attach_engine(const struct matrix *m, const struct distro *d, const char *what, const struct engine **e)
+ * the first engine that serves D and sees this host's files, as the
+ * workspace and the stages are mounted; else the local default, where
+ * D's image is made (said when engines that share no files serve D).
+ * NULL: the local default. */
+static const struct engine *
+attach_engine(const struct matrix *m, const struct distro *d, const char *what)
 {
+	const struct engine *e = NULL;
 	struct buf names = {0};
 
-	*e = NULL;
-	for (size_t i = 0; i < m->nengines; i++) {
+	for (size_t i = 0; i < m->nengines && !e; i++) {
 		const struct engine *x = &m->engines[i];
 		if (!matrix_engine_serves(x, d->name))
 			continue;
-		if (x->shared) {
-			*e = matrix_engine_local(x) ? NULL : x;
-			engines_use(*e);
-			buf_free(&names);
-			return 0;
-		}
-		buf_printf(&names, "%s%s", names.len ? ", " : "", x->name);
+		if (x->shared)
+			e = x;
+		else
+			buf_printf(&names, "%s%s", names.len ? ", " : "", x->name);
 	}
-	if (names.len) {
-		warn("%s %s: only engines that share no files with this host serve %s (%s): expected one with shared = yes, or no host, whose distros name %s",
-		    what, d->name, d->name, buf_str(&names), d->name);
-		buf_free(&names);
-		return EXIT_USAGE;
-	}
-	engines_use(NULL);
-	return 0;
+	if (!e && names.len)
+		warn("%s %s: on the local default engine, where its image is made: the engines that serve %s (%s) share no files with this host",
+		    what, d->name, d->name, buf_str(&names));
+	buf_free(&names);
+	e = e && !matrix_engine_local(e) ? e : NULL;
+	engines_use(e);
+	return e;
 }
 
 /* Load A's matrix, find A's distro and its image on the engine D's
@@ -101,8 +97,8 @@ attach_open(struct attach *at, struct cmdargs *a, const char *what, int kept)
 	memset(at, 0, sizeof(*at));
 	if (!(at->d = helper_distro(&at->m, a)))
 		return EXIT_USAGE;
-	if (!kept && (rc = attach_engine(&at->m, at->d, what, &e)) != 0)
-		return rc;
+	if (!kept)
+		e = attach_engine(&at->m, at->d, what);
 	path = a->image ? xstrdup(a->image) : layout_image(at->d->name);
 	at->image = helper_read_recorded(path);
 	if (at->image && !*at->image)
@@ -418,7 +414,6 @@ int
 cmd_down(struct cmdargs *a)
 {
 	const struct distro *d;
-	const struct engine *e;
 	struct matrix m;
 	char *path, *name;
 	int rc = 0;
@@ -427,10 +422,7 @@ cmd_down(struct cmdargs *a)
 		return cmd_usage(a);
 	if (!(d = helper_distro(&m, a)))
 		return EXIT_USAGE;
-	if ((rc = attach_engine(&m, d, "down", &e)) != 0) {
-		matrix_free(&m);
-		return rc;
-	}
+	attach_engine(&m, d, "down");
 	path = layout_up(d->name);
 	name = helper_read_recorded(path);
 	if (!name || !*name) {
