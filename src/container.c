@@ -323,15 +323,30 @@ make_volumes(const struct container *c, char *fresh, int fd)
 	const struct project *p = &c->m->project;
 	struct owner owner = {p->name, key_checkout()};
 
+	struct strv names = {0}, there = {0};
+	int rc = 0;
+
 	for (size_t i = 0; i < c->nmounts; i++) {
-		int rc = c->mounts[i].volume ? engine_volume_create(p->engine, c->mounts[i].volume, &owner) : 1;
-		if (rc < 0) {
-			dprintf(fd, "orchgen: could not make volume %s\n", c->mounts[i].volume);
-			return -1;
-		}
-		fresh[i] = rc == 0;
+		if (c->mounts[i].volume)
+			strv_push(&names, c->mounts[i].volume);
 	}
-	return 0;
+	if (engine_volumes_there(p->engine, &names, &there) < 0) {
+		dprintf(fd, "orchgen: could not ask for the volumes\n");
+		rc = -1;
+	}
+	for (size_t i = 0; rc == 0 && i < c->nmounts; i++) {
+		const char *v = c->mounts[i].volume;
+		if (!v || strv_contains(&there, v))
+			continue;
+		if (engine_volume_create(p->engine, v, &owner) < 0) {
+			dprintf(fd, "orchgen: could not make volume %s\n", v);
+			rc = -1;
+		} else {
+			fresh[i] = 1;
+		}
+	}
+	strv_free(&names), strv_free(&there);
+	return rc;
 }
 
 /* Copy into created container C each mount without a volume, to where

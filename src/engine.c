@@ -612,14 +612,40 @@ engine_volumes(const char *engine, const struct owner *owner, struct strv *out)
 }
 
 int
+engine_volumes_there(const char *engine, const struct strv *names, struct strv *there)
+{
+	struct strv argv = {0};
+	struct buf o = {0}, err = {0};
+	int st;
+
+	if (names->n == 0)
+		return 0;
+	client(&argv, engine);
+	strv_push(&argv, "volume"), strv_push(&argv, "inspect");
+	strv_push(&argv, "--format"), strv_push(&argv, "{{.Name}}");
+	for (size_t i = 0; i < names->n; i++)
+		strv_push(&argv, names->v[i]);
+	st = proc_run(&argv, &o, &err);
+	/* Some missing: status 1, the others' names still printed. */
+	if (st != 0 && (st != 1 || no_daemon(buf_str(&err)))) {
+		engine_trouble(engine, st == 127 ? "its client is not installed" : buf_str(&err));
+		st = -1;
+	} else {
+		strv_split(there, buf_str(&o));
+		st = 0;
+	}
+	strv_free(&argv);
+	buf_free(&o), buf_free(&err);
+	return st;
+}
+
+int
 engine_volume_create(const char *engine, const char *name, const struct owner *owner)
 {
 	struct strv argv = {0};
 	struct buf err = {0};
 	int st;
 
-	if (quiet_words(engine, "volume", "inspect", name, NULL) == 0)
-		return 1;
 	client(&argv, engine);
 	strv_push(&argv, "volume"), strv_push(&argv, "create");
 	labels(&argv, "--label", "", owner);

@@ -144,8 +144,11 @@ int engine_containers(const char *engine, const struct owner *owner, struct strv
 int engine_images(const char *engine, const struct owner *owner, struct strv *out);
 /* The names of OWNER's volumes into OUT: 0, or -1 (explained). */
 int engine_volumes(const char *engine, const struct owner *owner, struct strv *out);
-/* Volume NAME, labelled for OWNER: 0 made now, 1 there already, -1 the
- * engine did not answer (its message on stderr). */
+/* Which of the volumes NAMES the engine has, into THERE, with one
+ * question: 0, or -1 the engine did not answer (its message on stderr). */
+int engine_volumes_there(const char *engine, const struct strv *names, struct strv *there);
+/* Volume NAME made, labelled for OWNER: 0, or -1 the engine did not
+ * answer (its message on stderr). */
 int engine_volume_create(const char *engine, const char *name, const struct owner *owner);
 /* Remove volume NAME: 0, or -1 (the engine's message on stderr). */
 int engine_volume_rm(const char *engine, const char *name);

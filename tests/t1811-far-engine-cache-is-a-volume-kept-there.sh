@@ -22,7 +22,13 @@ grep -qx "runs: 1" .orch/logs/alpha/writes.log || fail "first run: $(cat .orch/l
 vol=orchgen-$PNAME-dl-alpha
 [ "$(docker2 volume inspect -f '{{index .Labels "orchgen.project"}}' "$vol")" = "$PNAME" ] ||
 	fail "no volume $vol labelled for the project on the far engine: $(docker2 volume ls)"
+docker_spy
 ninja_ok retest-alpha/writes
+# One question for a container's volumes (its cache's and its build's),
+# not one per volume: the look at the stages' stamps (once a run) and the
+# job.
+[ "$(grep -c ' volume inspect ' "$T/docker.calls")" = 2 ] ||
+	fail "not one question per container for its volumes: $(grep ' volume ' "$T/docker.calls")"
 grep -qx "runs: 2" .orch/logs/alpha/writes.log || fail "the cache did not keep the first run's write: $(cat .orch/logs/alpha/writes.log)"
 [ ! -e .orch/cache/dl/alpha/runs ] || fail "a write on the far engine reached the host's cache"
 grep -q "^\[engine far\]" orchgen.ini
