@@ -179,7 +179,6 @@ input_hash(const struct input *in, int cache, char hex[HASH_HEX + 1])
 	return rc;
 }
 
-
 /* Does the .dockerignore of G's IGNORE_ROOT leave PATH out? */
 static int
 ignored(const struct group *g, const char *path)

@@ -172,7 +172,7 @@ paths_exist(const struct matrix *m, const struct strv *list)
 	struct stat st;
 
 	for (size_t i = 0; i < list->n; i++) {
-		const char *where = "orchgen.ini";
+		const char *where = m->files.n ? m->files.v[m->files.n - 1] : "orchgen.ini";
 		if (stat(list->v[i], &st) == 0)
 			continue;
 		for (size_t k = 0; k < m->named.n; k++) {
