@@ -27,6 +27,7 @@
 . "$TOP/tests/lib.sh"
 gcl=$TOP/tests/tmp/node/node_modules/.bin/gitlab-ci-local
 [ -x "$gcl" ] || fail "no $gcl: make setup installs it"
+"$gcl" --version >"$T/gcl-version" 2>&1 || fail "gitlab-ci-local does not run (it needs Node.js 20.19 or later): $(tail -n 3 "$T/gcl-version")"
 command -v rsync >/dev/null || fail "no rsync (gitlab-ci-local copies with it): make setup installs it"
 base_image
 stage_project
