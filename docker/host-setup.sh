@@ -31,9 +31,11 @@ if [ -n "$tests" ]; then
 	pkg man-db; pkg xxhash
 	# The registry the registry tests push to and pull from, on 127.0.0.1.
 	pkg docker-registry
-	# What runs the workflow validator (below).
+	# What runs the workflow validator and the GitLab pipeline runner
+	# (below); the runner copies the jobs' files with rsync.
 	have node || pkg nodejs
 	have npm || pkg npm
+	pkg rsync
 fi
 
 if [ -n "$need" ]; then
@@ -47,14 +49,20 @@ if [ -n "$need" ]; then
 	apt-get install -y -q --no-install-recommends $need >/dev/null
 fi
 
-# The validator the tests check .github/workflows/ci.yml with, from npm,
-# in the checkout's tests/tmp/node (so it needs no root): fetched once.
-version=0.6.0
-validator=@action-validator/cli@$version
-if [ -n "$tests" ] && ! grep -qs "\"version\": \"$version\"" "$top/tests/tmp/node/node_modules/@action-validator/cli/package.json"; then
-	echo "orchgen setup: installing $validator"
+# What the tests check the CI recipes with, from npm, in the checkout's
+# tests/tmp/node (so it needs no root), fetched once: the validator of
+# .github/workflows/ci.yml, and gitlab-ci-local, which runs the README's
+# GitLab pipeline (4.73.0: the later ones need Node 22). One npm call for
+# both: npm install --no-save removes what an earlier one installed.
+node_modules=$top/tests/tmp/node/node_modules
+validator=0.6.0
+gitlab=4.73.0
+if [ -n "$tests" ] && ! { grep -qs "\"version\": \"$validator\"" "$node_modules/@action-validator/cli/package.json" &&
+	grep -qs "\"version\": \"$gitlab\"" "$node_modules/gitlab-ci-local/package.json"; }; then
+	echo "orchgen setup: installing @action-validator/cli@$validator gitlab-ci-local@$gitlab"
 	mkdir -p "$top/tests/tmp/node"
-	npm install --prefix "$top/tests/tmp/node" --no-save --no-audit --no-fund --loglevel=error "$validator" >/dev/null
+	npm install --prefix "$top/tests/tmp/node" --no-save --no-audit --no-fund --loglevel=error \
+		"@action-validator/cli@$validator" "gitlab-ci-local@$gitlab" >/dev/null
 fi
 
 if docker info >/dev/null 2>&1; then
