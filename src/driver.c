@@ -12,7 +12,10 @@
 /* The status file, as the container and the host name it. */
 #define EXIT_FILE "exit"
 
+/* One stream: the engine keeps stdout and stderr apart, and would lose
+ * their order (a failure's message before its section's mark). */
 static const char prologue[] =
+	"exec 2>&1\n"
 	"sh=sh; command -v bash >/dev/null 2>&1 && sh=bash\n"
 	"outcome=\n"
 	": >" MOUNT_STATUS "/line\n"
