@@ -4,6 +4,7 @@
 
 struct cmdargs {
 	const char *command;	/* its name */
+	const char *dir;	/* -C: where the user was sent, as given; NULL: none */
 	struct options o;
 	const char *self;	/* how build.ninja calls orchgen: an absolute path */
 	const char *distro, *suite, *variant;	/* --distro, --suite, --variant */

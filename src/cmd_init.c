@@ -13,6 +13,7 @@
 #include "file.h"
 #include "matrix.h"
 #include "model.h"
+#include "ninja.h"
 #include "cmd.h"
 #include "util.h"
 
@@ -25,7 +26,7 @@ extern const struct tmpl_file {
 static char *
 project_name(const char *dir)
 {
-	char *real = file_resolve(dir), *name;
+	char *real = realpath(dir, NULL), *name;	/* "." names the directory it is */
 	const char *base;
 	size_t n = 0;
 
@@ -46,6 +47,26 @@ project_name(const char *dir)
 		name = xstrdup("project");
 	}
 	return name;
+}
+
+/* S as one shell word, for a line the user may copy: quoted when it needs
+ * it. A new string. */
+static char *
+quoted(const char *s)
+{
+	struct buf b = {0};
+
+	if (ninja_plain_word(s))
+		return xstrdup(s);
+	buf_putc(&b, '\'');
+	for (const char *p = s; *p; p++) {
+		if (*p == '\'')
+			buf_puts(&b, "'\\''");
+		else
+			buf_putc(&b, *p);
+	}
+	buf_putc(&b, '\'');
+	return b.s;
 }
 
 /* TEXT with @NAME@ as NAME. */
@@ -151,9 +172,15 @@ cmd_init(struct cmdargs *a)
 	name = project_name(dir);
 	for (const struct tmpl_file *t = tmpl_init; rc == 0 && t->path; t++)
 		rc = put(dir, t, name);
-	if (rc == 0)
-		printf("project %s: next, %s%s%sorchgen && ninja\n", name, strcmp(dir, ".") ? "cd " : "",
-		    strcmp(dir, ".") ? dir : "", strcmp(dir, ".") ? " && " : "");
+	if (rc == 0) {
+		/* Where the user is: -C's directory, then DIR below it. */
+		char *there = a->dir && strcmp(dir, ".") && dir[0] != '/' ? str_join(a->dir, "/", dir, NULL)
+		    : xstrdup(strcmp(dir, ".") ? dir : a->dir ? a->dir : ".");
+		char *word = quoted(there);
+		char *cd = strcmp(there, ".") ? str_join("cd ", word, " && ", NULL) : xstrdup("");
+		printf("project %s: next, %sorchgen && ninja\n", name, cd);
+		free(there), free(word), free(cd);
+	}
 	free(name);
 	return rc;
 }

@@ -229,6 +229,7 @@ store(struct cmdargs *a, unsigned bit, const char *arg)
 	case O_C:
 		if (chdir(arg) != 0)
 			fatal(EXIT_USAGE, "-C %s:", arg);
+		a->dir = arg;
 		break;
 	case O_F: a->o.file = arg; break;
 	case O_O: a->o.output = a->out = arg; break;

@@ -54,3 +54,11 @@ expect_exit 2 "$ORCHGEN" init
 mkdir "$T/again" && cd "$T/again" && cp "$T/repo/.gitignore" .
 expect_exit 0 "$ORCHGEN" init
 expect_output '^kept .gitignore: it ignores orchgen.s files already$'
+grep -qx 'name = again' orchgen.ini || fail "init in the current directory did not name the project after it: $(grep ^name orchgen.ini)"
+expect_output '^project again: next, orchgen && ninja$'
+# -C: the next step is said from where the user is, quoted for the shell.
+mkdir "$T/My Repo_2" && cd "$T"
+expect_exit 0 "$ORCHGEN" -C "My Repo_2" init
+expect_output "^project my-repo-2: next, cd 'My Repo_2' && orchgen && ninja\$"
+expect_exit 0 "$ORCHGEN" -C "My Repo_2" init sub
+expect_output "^project sub: next, cd 'My Repo_2/sub' && orchgen && ninja\$"
