@@ -7,6 +7,8 @@ command -v man >/dev/null || fail "no man to render the pages with"
 for page in orchgen.1 orchgen.ini.5 orchgen-task.yaml.5; do
 	MANWIDTH=80 man --warnings -l "$TOP/doc/$page" >/dev/null 2>"$T/warnings" || fail "$page does not render"
 	[ ! -s "$T/warnings" ] || { cat "$T/warnings" >&2; fail "$page renders with warnings"; }
+	# A control character (a form feed where \f was meant) renders as text.
+	! LC_ALL=C grep -n "$(printf '[\001-\010\013-\037]')" "$TOP/doc/$page" >"$T/ctl" || fail "$page holds a control character: $(cat -A "$T/ctl")"
 done
 
 # feeds EXPR: a FEEDS_ expression of src/matrix.c as the page words it,
