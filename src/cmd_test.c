@@ -682,6 +682,7 @@ execute(struct run *r)
 		return EXIT_ENGINE;
 	r->t0 = now_ms();
 	unlink(r->paths[JOB_STAMP]);
+	unlink(r->paths[JOB_RESULT]);	/* a run that is cut short leaves none, not the last one's */
 	forget_kept(r);
 	if (!cannot_start(r, &o, &rc))
 		samples(r, &o);

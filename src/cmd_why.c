@@ -141,17 +141,19 @@ suite(const struct model *md, const struct job *j, const struct record *rec, str
 static void
 never_passed(const struct job *j)
 {
-	char *path = layout_job(JOB_RESULT, j->file);
+	char *path = layout_job(JOB_RESULT, j->file), *log = layout_job(JOB_LOG, j->file);
 	struct result r;
 
-	if (access(path, F_OK) != 0 || result_read(path, &r) < 0) {
+	if (access(path, F_OK) != 0 && access(log, F_OK) == 0) {
+		printf("%s has not passed: its last run did not end (it was interrupted, or runs now): %s\n", j->id, log);
+	} else if (access(path, F_OK) != 0 || result_read(path, &r) < 0) {
 		printf("%s has never run\n", j->id);
 	} else {
 		printf("%s has not passed: its last run ended %s%s%s\n", j->id, status_name(r.status),
 		    r.reason ? ": " : "", r.reason ? r.reason : "");
 		result_free(&r);
 	}
-	free(path);
+	free(path), free(log);
 }
 
 static void
