@@ -171,6 +171,7 @@ cmd_base(struct cmdargs *a)
 		rc = file_update(a->out, line, strlen(line)) < 0 ? EXIT_ENGINE : 0;
 		free(line);
 	}
+	rc = helper_stage_ended(d, "base", rc);
 	free(tag), free(log);
 	matrix_free(&m);
 	return rc;

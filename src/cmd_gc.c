@@ -231,11 +231,13 @@ live_stages(const struct matrix *m, const struct distro *d, struct strv *live)
 	strv_take(live, layout_present(d->name));
 	strv_take(live, layout_stage_log(d->name, "image"));
 	strv_take(live, layout_record(d->name, "image"));
+	strv_take(live, layout_stage_failed(d->name, "image"));
 	if (!m->project.dockerfile)
 		strv_take(live, layout_stage(d->name, "base-only"));
 	if (d->rootfs) {
 		strv_take(live, layout_base(d->name));
 		strv_take(live, layout_stage_log(d->name, "base"));
+		strv_take(live, layout_stage_failed(d->name, "base"));
 	}
 	for (int build = 0; build <= 1; build++) {
 		const char *stage = build ? "build" : "warm";
@@ -244,6 +246,7 @@ live_stages(const struct matrix *m, const struct distro *d, struct strv *live)
 		strv_take(live, layout_stage(d->name, stage));
 		strv_take(live, layout_stage_log(d->name, stage));
 		strv_take(live, layout_stage_stamp(d->name, stage));
+		strv_take(live, layout_stage_failed(d->name, stage));
 	}
 }
 

@@ -170,6 +170,9 @@ cmd_image(struct cmdargs *a)
 	rc = retry(what, m.project.retries, EXIT_ENGINE, ensure_once, &e, NULL);
 	if (rc == RETRY_HOPELESS)
 		rc = EXIT_ENGINE;
+	/* A rebuild that failed leaves the image there: its jobs can run. */
+	if (rc == 0 || !a->rebuild)
+		rc = helper_stage_ended(d, "image", rc);
 	free(what), free(context);
 	matrix_free(&m);
 	return rc;

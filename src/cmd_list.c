@@ -165,7 +165,7 @@ durations(const struct model *md, const struct strv *dirs, const struct job *con
 	ran = xcalloc(rp.njobs ? rp.njobs : 1, sizeof(*ran));
 	for (size_t i = 0; i < rp.njobs; i++) {
 		const struct result *r = &rp.jobs[i].r;
-		ran[i] = (struct shard_job){rp.jobs[i].id, r->status == NOT_RUN || r->end_ms < r->start_ms ? -1 : r->end_ms - r->start_ms};
+		ran[i] = (struct shard_job){rp.jobs[i].id, r->status >= NOT_RUN || r->end_ms < r->start_ms ? -1 : r->end_ms - r->start_ms};
 	}
 	qsort(ran, rp.njobs, sizeof(*ran), cmpplace);
 	for (size_t i = 0; i < n; i++) {

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "str.h"
 #include "file.h"
 #include "matrix.h"
@@ -48,7 +49,9 @@ cmd_report(struct cmdargs *a)
 	struct model md;
 	struct report rp;
 	struct buf summary = {0};
-	int own = a->results.n == 0, rc;
+	/* The matrix says which jobs there are: in a project, for its own
+	 * results and for results merged in a checkout of it. */
+	int own = a->results.n == 0 || access(a->o.file, F_OK) == 0, rc;
 
 	if (own && model_load(&md, &a->o) < 0)
 		return EXIT_USAGE;

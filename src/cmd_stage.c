@@ -116,7 +116,7 @@ stage_cmd(struct cmdargs *a, const char *name)
 	}
 	st.run = layout_stage(st.d->name, name);
 	st.log = layout_stage_log(st.d->name, name);
-	rc = run_stage(&st, a->out, a->key);
+	rc = helper_stage_ended(st.d, name, run_stage(&st, a->out, a->key));
 	free(image), free(st.run), free(st.log);
 	matrix_free(&m);
 	return rc;

@@ -184,20 +184,40 @@ explain(const struct model *md, const struct job *j)
 	free(path);
 }
 
-/* Does ARG name job J: its id, or a target it is part of (test-D,
- * test-D/S, test-D/S:V, and the same with retest-)? */
+/* Is NAME the name of one of MD's suites? */
 static int
-names(const char *arg, const struct job *j)
+is_suite(const struct model *md, const char *name)
 {
-	const char *t = !strncmp(arg, "retest-", 7) ? arg + 2 : arg;	/* "retest-X" as "test-X" */
-	char *suite = layout_job_file(j->distro->name, j->suite->name, NULL);
-	char *targets[] = {layout_job_target("test", j->file), layout_job_target("test", suite), layout_target("test", j->distro->name)};
-	int hit = !strcmp(arg, j->id);
-
-	for (size_t i = 0; i < 3; i++) {
-		hit |= !strcmp(t, targets[i]);
-		free(targets[i]);
+	for (size_t i = 0; i < md->nsuites; i++) {
+		if (!strcmp(md->suites[i].name, name))
+			return 1;
 	}
+	return 0;
+}
+
+/* Does ARG name job J: its id, or a target that runs it? test-D/S and
+ * test-D/S:V run it when named, manual or not; the groups, test-D and
+ * test-D/DIR (DIR no suite, J's suite below it), leave manual jobs out,
+ * as their targets do. The same with retest-, which has no retest-D/DIR. */
+static int
+names(const struct model *md, const char *arg, const struct job *j)
+{
+	int retest = !strncmp(arg, "retest-", 7);
+	const char *t = retest ? arg + 2 : arg;	/* "retest-X" as "test-X" */
+	char *suite = layout_job_file(j->distro->name, j->suite->name, NULL);
+	char *targets[] = {layout_job_target("test", j->file), layout_job_target("test", suite),
+	    layout_target("test", j->distro->name)};
+	size_t n = strlen(targets[2]);
+	const char *dir = !retest && !strncmp(t, targets[2], n) && t[n] == '/' ? t + n + 1 : NULL;
+	int hit = !strcmp(arg, j->id) || !strcmp(t, targets[0]) || !strcmp(t, targets[1]);
+
+	if (!j->manual) {
+		hit |= !strcmp(t, targets[2]);
+		hit |= dir && !strncmp(j->suite->name, dir, strlen(dir)) && j->suite->name[strlen(dir)] == '/' &&
+		    !is_suite(md, dir);
+	}
+	for (size_t i = 0; i < 3; i++)
+		free(targets[i]);
 	free(suite);
 	return hit;
 }
@@ -234,7 +254,7 @@ cmd_why(struct cmdargs *a)
 	for (size_t i = 0; i < a->rest.n; i++) {
 		int found = 0;
 		for (size_t k = 0; k < md.njobs; k++) {
-			if (names(a->rest.v[i], &md.jobs[k]) && ++found)
+			if (names(&md, a->rest.v[i], &md.jobs[k]) && ++found)
 				explain(&md, &md.jobs[k]);
 		}
 		if (!found) {

@@ -1,8 +1,12 @@
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "str.h"
 #include "file.h"
 #include "matrix.h"
+#include "layout.h"
 #include "model.h"
 #include "cmd.h"
 #include "helper.h"
@@ -40,4 +44,22 @@ helper_recorded(const char *path, const char *helper)
 	if (!s)
 		warn("%s: nothing recorded (run ninja, not orchgen %s, by hand):", path, helper);
 	return s;
+}
+
+int
+helper_stage_ended(const struct distro *d, const char *stage, int rc)
+{
+	char *path = layout_stage_failed(d->name, stage), *text;
+
+	if (rc != 0) {
+		text = xasprintf("exit status %d\n", rc);
+		if (file_write(path, text, strlen(text)) < 0)
+			warn("%s: the failure of stage %s not marked", d->name, stage);
+		free(text);
+	} else if (unlink(path) != 0 && errno != ENOENT) {
+		warn("remove %s:", path);
+		rc = EXIT_ENGINE;
+	}
+	free(path);
+	return rc;
 }

@@ -33,6 +33,7 @@ static const char style[] =
 	".error{background:#fbefff;color:#6e38c4}"
 	".skip{background:#fff8c5;color:#6b4400}"
 	".notrun{background:#eaeef2;color:#424a53}"
+	".manual{background:#f6f8fa;color:#57606a}"
 	".none{color:#8c959f}"
 	".failure{border:1px solid #d0d7de;border-radius:6px;margin:0 0 1rem;overflow:hidden}"
 	".failure h3{margin:0;padding:.5rem .75rem;font-size:.95rem;display:flex;flex-wrap:wrap;gap:.5rem;align-items:baseline}"
@@ -41,11 +42,12 @@ static const char style[] =
 	"ol{padding-left:1.4rem}"
 	"@media (max-width:640px){body{padding:.8rem;font-size:14px}th,td{padding:.3rem .45rem}}";
 
-/* The class a status is shown with: its name, "notrun" for not run. */
+/* The class a status is shown with: its name, "notrun" for not run,
+ * "manual" for a manual job not run. */
 static const char *
-css(enum status s)
+css(int s)
 {
-	return s == NOT_RUN ? "notrun" : status_name(s);
+	return s == NOT_RUN ? "notrun" : s == MANUAL ? "manual" : status_name(s);
 }
 
 /* A job's name within its suite's row: the suite, and ":V" for a variant. */
@@ -59,7 +61,7 @@ static void
 counts(const struct report *rp, struct buf *out)
 {
 	buf_puts(out, "<ul class=\"counts\">");
-	for (int s = 0; s <= STATUS_N; s++) {
+	for (int s = 0; s < REPORT_NSTATUS; s++) {
 		if (rp->counts[s])
 			buf_printf(out, "<li class=\"%s\">%zu %s</li>", css(s), rp->counts[s], report_status(s));
 	}
@@ -87,19 +89,27 @@ find(const struct report *rp, const char *row, const char *distro)
 static void
 cell(const struct report_job *j, size_t index, struct buf *out)
 {
-	int failed = j && !status_ok(j->r.status);
+	int failed = j && !report_status_ok(j->r.status);
 
 	if (!j) {
 		buf_puts(out, "<td class=\"none\" title=\"no such job\">&mdash;</td>");
 		return;
 	}
-	buf_printf(out, "<td class=\"%s\">", css(j->r.status));
+	buf_printf(out, "<td class=\"%s\"", css(j->r.status));
+	if (j->r.reason && j->r.status >= NOT_RUN) {
+		buf_puts(out, " title=\"");
+		markup_str(out, j->r.reason);
+		buf_putc(out, '"');
+	}
+	buf_putc(out, '>');
 	if (failed)
 		buf_printf(out, "<a href=\"#job-%zu\">", index);
-	buf_printf(out, "<span class=\"s\">%s</span>", report_status(j->r.status));
+	buf_printf(out, "<span class=\"s\">%s</span>", report_job_status(j));
+	if (j->r.status == MANUAL)
+		buf_puts(out, "<span class=\"t\">manual</span>");
 	if (failed)
 		buf_puts(out, "</a>");
-	if (j->r.status != NOT_RUN)
+	if (j->r.status < NOT_RUN)
 		buf_printf(out, "<span class=\"t\">%.1fs</span>", report_seconds(j));
 	buf_puts(out, "</td>");
 }
@@ -198,7 +208,7 @@ html_write(const struct report *rp, const char *path, struct buf *out)
 	counts(rp, out);
 	matrix(rp, out);
 	for (size_t i = 0; i < rp->njobs; i++) {
-		if (status_ok(rp->jobs[i].r.status))
+		if (report_status_ok(rp->jobs[i].r.status))
 			continue;
 		if (!failures++)
 			buf_puts(out, "<h2>Failures</h2>\n");

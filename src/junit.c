@@ -24,7 +24,7 @@ message(struct buf *out, const struct report_job *j)
 {
 	struct buf m = {0};
 
-	buf_puts(&m, report_status(j->r.status));
+	buf_puts(&m, report_job_status(j));
 	if (j->r.reason)
 		buf_printf(&m, ": %s", j->r.reason);
 	if (j->r.exit_code >= 0 && j->r.status != STATUS_XPASS)
@@ -42,14 +42,19 @@ testcase(struct buf *out, const struct report_job *j)
 	attr(out, "classname", j->r.suite);
 	attr(out, "name", j->id);
 	buf_printf(out, " time=\"%.3f\"", report_seconds(j));
-	if (j->r.status == NOT_RUN) {
+	if (j->r.status == NOT_RUN && !j->r.reason) {
 		buf_puts(out, ">\n      <error type=\"not run\" message=\"not run: no result\"/>\n    </testcase>\n");
-	} else if (j->r.status == STATUS_SKIP) {
+	} else if (j->r.status == STATUS_SKIP || j->r.status == MANUAL) {
 		buf_puts(out, ">\n      <skipped");
-		attr(out, "message", j->r.reason ? j->r.reason : "skipped");
+		if (j->r.status == MANUAL)
+			message(out, j);
+		else
+			attr(out, "message", j->r.reason ? j->r.reason : "skipped");
 		buf_puts(out, "/>\n    </testcase>\n");
-	} else if (!status_ok(j->r.status)) {
-		buf_puts(out, ">\n      <failure");
+	} else if (!report_status_ok(j->r.status)) {
+		/* A failure, or an error: not run, as a stage failed. */
+		const char *element = j->r.status == NOT_RUN ? "error" : "failure";
+		buf_printf(out, ">\n      <%s", element);
 		attr(out, "type", report_status(j->r.status));
 		message(out, j);
 		buf_putc(out, '>');
@@ -61,7 +66,7 @@ testcase(struct buf *out, const struct report_job *j)
 			buf_puts(out, "full log: ");
 			markup_str(out, j->log);
 		}
-		buf_puts(out, "</failure>\n    </testcase>\n");
+		buf_printf(out, "</%s>\n    </testcase>\n", element);
 	} else {
 		buf_puts(out, "/>\n");
 	}
@@ -81,8 +86,8 @@ totals(struct buf *out, const struct report *rp, const char *distro)
 		tests++;
 		time += report_seconds(j);
 		errors += j->r.status == NOT_RUN;
-		skipped += j->r.status == STATUS_SKIP;
-		failures += j->r.status != NOT_RUN && !status_ok(j->r.status);
+		skipped += j->r.status == STATUS_SKIP || j->r.status == MANUAL;
+		failures += j->r.status < NOT_RUN && !status_ok(j->r.status);
 	}
 	buf_printf(out, " tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" time=\"%.3f\"",
 	    tests, failures, errors, skipped, time);

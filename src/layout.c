@@ -90,6 +90,12 @@ layout_record(const char *distro, const char *stage)
 }
 
 char *
+layout_stage_failed(const char *distro, const char *stage)
+{
+	return str_join(ORCH "/stage/", distro, "/", stage, ".failed", NULL);
+}
+
+char *
 layout_stage_stamp(const char *distro, const char *stage)
 {
 	return str_join(ORCH "/stage/", distro, "/", stage, ".ok", NULL);

@@ -64,6 +64,10 @@ char *layout_stage(const char *distro, const char *name);
 char *layout_stage_log(const char *distro, const char *stage);
 /* What D's image was made of (STAGE "image"), for orchgen why: record.h. */
 char *layout_record(const char *distro, const char *stage);
+/* The mark that stage STAGE ("base", "image", "warm", "build") of D failed
+ * when it last ran: written when its helper fails, removed when it next
+ * succeeds, so that a report can say why D's jobs have no result. */
+char *layout_stage_failed(const char *distro, const char *stage);
 /* The stamp of stage STAGE ("warm", "build") of D: written on success. */
 char *layout_stage_stamp(const char *distro, const char *stage);
 /* The host directory of cache NAME, for distro D when PER_DISTRO. */

@@ -72,7 +72,7 @@ static const struct command {
 	unsigned takes, needs;	/* options it accepts; those it requires */
 	int line;		/* the operands after D are a command line (exec) */
 	const char *operands;
-	const char *help;
+	const char *help;	/* a line, then what only COMMAND --help says after a blank line */
 } commands[] = {
 	{"generate", cmd_generate, MATRIX | O_O | O_DISTROS, 0, 0, "", "write build.ninja (the default command)"},
 	{"init", cmd_init, O_C, 0, 0, "[DIR]", "a new project in DIR (the current directory): orchgen.ini, a Dockerfile, a suite"},
@@ -83,9 +83,17 @@ static const struct command {
 	{"gc", cmd_gc, MATRIX | O_CACHES | O_KEEP_ARCHIVES, 0, 0, "",
 	    "remove leftover containers, unused image tags and image-cache archives, dead results"},
 	{"report", cmd_report, MATRIX | O_JUNIT | O_JSON | O_HTML | O_RESULTS, 0, 0, "[FILTER...]",
-	    "how the jobs ended: a summary, and JUnit, JSON or HTML files; exit 1 unless all passed"},
+	    "how the jobs ended: a summary, and JUnit, JSON or HTML files; exit 1 unless all passed\n\n"
+	    "A job with no result is `not run`, which fails the report; when a stage of its distro (base,\n"
+	    "image, warm, build) failed when it last ran, the report says which, with that stage's log.\n"
+	    "A manual job with no result is counted apart (`manual`) and fails nothing: it runs only when\n"
+	    "named. FILTERs that select only manual jobs name them, as for list --targets: then one with\n"
+	    "no result is `not run`. With --results in a checkout of the project, the merged results are\n"
+	    "held against its matrix: a job no runner ran is `not run`."},
 	{"why", cmd_why, MATRIX, 0, 0, "JOB|TARGET...",
-	    "what changed since each job's last passing run, input by input, or that it is up to date"},
+	    "what changed since each job's last passing run, input by input, or that it is up to date\n\n"
+	    "A JOB is distro:suite[:variant]. A TARGET is every job it runs: test-D/S[:V] (manual or not),\n"
+	    "test-D and test-D/DIR (but the manual jobs), or retest-D, retest-D/S[:V]."},
 	{"log", cmd_log, O_C | O_TAIL, 0, 0, "JOB", "a job's log; -f follows it while the job runs"},
 	{"shell", cmd_shell, MATRIX | O_DISTRO | O_IMAGE, 0, 0, "[D|D:SUITE[:VARIANT]]",
 	    "an interactive shell in a new container of D's image, mounted as a job is; or in what a job left (keep)"},
@@ -172,7 +180,7 @@ usage(void)
 {
 	printf("usage: orchgen [COMMAND] [OPTION]... [OPERAND]...\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		printf("  %-9s %s\n", commands[i].name, commands[i].help);
+		printf("  %-9s %.*s\n", commands[i].name, (int)strcspn(commands[i].help, "\n"), commands[i].help);
 	printf("\norchgen COMMAND --help: a command's options; orchgen --version: this orchgen's version\n");
 	exit(0);
 }

@@ -18,15 +18,27 @@
 #include "util.h"
 
 const char *
-report_status(enum status s)
+report_status(int s)
 {
-	return s == NOT_RUN ? "not run" : status_name(s);
+	return s == NOT_RUN ? "not run" : s == MANUAL ? "manual" : status_name(s);
+}
+
+const char *
+report_job_status(const struct report_job *j)
+{
+	return report_status(j->r.status == MANUAL ? NOT_RUN : (int)j->r.status);
+}
+
+int
+report_status_ok(int s)
+{
+	return s == MANUAL || status_ok(s);
 }
 
 double
 report_seconds(const struct report_job *j)
 {
-	if (j->r.status == NOT_RUN || j->r.end_ms < j->r.start_ms)
+	if (j->r.status >= NOT_RUN || j->r.end_ms < j->r.start_ms)
 		return 0;
 	return (double)(j->r.end_ms - j->r.start_ms) / 1000.0;
 }
@@ -145,7 +157,7 @@ cmpmodel(const void *a, const void *b)
 static struct report_job
 not_run(const struct job *mj)
 {
-	struct report_job j = {.id = xstrdup(mj->id), .r = {.status = NOT_RUN, .exit_code = -1}};
+	struct report_job j = {.id = xstrdup(mj->id), .r = {.status = NOT_RUN, .exit_code = -1}, .manual = mj->manual};
 
 	strv_push(&j.r.owned, mj->distro->name);
 	strv_push(&j.r.owned, mj->suite->name);
@@ -177,7 +189,8 @@ against_model(struct report *rp, const struct model *md)
 		if (c < 0) {
 			report_job_free(&all[i++]);
 		} else if (c == 0) {
-			add(rp, &all[i++]), k++;
+			all[i].manual = mj[k++]->manual;
+			add(rp, &all[i++]);
 		} else {
 			struct report_job j = not_run(mj[k++]);
 			add(rp, &j);
@@ -210,6 +223,81 @@ select_jobs(struct report *rp, const struct strv *filters)
 	return rc;
 }
 
+/* Why the jobs of D would have no result, when a stage of D failed the
+ * last time it ran: the first of its stages that did, in the order they
+ * run ("image-D failed (exit status 1)", new), its log at *LOG (new).
+ * NULL when none did. */
+static char *
+stage_failed(const struct matrix *m, const struct distro *d, char **log)
+{
+	const char *stages[] = {d->rootfs ? "base" : NULL, "image", matrix_warms(m) ? "warm" : NULL,
+	    m->project.build ? "build" : NULL};
+	char *why = NULL;
+
+	for (size_t i = 0; !why && i < sizeof(stages) / sizeof(*stages); i++) {
+		char *path = stages[i] ? layout_stage_failed(d->name, stages[i]) : NULL;
+		char *mark = path ? file_read(path, NULL) : NULL, *target;
+		free(path);
+		if (!mark)
+			continue;
+		mark[strcspn(mark, "\n")] = '\0';
+		target = layout_target(stages[i], d->name);
+		why = *mark ? xasprintf("%s failed (%s)", target, mark) : xasprintf("%s failed", target);
+		*log = layout_stage_log(d->name, stages[i]);
+		free(target), free(mark);
+	}
+	return why;
+}
+
+/* J has no result as it is manual, and not named: MANUAL, and why. */
+static void
+manual(struct report_job *j)
+{
+	char *file = layout_job_file(j->r.distro, j->r.suite, j->r.variant), *target = layout_job_target("test", file);
+
+	j->r.status = MANUAL;
+	strv_take(&j->r.owned, xasprintf("manual: it runs only when named (ninja %s)", target));
+	j->r.reason = j->r.owned.v[j->r.owned.n - 1];
+	free(file), free(target);
+}
+
+/* Why each job held against MD that has no result has none: a manual job
+ * that FILTERS do not name (they name the manual jobs they select when
+ * they select no other) runs only when named; the others did not run, as
+ * a stage of their distro failed (when STAGES: the results are this
+ * checkout's, and so are its stages' marks), or for no reason known. */
+static void
+no_result(struct report *rp, const struct model *md, const struct strv *filters, int stages)
+{
+	const struct distro *d = NULL;
+	char *why = NULL, *log = NULL;
+	int named = filters->n > 0;
+
+	for (size_t i = 0; i < rp->njobs; i++)
+		named &= rp->jobs[i].manual;
+	for (size_t i = 0; i < rp->njobs; i++) {
+		struct report_job *j = &rp->jobs[i];
+		if (j->r.status != NOT_RUN)
+			continue;
+		if (j->manual && !named) {
+			manual(j);
+			continue;
+		}
+		if (!d || strcmp(d->name, j->r.distro) != 0) {
+			free(why), free(log);
+			why = log = NULL;
+			if (stages && (d = matrix_distro(&md->matrix, j->r.distro)))
+				why = stage_failed(&md->matrix, d, &log);
+		}
+		if (why) {
+			strv_push(&j->r.owned, why);
+			j->r.reason = j->r.owned.v[j->r.owned.n - 1];
+			j->log = xstrdup(log);
+		}
+	}
+	free(why), free(log);
+}
+
 int
 report_load(struct report *rp, const struct model *md, const struct strv *dirs, const struct strv *filters)
 {
@@ -221,10 +309,12 @@ report_load(struct report *rp, const struct model *md, const struct strv *dirs, 
 	if (rc == 0 && dirs->n == 0 && access(layout_job_root(JOB_RESULT), F_OK) == 0)
 		rc = read_dir(rp, layout_job_root(JOB_RESULT), 1);
 	dedup(rp);
-	if (rc == 0 && dirs->n == 0)
+	if (rc == 0 && md)
 		against_model(rp, md);
 	if (rc == 0)
 		rc = select_jobs(rp, filters);
+	if (rc == 0 && md)
+		no_result(rp, md, filters, dirs->n == 0);
 	for (size_t i = 0; i < rp->njobs; i++) {
 		rp->counts[rp->jobs[i].r.status]++;
 		strv_push(&rp->distros, rp->jobs[i].r.distro);
@@ -249,7 +339,7 @@ int
 report_ok(const struct report *rp)
 {
 	for (size_t i = 0; i < rp->njobs; i++) {
-		if (!status_ok(rp->jobs[i].r.status))
+		if (!report_status_ok(rp->jobs[i].r.status))
 			return 0;
 	}
 	return 1;
@@ -272,14 +362,14 @@ report_tail(const struct report_job *j, int n)
 static void
 counts(const struct report *rp, const char *distro, struct buf *out, const char *sep)
 {
-	size_t c[STATUS_N + 1] = {0};
+	size_t c[REPORT_NSTATUS] = {0};
 	int first = 1;
 
 	for (size_t i = 0; i < rp->njobs; i++) {
 		if (!distro || !strcmp(rp->jobs[i].r.distro, distro))
 			c[rp->jobs[i].r.status]++;
 	}
-	for (int s = 0; s <= STATUS_N; s++) {
+	for (int s = 0; s < REPORT_NSTATUS; s++) {
 		if (!c[s])
 			continue;
 		buf_printf(out, "%s%zu %s", first ? "" : sep, c[s], report_status(s));
@@ -303,7 +393,7 @@ report_slowest(const struct report *rp, const struct report_job **out, size_t n)
 	size_t ran = 0;
 
 	for (size_t i = 0; i < rp->njobs; i++) {
-		if (rp->jobs[i].r.status != NOT_RUN)
+		if (rp->jobs[i].r.status < NOT_RUN)
 			by[ran++] = &rp->jobs[i];
 	}
 	if (ran > 1)
@@ -326,16 +416,18 @@ slowest(const struct report *rp, struct buf *out)
 		buf_printf(out, "  %8.1fs  %s\n", report_seconds(by[i]), by[i]->id);
 }
 
-/* The failed jobs (and those not run), each with why and its log. */
+/* The failed jobs (and those not run), each with why and its log; then
+ * how many manual jobs were not run, which are no failures. */
 static void
 failures(const struct report *rp, struct buf *out)
 {
-	int first = 1;
+	int first = 1, unknown = 0;
 
 	for (size_t i = 0; i < rp->njobs; i++) {
 		const struct report_job *j = &rp->jobs[i];
-		if (status_ok(j->r.status))
+		if (report_status_ok(j->r.status))
 			continue;
+		unknown |= j->r.status == NOT_RUN && !j->r.reason;
 		buf_printf(out, "%s  %s  %s", first ? "\nfailed:\n" : "", j->id, report_status(j->r.status));
 		if (j->r.reason)
 			buf_printf(out, ": %s", j->r.reason);
@@ -346,8 +438,11 @@ failures(const struct report *rp, struct buf *out)
 			buf_printf(out, "      log: %s\n", j->log);
 		first = 0;
 	}
-	if (rp->counts[NOT_RUN])
+	if (unknown)
 		buf_puts(out, "  (not run: no result yet; run them, or name the jobs to report on: orchgen report FILTER...)\n");
+	if (rp->counts[MANUAL])
+		buf_printf(out, "\nmanual: %zu job%s not run, as a manual suite runs only when named (ninja test-D/S); no failure\n",
+		    rp->counts[MANUAL], rp->counts[MANUAL] == 1 ? "" : "s");
 }
 
 void
@@ -384,7 +479,7 @@ report_json(const struct report *rp, struct buf *out)
 		buf_puts(out, ", \"distro\": "), json_string(out, r->distro);
 		buf_puts(out, ", \"suite\": "), json_string(out, r->suite);
 		buf_puts(out, ", \"variant\": "), json_string(out, r->variant);
-		buf_puts(out, ", \"status\": "), json_string(out, report_status(r->status));
+		buf_puts(out, ", \"status\": "), json_string(out, report_job_status(j));
 		buf_printf(out, ", \"exit_code\": %d", r->exit_code);
 		buf_puts(out, ", \"reason\": "), json_string(out, r->reason);
 		buf_puts(out, ", \"phase\": "), json_string(out, r->phase);
@@ -393,7 +488,7 @@ report_json(const struct report *rp, struct buf *out)
 		buf_putc(out, '}');
 	}
 	buf_puts(out, "\n  ],\n  \"counts\": {");
-	for (int s = 0, first = 1; s <= STATUS_N; s++) {
+	for (int s = 0, first = 1; s < REPORT_NSTATUS; s++) {
 		buf_printf(out, "%s\"%s\": %zu", first ? "" : ", ", report_status(s), rp->counts[s]);
 		first = 0;
 	}
