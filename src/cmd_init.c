@@ -137,7 +137,8 @@ cmd_init(struct cmdargs *a)
 	int rc = 0;
 
 	if (a->rest.n > 1)
-		return cmd_usage(a);
+		return cmd_usage(a, "init takes one DIR at most, got %zu: \"%s\", \"%s\"%s", a->rest.n, a->rest.v[0], a->rest.v[1],
+		    a->rest.n > 2 ? "..." : "");
 	ini = in(dir, "orchgen.ini");
 	if (access(ini, F_OK) == 0) {
 		warn("%s is there already: %s is a project (orchgen init makes a new one, and overwrites nothing)",

@@ -182,64 +182,30 @@ explain(const struct model *md, const struct job *j)
 	free(path);
 }
 
-/* Does ARG name job J: its id, or a target it is part of (test-D,
- * test-D/S, test-D/S:V, and the same with retest-)? */
-static int
-names(const char *arg, const struct job *j)
-{
-	const char *t = !strncmp(arg, "retest-", 7) ? arg + 2 : arg;	/* "retest-X" as "test-X" */
-	char *suite = layout_job_file(j->distro->name, j->suite->name, NULL);
-	char *targets[] = {layout_job_target("test", j->file), layout_job_target("test", suite), layout_target("test", j->distro->name)};
-	int hit = !strcmp(arg, j->id);
-
-	for (size_t i = 0; i < 3; i++) {
-		hit |= !strcmp(t, targets[i]);
-		free(targets[i]);
-	}
-	free(suite);
-	return hit;
-}
-
-/* Say why ARG names no job: a suite whose systems leave the distro out,
- * or nothing at all. */
-static void
-excluded(const struct model *md, const char *arg)
-{
-	const char *t = !strncmp(arg, "retest-", 7) ? arg + 7 : !strncmp(arg, "test-", 5) ? arg + 5 : NULL;
-	char *id = xstrdup(t ? t : arg), *slash = strchr(id, '/');
-	const struct suite *s;
-
-	if (t && slash)
-		*slash = ':';
-	if ((s = model_excluded(md, id)))
-		warn("%s: no such job: the systems of %s (line %d) leave distro %.*s out", arg, s->path, s->systems_line,
-		    (int)strcspn(id, ":"), id);
-	else
-		warn("%s: no such job or target: expected distro:suite[:variant] or test-D[/S[:V]], as orchgen list --targets prints them", arg);
-	free(id);
-}
-
 int
 cmd_why(struct cmdargs *a)
 {
+	const struct job **named;
 	struct model md;
 	int rc = 0;
 
 	if (a->rest.n == 0)
-		return cmd_usage(a);
+		return cmd_usage(a, "why needs a job or target: expected distro:suite[:variant] or test-D[/DIR|/S[:V]], as orchgen list prints them");
 	if (model_load(&md, &a->o) < 0)
 		return EXIT_USAGE;
+	named = xcalloc(md.njobs + 1, sizeof(*named));
 	for (size_t i = 0; i < a->rest.n; i++) {
-		int found = 0;
-		for (size_t k = 0; k < md.njobs; k++) {
-			if (names(a->rest.v[i], &md.jobs[k]) && ++found)
-				explain(&md, &md.jobs[k]);
-		}
-		if (!found) {
-			excluded(&md, a->rest.v[i]);
+		size_t n = model_named(&md, a->rest.v[i], named);
+		for (size_t k = 0; k < n; k++)
+			explain(&md, named[k]);
+		if (n == 0) {
+			char *why = model_no_job(&md, a->rest.v[i]);
+			warn("%s: %s", a->rest.v[i], why);
+			free(why);
 			rc = EXIT_USAGE;
 		}
 	}
+	free(named);
 	model_free(&md);
 	return rc;
 }
