@@ -527,6 +527,7 @@ main(int argc, char *argv[])
 		usage();
 	} else if ((seen & O_VERSION) && !bad) {
 		printf("orchgen %s\n", ORCHGEN_VERSION);
+		free(orig);
 		return 0;
 	}
 	if ((seen & O_HELP) && !bad)

@@ -552,6 +552,19 @@ manual_only(const struct model *md, const char *t)
 	return n;
 }
 
+/* Does test-T (T past "retest-") name jobs of a directory, test-D/DIR? */
+static int
+dir_named(const struct model *md, const char *t)
+{
+	char *target = xasprintf("test-%s", t);
+	int hit = 0;
+
+	for (size_t i = 0; i < md->njobs && !hit; i++)
+		hit = !md->jobs[i].manual && in_dir_target(md, target, &md->jobs[i]);
+	free(target);
+	return hit;
+}
+
 char *
 model_no_job(const struct model *md, const char *arg)
 {
@@ -562,7 +575,10 @@ model_no_job(const struct model *md, const char *arg)
 
 	if (t && slash)
 		*slash = ':';
-	if (t && manual_only(md, t) && slash) {
+	if (t && slash && t != arg + 5 && dir_named(md, t)) {
+		why = xasprintf("no such target: there is no retest-D/DIR: expected retest-%.*s, or retest-%.*s/SUITE of a suite below %s/",
+		    (int)(slash - id), id, (int)(slash - id), id, slash + 1);
+	} else if (t && manual_only(md, t) && slash) {
 		why = xasprintf("no such target: every suite below %s/ on %.*s is manual, run only when named (test-%.*s/SUITE)",
 		    slash + 1, (int)(slash - id), id, (int)(slash - id), id);
 	} else if (t && manual_only(md, t)) {

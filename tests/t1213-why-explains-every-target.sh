@@ -22,3 +22,5 @@ expect_output '^orchgen: test-alpha/main/nope: no such target: no suite "main/no
 expect_exit 2 "$ORCHGEN" why test-alpha/lone
 expect_output '^orchgen: test-alpha/lone: no such target: every suite below lone/ on alpha is manual'
 ! ninja -t query test-alpha/lone >/dev/null 2>&1 || fail "test-alpha/lone is a target after all"
+expect_exit 2 "$ORCHGEN" why retest-alpha/main
+expect_output '^orchgen: retest-alpha/main: no such target: there is no retest-D/DIR: expected retest-alpha, or retest-alpha/SUITE of a suite below main/$'
