@@ -22,9 +22,9 @@ _orchgen_options() {
 	gc) echo "$matrix --caches --keep-archives=" ;;
 	report) echo "$matrix --junit= --json= --html= --results=" ;;
 	why) echo "$matrix" ;;
-	log) echo '-C -f --follow' ;;
+	log) echo "$matrix --follow" ;;	# -f: the matrix before log, --follow after it
 	shell) echo "$matrix --distro= --image=" ;;
-	exec | up | down) echo "$matrix" ;;
+	exec | up | down) echo "$matrix --distro=" ;;
 	hash) echo '-C -o --context= --exclude= --follow' ;;
 	base) echo "$matrix -o --distro= --key=" ;;
 	image) echo "$matrix -o --distro= --hash= --key= --rebuild" ;;
@@ -156,7 +156,7 @@ _orchgen() {
 		--) dashdash=1 ;;
 		-C | -D | -o | -f)
 			if [ "$w" = -f ] && [ "$cmd" = log ]; then
-				continue	# log's -f follows
+				continue	# after log, its -f follows; before it, -f is the matrix
 			fi
 			if ((i + 1 == cword)); then
 				want=$w
@@ -192,20 +192,6 @@ _orchgen() {
 			dashdash=1
 		fi
 	done
-	# log reads no matrix: its -f is not one.
-	if [ "$cmd" = log ]; then
-		set -- "${where[@]}"
-		where=()
-		while [ $# -gt 0 ]; do
-			case $1 in
-			-C) where+=(-C "$2"); shift ;;
-			-C?*) where+=("$1") ;;
-			-f | -D) shift ;;
-			esac
-			shift
-		done
-	fi
-
 	if [ -n "$dashdash" ]; then
 		# exec D [--] COMMAND: what bash would complete by itself
 		COMPREPLY=()

@@ -4,9 +4,10 @@
 
 struct cmdargs {
 	const char *command;	/* its name */
-	const char *dir;	/* -C: where the user was sent, as given; NULL: none */
 	struct options o;
 	const char *self;	/* how build.ninja calls orchgen: an absolute path */
+	char *from, *again;	/* what o.from and o.again point to */
+	struct refv dirargs;	/* the arguments of the -C options, as in argv */
 	const char *distro, *suite, *variant;	/* --distro, --suite, --variant */
 	const char *hash, *image, *key;	/* --hash, --image, --key: edge inputs */
 	const char *out;	/* -o of the edge helpers */
@@ -25,8 +26,9 @@ struct cmdargs {
 	int dashdash;		/* how many operands came before "--"; -1: no "--" */
 };
 
-/* Print the command's usage line on stderr: EXIT_USAGE, to return. */
-int cmd_usage(const struct cmdargs *a);
+/* Say what is wrong with the command line ("orchgen: " and FMT), then
+ * print the command's usage line, on stderr: EXIT_USAGE, to return. */
+int cmd_usage(const struct cmdargs *a, const char *fmt, ...);
 
 int cmd_generate(struct cmdargs *a);
 int cmd_list(struct cmdargs *a);

@@ -158,7 +158,8 @@ cmd_init(struct cmdargs *a)
 	int rc = 0;
 
 	if (a->rest.n > 1)
-		return cmd_usage(a);
+		return cmd_usage(a, "init takes one DIR at most, got %zu: \"%s\", \"%s\"%s", a->rest.n, a->rest.v[0], a->rest.v[1],
+		    a->rest.n > 2 ? "..." : "");
 	ini = in(dir, "orchgen.ini");
 	if (access(ini, F_OK) == 0) {
 		warn("%s is there already: %s is a project (orchgen init makes a new one, and overwrites nothing)",
@@ -174,8 +175,8 @@ cmd_init(struct cmdargs *a)
 		rc = put(dir, t, name);
 	if (rc == 0) {
 		/* Where the user is: -C's directory, then DIR below it. */
-		char *there = a->dir && strcmp(dir, ".") && dir[0] != '/' ? str_join(a->dir, "/", dir, NULL)
-		    : xstrdup(strcmp(dir, ".") ? dir : a->dir ? a->dir : ".");
+		char *there = a->from && strcmp(dir, ".") && dir[0] != '/' ? str_join(a->from, "/", dir, NULL)
+		    : xstrdup(strcmp(dir, ".") ? dir : a->from ? a->from : ".");
 		char *word = quoted(there);
 		char *cd = strcmp(there, ".") ? str_join("cd ", word, " && ", NULL) : xstrdup("");
 		printf("project %s: next, %sorchgen && ninja\n", name, cd);

@@ -118,9 +118,14 @@ select_jobs(const struct model *md, const struct strv *args, size_t *n)
 		if (filter_match(&f, md->jobs[i].id))
 			sel[(*n)++] = &md->jobs[i];
 	}
-	if (filter_check(&f, &md->excluded) < 0) {
-		free(sel);
-		sel = NULL;
+	if (f.n > 0) {
+		struct filter_scope scope;
+		model_scope(md, &scope);
+		if (filter_check(&f, &scope) < 0) {
+			free(sel);
+			sel = NULL;
+		}
+		filter_scope_free(&scope);
 	}
 	filter_free(&f);
 	return sel;
@@ -209,10 +214,8 @@ cmd_list(struct cmdargs *a)
 	size_t n;
 	int rc = 0;
 
-	if (a->results.n > 0 && !a->shard) {
-		warn("list --results: the durations --shard balances by; expected --shard=K/N too");
-		return cmd_usage(a);
-	}
+	if (a->results.n > 0 && !a->shard)
+		return cmd_usage(a, "list --results: the durations --shard balances by; expected --shard=K/N too");
 	if (model_load(&md, &a->o) < 0)
 		return EXIT_USAGE;
 	if (!(sel = select_jobs(&md, &a->rest, &n))) {

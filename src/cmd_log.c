@@ -76,26 +76,64 @@ copy(const char *path, off_t *at)
 	close(fd);
 }
 
+/* ARG's log is not there: say why, from the model. The job may not have
+ * run yet, or ARG names several jobs or none. EXIT_USAGE. */
+static int
+not_there(struct cmdargs *a, const char *arg, const char *file, const char *log)
+{
+	const struct job **named;
+	struct model md;
+	size_t n;
+	int one_suite = 1;
+
+	if (model_load(&md, &a->o) < 0)
+		return EXIT_USAGE;
+	named = xcalloc(md.njobs + 1, sizeof(*named));
+	n = model_named(&md, arg, named);
+	for (size_t i = 0; i < n; i++)
+		one_suite &= named[i]->variant && named[i]->suite == named[0]->suite && named[i]->distro == named[0]->distro;
+	if (n == 1 && file && !strcmp(named[0]->file, file)) {
+		warn("%s: no log at %s: the job has not run yet", arg, log);
+	} else if (n > 0) {
+		struct buf ids = {0};
+		for (size_t i = 0; i < n && i < 20; i++)
+			buf_printf(&ids, "%s%s", i ? ", " : "", named[i]->id);
+		if (one_suite)
+			warn("%s: the suite has variants, each a job with a log of its own: expected one of %s%s", arg,
+			    buf_str(&ids), n > 20 ? ", ..." : "");
+		else
+			warn("%s: %zu jobs, each with a log of its own: expected one of %s%s", arg, n, buf_str(&ids),
+			    n > 20 ? ", ..." : "");
+		buf_free(&ids);
+	} else {
+		char *why = model_no_job(&md, arg);
+		warn("%s: %s", arg, why);
+		free(why);
+	}
+	free(named);
+	model_free(&md);
+	return EXIT_USAGE;
+}
+
 int
 cmd_log(struct cmdargs *a)
 {
 	struct timespec tick = {0, 200 * 1000 * 1000};
-	char *file, *log, *run;
+	char *file, *log = NULL, *run = NULL;
 	off_t at = 0;
 	int rc = 0;
 
-	if (a->rest.n != 1)
-		return cmd_usage(a);
-	if (!(file = job_file(a->rest.v[0]))) {
-		warn("%s: expected a job, distro:suite[:variant], or its target, test-D/S[:V]", a->rest.v[0]);
-		return EXIT_USAGE;
+	if (a->rest.n == 0)
+		return cmd_usage(a, "log needs a job: expected distro:suite[:variant], as orchgen list prints them, or its target test-D/S[:V]");
+	if (a->rest.n > 1)
+		return cmd_usage(a, "log shows one job's log, got %zu operands: \"%s\", \"%s\"%s: expected one job", a->rest.n,
+		    a->rest.v[0], a->rest.v[1], a->rest.n > 2 ? "..." : "");
+	if ((file = job_file(a->rest.v[0]))) {
+		log = layout_job(JOB_LOG, file);
+		run = layout_job(JOB_RUN, file);
 	}
-	log = layout_job(JOB_LOG, file);
-	run = layout_job(JOB_RUN, file);
-	if (access(log, F_OK) != 0 && !(a->tail && running(run))) {
-		warn("%s: no log at %s: the job has not run (orchgen list shows the jobs)", a->rest.v[0], log);
-		rc = EXIT_USAGE;
-	}
+	if (!file || (access(log, F_OK) != 0 && !(a->tail && running(run))))
+		rc = not_there(a, a->rest.v[0], file, log);
 	for (int last = !a->tail; rc == 0;) {
 		copy(log, &at);
 		if (last)

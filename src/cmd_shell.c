@@ -154,15 +154,20 @@ command_line(struct strv *command, const struct strv *args, size_t n)
 }
 
 /* The distro: --distro, or else the only one of the N operands before the
- * command. 0, or -1 when that is not how they were given. */
+ * command. 0, or EXIT_USAGE (said) when that is not how they were given. */
 static int
 take_distro(struct cmdargs *a, size_t n)
 {
-	if (a->distro)
-		return n == 0 ? 0 : -1;
-	if (n != 1)
-		return -1;
-	a->distro = a->rest.v[0];
+	if (a->distro && n > 0)
+		return cmd_usage(a, "%s: --distro=%s names the distro, and so does \"%s\": expected one of them", a->command,
+		    a->distro, a->rest.v[0]);
+	if (!a->distro && n == 0)
+		return cmd_usage(a, "%s needs a distro: D, or --distro=D (orchgen list shows the distros in its jobs)", a->command);
+	if (!a->distro && n > 1)
+		return cmd_usage(a, "%s takes one distro, got %zu: \"%s\", \"%s\"%s", a->command, n, a->rest.v[0], a->rest.v[1],
+		    n > 2 ? "..." : "");
+	if (!a->distro)
+		a->distro = a->rest.v[0];
 	return 0;
 }
 
@@ -292,8 +297,10 @@ cmd_shell(struct cmdargs *a)
 	struct attach at;
 	int rc;
 
-	if (a->dashdash >= 0 || (!id && take_distro(a, a->rest.n) < 0))
-		return cmd_usage(a);
+	if (a->dashdash >= 0)
+		return cmd_usage(a, "shell runs a shell, no command: expected no \"--\" (orchgen exec D COMMAND runs one)");
+	if (!id && (rc = take_distro(a, a->rest.n)) != 0)
+		return rc;
 	if (id && !(j = find_job(&md, a, id)))
 		return EXIT_USAGE;
 	rc = attach_open(&at, a, "shell", j != NULL);
@@ -327,8 +334,10 @@ cmd_exec(struct cmdargs *a)
 	char *user;
 	int rc;
 
-	if (a->dashdash < 0 || take_distro(a, n) < 0)
-		return cmd_usage(a);
+	if (a->dashdash < 0 && !a->distro)
+		return cmd_usage(a, "exec needs a distro and a command: expected orchgen exec D COMMAND [ARG]...");
+	if ((rc = take_distro(a, n)) != 0)
+		return rc;
 	if (a->rest.n == n) {
 		warn("exec %s: no command: expected orchgen exec D COMMAND [ARG]...", a->distro);
 		return EXIT_USAGE;
@@ -389,8 +398,8 @@ cmd_up(struct cmdargs *a)
 	struct attach at;
 	char *up = NULL;
 
-	if (take_distro(a, n) < 0)
-		return cmd_usage(a);
+	if ((rc = take_distro(a, n)) != 0)
+		return rc;
 	rc = attach_open(&at, a, "up", 0);
 	if (rc == 0)
 		up = up_running(&at.m, at.d, &rc);
@@ -418,8 +427,8 @@ cmd_down(struct cmdargs *a)
 	char *path, *name;
 	int rc = 0;
 
-	if (take_distro(a, a->rest.n) < 0)
-		return cmd_usage(a);
+	if ((rc = take_distro(a, a->rest.n)) != 0)
+		return rc;
 	if (!(d = helper_distro(&m, a)))
 		return EXIT_USAGE;
 	attach_engine(&m, d, "down");

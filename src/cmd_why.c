@@ -184,84 +184,30 @@ explain(const struct model *md, const struct job *j)
 	free(path);
 }
 
-/* Is NAME the name of one of MD's suites? */
-static int
-is_suite(const struct model *md, const char *name)
-{
-	for (size_t i = 0; i < md->nsuites; i++) {
-		if (!strcmp(md->suites[i].name, name))
-			return 1;
-	}
-	return 0;
-}
-
-/* Does ARG name job J: its id, or a target that runs it? test-D/S and
- * test-D/S:V run it when named, manual or not; the groups, test-D and
- * test-D/DIR (DIR no suite, J's suite below it), leave manual jobs out,
- * as their targets do. The same with retest-, which has no retest-D/DIR. */
-static int
-names(const struct model *md, const char *arg, const struct job *j)
-{
-	int retest = !strncmp(arg, "retest-", 7);
-	const char *t = retest ? arg + 2 : arg;	/* "retest-X" as "test-X" */
-	char *suite = layout_job_file(j->distro->name, j->suite->name, NULL);
-	char *targets[] = {layout_job_target("test", j->file), layout_job_target("test", suite),
-	    layout_target("test", j->distro->name)};
-	size_t n = strlen(targets[2]);
-	const char *dir = !retest && !strncmp(t, targets[2], n) && t[n] == '/' ? t + n + 1 : NULL;
-	int hit = !strcmp(arg, j->id) || !strcmp(t, targets[0]) || !strcmp(t, targets[1]);
-
-	if (!j->manual) {
-		hit |= !strcmp(t, targets[2]);
-		hit |= dir && !strncmp(j->suite->name, dir, strlen(dir)) && j->suite->name[strlen(dir)] == '/' &&
-		    !is_suite(md, dir);
-	}
-	for (size_t i = 0; i < 3; i++)
-		free(targets[i]);
-	free(suite);
-	return hit;
-}
-
-/* Say why ARG names no job: a suite whose systems leave the distro out,
- * or nothing at all. */
-static void
-excluded(const struct model *md, const char *arg)
-{
-	const char *t = !strncmp(arg, "retest-", 7) ? arg + 7 : !strncmp(arg, "test-", 5) ? arg + 5 : NULL;
-	char *id = xstrdup(t ? t : arg), *slash = strchr(id, '/');
-	const struct suite *s;
-
-	if (t && slash)
-		*slash = ':';
-	if ((s = model_excluded(md, id)))
-		warn("%s: no such job: the systems of %s (line %d) leave distro %.*s out", arg, s->path, s->systems_line,
-		    (int)strcspn(id, ":"), id);
-	else
-		warn("%s: no such job or target: expected distro:suite[:variant] or test-D[/S[:V]], as orchgen list --targets prints them", arg);
-	free(id);
-}
-
 int
 cmd_why(struct cmdargs *a)
 {
+	const struct job **named;
 	struct model md;
 	int rc = 0;
 
 	if (a->rest.n == 0)
-		return cmd_usage(a);
+		return cmd_usage(a, "why needs a job or target: expected distro:suite[:variant] or test-D[/DIR|/S[:V]], as orchgen list prints them");
 	if (model_load(&md, &a->o) < 0)
 		return EXIT_USAGE;
+	named = xcalloc(md.njobs + 1, sizeof(*named));
 	for (size_t i = 0; i < a->rest.n; i++) {
-		int found = 0;
-		for (size_t k = 0; k < md.njobs; k++) {
-			if (names(&md, a->rest.v[i], &md.jobs[k]) && ++found)
-				explain(&md, &md.jobs[k]);
-		}
-		if (!found) {
-			excluded(&md, a->rest.v[i]);
+		size_t n = model_named(&md, a->rest.v[i], named);
+		for (size_t k = 0; k < n; k++)
+			explain(&md, named[k]);
+		if (n == 0) {
+			char *why = model_no_job(&md, a->rest.v[i]);
+			warn("%s: %s", a->rest.v[i], why);
+			free(why);
 			rc = EXIT_USAGE;
 		}
 	}
+	free(named);
 	model_free(&md);
 	return rc;
 }

@@ -26,8 +26,21 @@ int filter_regex(const char *text, struct buf *out);
 int filter_compile(struct filter *f, const struct strv *args);
 /* Does job ID pass F? Counts the hit of every filter that matches. */
 int filter_match(struct filter *f, const char *id);
-/* Warn about each filter that has matched no job yet, saying so when it
- * matches one of the ids EXCLUDED ("distro:suite" that systems leave out;
- * NULL: none): -1 if any did not. */
-int filter_check(const struct filter *f, const struct strv *excluded);
+/* What a filter that matches no job is held against, to say why. */
+struct filter_scope {
+	struct strv ids;	/* every job: distro:suite[:variant] */
+	struct strv distros;	/* the distros, those with no job too (the jobs' are added) */
+	struct strv suites;	/* the suites, those with no job too (the jobs' are added) */
+	const struct strv *excluded;	/* "distro:suite" that systems leave out; NULL: none */
+};
+
+/* Why filter TEXT matches no job of S, a new string: the job that the
+ * suite's systems leave out, spread's backend that job names lack, the
+ * first part that names no distro, suite or variant (the distros, or the
+ * nearest suites), or the start of it that matches and what does not. */
+char *filter_explain(const char *text, const struct filter_scope *s);
+/* Warn about each filter that has matched no job yet, saying why
+ * (filter_explain): -1 if any did not. */
+int filter_check(const struct filter *f, const struct filter_scope *s);
+void filter_scope_free(struct filter_scope *s);
 void filter_free(struct filter *f);

@@ -17,7 +17,7 @@ helper_distro(struct matrix *m, const struct cmdargs *a)
 {
 	const struct distro *d;
 
-	if (matrix_load(m, a->o.file, &a->o.defines) < 0)
+	if (matrix_elsewhere(a->o.file, a->o.from, a->o.again) < 0 || matrix_load(m, a->o.file, &a->o.defines) < 0)
 		return NULL;
 	if (!(d = matrix_distro(m, a->distro))) {
 		warn("no distro \"%s\" in %s", a->distro, a->o.file);

@@ -1,7 +1,9 @@
 /* orchgen's command line: the table of commands, the options each one
  * takes, and the parsing that holds every command to its own. */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,10 @@ enum {
 #define MATRIX (O_C | O_F | O_D)
 /* What every edge helper that works on one distro takes. */
 #define HELPER (MATRIX | O_DISTRO)
+/* The global options, the default command's: before a command's name,
+ * these are what their letters and names mean, whatever the command's
+ * own options call that letter after it (orchgen -f FILE log -f JOB). */
+#define GLOBAL (MATRIX | O_O | O_DISTROS)
 
 static const struct opt {
 	unsigned bit;
@@ -94,14 +100,14 @@ static const struct command {
 	    "what changed since each job's last passing run, input by input, or that it is up to date\n\n"
 	    "A JOB is distro:suite[:variant]. A TARGET is every job it runs: test-D/S[:V] (manual or not),\n"
 	    "test-D and test-D/DIR (but the manual jobs), or retest-D, retest-D/S[:V]."},
-	{"log", cmd_log, O_C | O_TAIL, 0, 0, "JOB", "a job's log; -f follows it while the job runs"},
+	{"log", cmd_log, MATRIX | O_TAIL, 0, 0, "JOB", "a job's log; -f follows it while the job runs"},
 	{"shell", cmd_shell, MATRIX | O_DISTRO | O_IMAGE, 0, 0, "[D|D:SUITE[:VARIANT]]",
 	    "an interactive shell in a new container of D's image, mounted as a job is; or in what a job left (keep)"},
-	{"exec", cmd_exec, MATRIX, 0, 1, "D [--] COMMAND [ARG]...",
+	{"exec", cmd_exec, MATRIX | O_DISTRO, 0, 1, "D [--] COMMAND [ARG]...",
 	    "run COMMAND in D's image as you, in the current directory"},
-	{"up", cmd_up, MATRIX, 0, 1, "D [--] [COMMAND [ARG]...]",
+	{"up", cmd_up, MATRIX | O_DISTRO, 0, 1, "D [--] [COMMAND [ARG]...]",
 	    "start a container of D's image that runs on, detached, mounted as a job is: COMMAND, or the image's own"},
-	{"down", cmd_down, MATRIX, 0, 0, "D", "stop and remove the container orchgen up started"},
+	{"down", cmd_down, MATRIX | O_DISTRO, 0, 0, "D", "stop and remove the container orchgen up started"},
 	{"hash", cmd_hash, O_C | O_O | O_CONTEXT | O_EXCLUDE | O_FOLLOW, O_O, 0, "-- PATH...", "edge helper: hash a group of files"},
 	{"base", cmd_base, HELPER | O_O | O_KEY, O_DISTRO | O_O, 0, "", "edge helper: import a distro's base from its rootfs recipe"},
 	{"image", cmd_image, HELPER | O_HASH | O_O | O_REBUILD | O_KEY, O_DISTRO | O_HASH | O_O, 0, "", "edge helper: ensure a distro's image exists"},
@@ -127,6 +133,34 @@ command(const char *name)
 	return NULL;
 }
 
+/* Do options A and B share a letter or a name? */
+static int
+clash(const struct opt *a, const struct opt *b)
+{
+	return a != b && ((a->shortname && a->shortname == b->shortname) ||
+	    (a->longname && b->longname && !strcmp(a->longname, b->longname)));
+}
+
+/* Is option O hidden, for a command that TAKES those options, by another
+ * that has its letter or name? By one it takes, when it does not take O
+ * (log's -f is not the matrix's). Of two it takes, BEFORE the command's
+ * name the global one wins, after it the command's own (orchgen -f FILE
+ * log -f JOB). */
+static int
+hidden(const struct opt *o, unsigned takes, int before)
+{
+	for (size_t i = 0; i < NOPTS; i++) {
+		const struct opt *t = &opts[i];
+		if (!clash(o, t) || !(takes & t->bit))
+			continue;
+		if (!(takes & o->bit))
+			return 1;
+		if (!(GLOBAL & t->bit) == !before && !(GLOBAL & o->bit) != !before)
+			return 1;
+	}
+	return 0;
+}
+
 /* "-C DIR", "--distros=A,B", "--caches"; with ALSO, the long name too:
  * "-f, --follow". */
 static void
@@ -140,14 +174,15 @@ opt_print(FILE *f, const struct opt *o, int also)
 		fprintf(f, "--%s%s%s", o->longname, o->arg ? "=" : "", o->arg ? o->arg : "");
 }
 
-/* usage: orchgen NAME [options] OPERANDS */
+/* " [-C DIR]" for each option of C's: with BEFORE, those that go before
+ * its name (hidden after it by one of its own), else the others; "..."
+ * after those that repeat. */
 static void
-usage_line(FILE *f, const struct command *c)
+usage_opts(FILE *f, const struct command *c, int before)
 {
-	fprintf(f, "usage: orchgen %s", c->name);
 	for (size_t i = 0; i < NOPTS; i++) {
 		const struct opt *o = &opts[i];
-		if (!(c->takes & o->bit))
+		if (!(c->takes & o->bit) || hidden(o, c->takes, 0) != before)
 			continue;
 		fputs(c->needs & o->bit ? " " : " [", f);
 		opt_print(f, o, 0);
@@ -155,6 +190,16 @@ usage_line(FILE *f, const struct command *c)
 		if (o->bit == O_D || o->bit == O_EXCLUDE || o->bit == O_RESULTS)
 			fputs("...", f);
 	}
+}
+
+/* usage: orchgen [options before NAME] NAME [options] OPERANDS */
+static void
+usage_line(FILE *f, const struct command *c)
+{
+	fputs("usage: orchgen", f);
+	usage_opts(f, c, 1);
+	fprintf(f, " %s", c->name);
+	usage_opts(f, c, 0);
 	fprintf(f, "%s%s\n", *c->operands ? " " : "", c->operands);
 }
 
@@ -169,7 +214,7 @@ command_help(const struct command *c)
 			continue;
 		printf("  ");
 		opt_print(stdout, &opts[i], 1);
-		printf("\n      %s\n", opts[i].help);
+		printf("%s\n      %s\n", hidden(&opts[i], c->takes, 0) ? " (before the command's name)" : "", opts[i].help);
 	}
 	exit(0);
 }
@@ -186,8 +231,15 @@ usage(void)
 }
 
 int
-cmd_usage(const struct cmdargs *a)
+cmd_usage(const struct cmdargs *a, const char *fmt, ...)
 {
+	va_list ap;
+
+	fputs("orchgen: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 	usage_line(stderr, command(a->command));
 	return EXIT_USAGE;
 }
@@ -237,7 +289,12 @@ store(struct cmdargs *a, unsigned bit, const char *arg)
 	case O_C:
 		if (chdir(arg) != 0)
 			fatal(EXIT_USAGE, "-C %s:", arg);
-		a->dir = arg;
+		{
+			char *was = a->from;
+			a->o.from = a->from = was && arg[0] != '/' ? xasprintf("%s/%s", was, arg) : xstrdup(arg);
+			free(was);
+		}
+		refv_push(&a->dirargs, arg);
 		break;
 	case O_F: a->o.file = arg; break;
 	case O_O: a->o.output = a->out = arg; break;
@@ -288,33 +345,18 @@ store(struct cmdargs *a, unsigned bit, const char *arg)
 	}
 }
 
-/* Is option O hidden for a command that TAKES those options, by one of
- * them that has its letter or name (log's -f is not the matrix's)? */
+/* Where in ARGV the command is named: its first word that is no option or
+ * an option's argument (options read as every command has them). 0 for
+ * none. */
 static int
-hidden(const struct opt *o, unsigned takes)
-{
-	if (takes & o->bit)
-		return 0;
-	for (size_t i = 0; i < NOPTS; i++) {
-		const struct opt *t = &opts[i];
-		if ((takes & t->bit) && ((o->shortname && t->shortname == o->shortname) ||
-		    (o->longname && t->longname && !strcmp(t->longname, o->longname))))
-			return 1;
-	}
-	return 0;
-}
-
-/* The command ARGV names: its first word that is no option or an option's
- * argument (options read as every command has them). NULL for none. */
-static const char *
 command_word(int argc, char *argv[])
 {
 	for (int i = 1; i < argc; i++) {
 		const char *s = argv[i];
 		if (!strcmp(s, "--"))
-			return NULL;
+			return 0;
 		if (s[0] != '-' || !s[1])
-			return s;
+			return i;
 		for (size_t k = 0; k < NOPTS; k++) {
 			const struct opt *o = &opts[k];
 			int named = s[1] == '-' ? o->longname && !strcmp(s + 2, o->longname)
@@ -325,17 +367,18 @@ command_word(int argc, char *argv[])
 			}
 		}
 	}
-	return NULL;
+	return 0;
 }
 
 /* The options of every command, as getopt sees them, but those that one
- * of the command's own hides (TAKES: its options); *SEEN gets the bit of
+ * of the command's own hides (TAKES: its options; BEFORE: ARGV is what
+ * came before the command's name); *SEEN gets the bit of
  * each one given. The first option that is none, or lacks its argument,
  * is *BAD, for the command's usage to follow. With LINE, the operands
  * after the command and its distro are a command line of their own: the
  * options end where it starts (orchgen exec D ls -la). */
 static void
-parse(struct cmdargs *a, int argc, char *argv[], unsigned takes, int line, unsigned *seen, char **bad)
+parse(struct cmdargs *a, int argc, char *argv[], unsigned takes, int line, int before, unsigned *seen, char **bad)
 {
 	char **orig = xcalloc(argc + 1, sizeof(*orig)), shorts[2 * NOPTS + 3] = "+:";
 	struct option longopts[NOPTS + 1];
@@ -345,7 +388,7 @@ parse(struct cmdargs *a, int argc, char *argv[], unsigned takes, int line, unsig
 
 	memset(longopts, 0, sizeof(longopts));
 	for (size_t i = 0; i < NOPTS; i++) {
-		if (hidden(&opts[i], takes))
+		if (hidden(&opts[i], takes, before))
 			continue;
 		if (opts[i].shortname) {
 			shorts[ns++] = (char)opts[i].shortname;
@@ -358,6 +401,7 @@ parse(struct cmdargs *a, int argc, char *argv[], unsigned takes, int line, unsig
 	shorts[ns] = '\0';
 	memcpy(orig, argv, argc * sizeof(*orig));
 	opterr = 0;
+	optind = 0;	/* getopt starts anew (GNU's way), for each part of the line */
 	for (;;) {
 		while ((c = getopt_long(argc, argv, line ? shorts : shorts + 1, longopts, NULL)) != -1) {
 			lastarg = optarg;
@@ -370,7 +414,7 @@ parse(struct cmdargs *a, int argc, char *argv[], unsigned takes, int line, unsig
 			}
 			const struct opt *o = c >= 256 ? &opts[c - 256] : NULL;
 			for (size_t i = 0; i < NOPTS && !o; i++) {
-				if (c == opts[i].shortname && !hidden(&opts[i], takes))
+				if (c == opts[i].shortname && !hidden(&opts[i], takes, before))
 					o = &opts[i];
 			}
 			*seen |= o->bit;
@@ -415,21 +459,70 @@ check(const struct command *c, unsigned seen, const char *bad, const struct cmda
 	exit(EXIT_USAGE);
 }
 
+/* WORD as the shell reads it: quoted when it has to be. */
+static void
+quoted(struct buf *b, const char *word)
+{
+	if (*word && strspn(word, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=,+@%-") == strlen(word)) {
+		buf_puts(b, word);
+		return;
+	}
+	buf_putc(b, '\'');
+	for (const char *p = word; *p; p++) {
+		if (*p == '\'')
+			buf_puts(b, "'\\''");
+		else
+			buf_putc(b, *p);
+	}
+	buf_putc(b, '\'');
+}
+
+/* The command line ORIG (argc words) as the user typed it, but the -C
+ * options A took, quoted: to run it again elsewhere. */
+static char *
+again(const struct cmdargs *a, int argc, char **orig)
+{
+	struct buf b = {0};
+
+	for (int i = 1; i < argc; i++) {
+		int took = 0;
+		for (size_t k = 0; k < a->dirargs.n; k++) {
+			took |= orig[i] == a->dirargs.v[k] || orig[i] + 2 == a->dirargs.v[k];
+			took |= i + 1 < argc && orig[i + 1] == a->dirargs.v[k] && !strcmp(orig[i], "-C");
+		}
+		if (took)
+			continue;
+		buf_putc(&b, ' ');
+		quoted(&b, orig[i]);
+	}
+	return b.s ? b.s : xstrdup("");
+}
+
 int
 main(int argc, char *argv[])
 {
 	static char selfbuf[PATH_MAX];
 	struct cmdargs a = {.o = {.file = "orchgen.ini", .output = "build.ninja"}};
-	const struct command *c = command("generate");
-	const char *word;
+	const struct command *c;
+	char **orig = xcalloc(argc + 1, sizeof(*orig)), *bad = NULL;
 	unsigned seen = 0;
-	char *bad = NULL;
-	int rc;
+	int rc, word;
 
+	memcpy(orig, argv, argc * sizeof(*orig));
 	a.self = self_path(argv[0], selfbuf);
 	word = command_word(argc, argv);
-	c = word && command(word) ? command(word) : NULL;
-	parse(&a, argc, argv, c ? c->takes : 0, c && c->line, &seen, &bad);
+	c = word ? command(argv[word]) : NULL;
+	if (c && word > 1) {
+		/* The options before its name, then the rest from its name on. */
+		char **after = xcalloc(argc - word + 2, sizeof(*after));
+		after[0] = argv[0];
+		memcpy(after + 1, argv + word, (argc - word) * sizeof(*after));
+		parse(&a, word, argv, c->takes, 0, 1, &seen, &bad);
+		parse(&a, argc - word + 1, after, c->takes, c->line, 0, &seen, &bad);
+		free(after);
+	} else {
+		parse(&a, argc, argv, c ? c->takes : 0, c && c->line, !c, &seen, &bad);
+	}
 	c = command("generate");
 	if (a.rest.n > 0) {
 		if (!(c = command(a.rest.v[0])))
@@ -442,14 +535,18 @@ main(int argc, char *argv[])
 		usage();
 	} else if ((seen & O_VERSION) && !bad) {
 		printf("orchgen %s\n", ORCHGEN_VERSION);
+		free(orig);
 		return 0;
 	}
 	if ((seen & O_HELP) && !bad)
 		command_help(c);
 	check(c, seen & ~O_HELP, bad, &a);
+	a.o.again = a.again = again(&a, argc, orig);
 	a.command = c->name;
 	rc = c->fn(&a);
 	strv_free(&a.o.defines), strv_free(&a.o.distros);
 	strv_free(&a.exclude), strv_free(&a.rest), strv_free(&a.results);
+	refv_free(&a.dirargs);
+	free(a.from), free(a.again), free(orig);
 	return rc;
 }

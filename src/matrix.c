@@ -1162,6 +1162,83 @@ validate(struct matrix *m)
 	return errors || names_fit(m) < 0 || engines_valid(m) < 0 ? -1 : 0;
 }
 
+/* The nearest directory above the current one that has FILE (a relative
+ * path), as a path from here: "..", "../.."; NULL when none has. */
+static char *
+above(const char *file)
+{
+	struct buf up = {0};
+	struct stat here, parent;
+	char *found = NULL;
+
+	if (file[0] == '/')
+		return NULL;
+	buf_puts(&up, ".");
+	for (int depth = 0; depth < 64 && !found; depth++) {
+		char *dotdot = xasprintf("%s/..", up.s), *path;
+		/* "/.." is "/": the root has no directory above. */
+		if (stat(up.s, &here) != 0 || stat(dotdot, &parent) != 0 ||
+		    (here.st_dev == parent.st_dev && here.st_ino == parent.st_ino)) {
+			free(dotdot);
+			break;
+		}
+		free(dotdot);
+		buf_puts(&up, "/..");
+		path = xasprintf("%s/%s", up.s + 2, file);
+		if (access(path, F_OK) == 0)
+			found = xstrdup(up.s + 2);
+		free(path);
+	}
+	buf_free(&up);
+	return found;
+}
+
+/* PATH with each "NAME/.." dropped ("sub/../.." is ".."): a new string. */
+static char *
+tidy(const char *path)
+{
+	struct strv parts = {0};
+	struct buf b = {0};
+	char *copy = xstrdup(path);
+
+	for (char *t = strtok(copy, "/"); t; t = strtok(NULL, "/")) {
+		if (!strcmp(t, "."))
+			continue;
+		if (!strcmp(t, "..") && parts.n > 0 && strcmp(parts.v[parts.n - 1], "..") != 0)
+			free(parts.v[--parts.n]);
+		else
+			strv_push(&parts, t);
+	}
+	if (path[0] == '/')
+		buf_putc(&b, '/');
+	for (size_t i = 0; i < parts.n; i++)
+		buf_printf(&b, "%s%s", i ? "/" : "", parts.v[i]);
+	if (!b.s)
+		buf_puts(&b, ".");
+	strv_free(&parts);
+	free(copy);
+	return b.s;
+}
+
+int
+matrix_elsewhere(const char *file, const char *from, const char *again)
+{
+	char *up, *dir;
+
+	if (access(file, F_OK) == 0 || errno != ENOENT || !(up = above(file)))
+		return 0;
+	if (from) {
+		char *joined = str_join(from, "/", up, NULL);
+		dir = tidy(joined);
+		free(joined);
+	} else {
+		dir = xstrdup(up);
+	}
+	warn("%s: no project here; the project at %s has one: run orchgen -C %s%s", file, dir, dir, again ? again : "");
+	free(up), free(dir);
+	return -1;
+}
+
 int
 matrix_load(struct matrix *m, const char *file, const struct strv *defines)
 {

@@ -83,6 +83,11 @@ struct matrix {
  * for [distro NAME]). Errors are printed as "FILE:LINE: message".
  * 0, or -1 on any error. */
 int matrix_load(struct matrix *m, const char *file, const struct strv *defines);
+/* When FILE is not here but a directory above has it, say where and how
+ * to run orchgen there: -C with that directory (from FROM, -C's directory
+ * as given, NULL: none), then AGAIN (the rest of the command line); -1
+ * then, else 0. orchgen never goes there by itself. */
+int matrix_elsewhere(const char *file, const char *from, const char *again);
 void matrix_free(struct matrix *m);
 void distro_free(struct distro *d);
 /* Does any cache of M have a warm command? */

@@ -11,6 +11,7 @@
 #include "layout.h"
 #include "spread.h"
 #include "model.h"
+#include "filter.h"
 #include "util.h"
 
 void
@@ -388,7 +389,7 @@ model_load(struct model *md, const struct options *o)
 
 	memset(md, 0, sizeof(*md));
 	md->output = o->output;
-	if (matrix_load(&md->matrix, o->file, &o->defines) < 0)
+	if (matrix_elsewhere(o->file, o->from, o->again) < 0 || matrix_load(&md->matrix, o->file, &o->defines) < 0)
 		return -1;
 	for (size_t i = 0; i < md->matrix.ndistros; i++)
 		strv_push(&all, md->matrix.distros[i].name);
@@ -455,4 +456,144 @@ model_free(struct model *md)
 	free(md->spread);
 	matrix_free(&md->matrix);
 	memset(md, 0, sizeof(*md));
+}
+
+void
+model_scope(const struct model *md, struct filter_scope *s)
+{
+	memset(s, 0, sizeof(*s));
+	for (size_t i = 0; i < md->njobs; i++)
+		strv_push(&s->ids, md->jobs[i].id);
+	for (size_t i = 0; i < md->matrix.ndistros; i++)
+		strv_push(&s->distros, md->matrix.distros[i].name);
+	for (size_t i = 0; i < md->nsuites; i++)
+		strv_push(&s->suites, md->suites[i].name);
+	s->excluded = &md->excluded;
+}
+
+static int
+cmpsuitename(const void *key, const void *s)
+{
+	return strcmp(key, ((const struct suite *)s)->name);
+}
+
+static const struct suite *
+suite_named(const struct model *md, const char *name)
+{
+	return md->nsuites ? bsearch(name, md->suites, md->nsuites, sizeof(*md->suites), cmpsuitename) : NULL;
+}
+
+/* Is target T (test-...) one of the directories above J's suite that
+ * make a target test-D/DIR of their own (none is a suite)? */
+static int
+in_dir_target(const struct model *md, const char *t, const struct job *j)
+{
+	const char *name = j->suite->name;
+	int hit = 0;
+
+	for (const char *slash = strchr(name, '/'); slash && !hit; slash = strchr(slash + 1, '/')) {
+		char *dir = xstrndup(name, (size_t)(slash - name)), *file = layout_job_file(j->distro->name, dir, NULL);
+		char *target = layout_job_target("test", file);
+		hit = !strcmp(t, target) && !suite_named(md, dir);
+		free(dir), free(file), free(target);
+	}
+	return hit;
+}
+
+/* Does ARG name job J (model_named)? */
+static int
+names(const struct model *md, const char *arg, const struct job *j)
+{
+	int retest = !strncmp(arg, "retest-", 7), hit = !strcmp(arg, j->id);
+	char *t = retest ? xasprintf("test-%s", arg + 7) : xstrdup(arg);
+	char *suite = layout_job_file(j->distro->name, j->suite->name, NULL);
+	char *targets[] = {layout_job_target("test", j->file), layout_job_target("test", suite), NULL};
+
+	if (!j->manual)
+		targets[2] = layout_target("test", j->distro->name);
+	for (size_t i = 0; i < 3; i++) {
+		hit |= targets[i] && !strcmp(t, targets[i]);
+		free(targets[i]);
+	}
+	/* D:S of a suite with variants: each of them, as test-D/S runs them */
+	if (!hit && j->variant && !strncmp(arg, j->distro->name, strlen(j->distro->name)))
+		hit = arg[strlen(j->distro->name)] == ':' && !strcmp(arg + strlen(j->distro->name) + 1, j->suite->name);
+	if (!hit && !retest && !j->manual)
+		hit = in_dir_target(md, t, j);
+	free(t), free(suite);
+	return hit;
+}
+
+size_t
+model_named(const struct model *md, const char *arg, const struct job **out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < md->njobs; i++) {
+		if (names(md, arg, &md->jobs[i]))
+			out[n++] = &md->jobs[i];
+	}
+	return n;
+}
+
+/* Target T (test-D or test-D/DIR, past "test-") names jobs, all manual:
+ * how many. */
+static size_t
+manual_only(const struct model *md, const char *t)
+{
+	size_t d = strcspn(t, "/"), n = 0, dir = t[d] ? strlen(t + d + 1) : 0;
+
+	for (size_t i = 0; i < md->njobs; i++) {
+		const struct job *j = &md->jobs[i];
+		if (strlen(j->distro->name) == d && !strncmp(j->distro->name, t, d) && j->manual &&
+		    (!t[d] || (!strncmp(j->suite->name, t + d + 1, dir) && j->suite->name[dir] == '/')))
+			n++;
+	}
+	return n;
+}
+
+/* Does test-T (T past "retest-") name jobs of a directory, test-D/DIR? */
+static int
+dir_named(const struct model *md, const char *t)
+{
+	char *target = xasprintf("test-%s", t);
+	int hit = 0;
+
+	for (size_t i = 0; i < md->njobs && !hit; i++)
+		hit = !md->jobs[i].manual && in_dir_target(md, target, &md->jobs[i]);
+	free(target);
+	return hit;
+}
+
+char *
+model_no_job(const struct model *md, const char *arg)
+{
+	const char *t = !strncmp(arg, "retest-", 7) ? arg + 7 : !strncmp(arg, "test-", 5) ? arg + 5 : NULL;
+	char *id = xstrdup(t ? t : arg), *slash = strchr(id, '/'), *why;
+	const struct suite *s;
+	struct filter_scope scope;
+
+	if (t && slash)
+		*slash = ':';
+	if (t && slash && t != arg + 5 && dir_named(md, t)) {
+		why = xasprintf("no such target: there is no retest-D/DIR: expected retest-%.*s, or retest-%.*s/SUITE of a suite below %s/",
+		    (int)(slash - id), id, (int)(slash - id), id, slash + 1);
+	} else if (t && manual_only(md, t) && slash) {
+		why = xasprintf("no such target: every suite below %s/ on %.*s is manual, run only when named (test-%.*s/SUITE)",
+		    slash + 1, (int)(slash - id), id, (int)(slash - id), id);
+	} else if (t && manual_only(md, t)) {
+		why = xasprintf("it runs no job: every suite on %s is manual, run only when named (test-%s/SUITE)", id, id);
+	} else if ((s = model_excluded(md, id))) {
+		why = xasprintf("no such job: the systems of %s (line %d) leave distro %.*s out", s->path, s->systems_line,
+		    (int)strcspn(id, ":"), id);
+	} else {
+		char *reason;
+		model_scope(md, &scope);
+		reason = filter_explain(id, &scope);
+		why = xasprintf("no such %s: %s", t ? "target" : "job", reason);
+		free(reason);
+		filter_scope_free(&scope);
+	}
+	free(id);
+	return why;
 }

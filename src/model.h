@@ -31,6 +31,8 @@ struct options {
 	const char *output;	/* -o: build.ninja */
 	struct strv defines;	/* -D section.key=value */
 	struct strv distros;	/* --distros: restrict the matrix; empty: all */
+	const char *from;	/* -C's directory, as given; NULL: none */
+	const char *again;	/* the command line but -C, quoted: how to run it elsewhere */
 };
 
 /* Read the matrix and every suite, expand the jobs. 0 or -1 (warned). */
@@ -39,6 +41,19 @@ void model_free(struct model *md);
 /* The suite that job ID (distro:suite[:variant]) would be of, when its
  * systems leave that distro out; NULL otherwise. */
 const struct suite *model_excluded(const struct model *md, const char *id);
+/* The jobs ARG names, into OUT (room for every job), in the model's
+ * order: how many. ARG is a job's id; D:S of a suite with variants (each
+ * of them); or a Ninja target of jobs, as build.ninja has them: test-D
+ * (D's jobs but the manual ones), test-D/DIR (those below DIR, but the
+ * manual ones), test-D/S (every variant), test-D/S:V, and retest-D,
+ * retest-D/S[:V]. */
+size_t model_named(const struct model *md, const char *arg, const struct job **out);
+/* Why ARG names no job (model_named), as a new string: a suite whose
+ * systems leave the distro out, or what filter_explain says of it. */
+char *model_no_job(const struct model *md, const char *arg);
+struct filter_scope;
+/* Every job, distro and suite of MD, for filter_explain. */
+void model_scope(const struct model *md, struct filter_scope *s);
 /* Find one job by its id; NULL if there is none. */
 const struct job *model_job(const struct model *md, const char *id);
 /* The directory of suite NAME below the suites ROOT. */

@@ -199,10 +199,12 @@ against_model(struct report *rp, const struct model *md)
 	free(all), free(mj);
 }
 
-/* Keep the jobs FILTERS select: -1 (warned) when one selects none. */
+/* Keep the jobs FILTERS select: -1 (warned) when one selects none, said
+ * against MD's jobs (NULL: those of the results). */
 static int
-select_jobs(struct report *rp, const struct strv *filters)
+select_jobs(struct report *rp, const struct model *md, const struct strv *filters)
 {
+	struct filter_scope scope = {0};
 	struct filter f;
 	size_t kept = 0;
 	int rc;
@@ -211,6 +213,10 @@ select_jobs(struct report *rp, const struct strv *filters)
 		return 0;
 	if (filter_compile(&f, filters) < 0)
 		return -1;
+	if (md)
+		model_scope(md, &scope);
+	for (size_t i = 0; i < rp->njobs; i++)
+		strv_push(&scope.ids, rp->jobs[i].id);
 	for (size_t i = 0; i < rp->njobs; i++) {
 		if (filter_match(&f, rp->jobs[i].id))
 			rp->jobs[kept++] = rp->jobs[i];
@@ -218,7 +224,8 @@ select_jobs(struct report *rp, const struct strv *filters)
 			report_job_free(&rp->jobs[i]);
 	}
 	rp->njobs = kept;
-	rc = filter_check(&f, NULL);
+	rc = filter_check(&f, &scope);
+	filter_scope_free(&scope);
 	filter_free(&f);
 	return rc;
 }
@@ -312,7 +319,7 @@ report_load(struct report *rp, const struct model *md, const struct strv *dirs, 
 	if (rc == 0 && md)
 		against_model(rp, md);
 	if (rc == 0)
-		rc = select_jobs(rp, filters);
+		rc = select_jobs(rp, md, filters);
 	if (rc == 0 && md)
 		no_result(rp, md, filters, dirs->n == 0);
 	for (size_t i = 0; i < rp->njobs; i++) {

@@ -32,4 +32,4 @@ expect_exit 1 ninja test-alpha/fresh
 expect_exit 0 "$ORCHGEN" why alpha:fresh
 expect_output '^alpha:fresh has not passed: its last run ended fail: execute failed'
 expect_exit 2 "$ORCHGEN" why nosuch:job
-expect_output 'nosuch:job: no such job or target'
+expect_output 'nosuch:job: no such job: no distro "nosuch" in the matrix (its distros: alpha, beta)'

@@ -19,4 +19,4 @@ grep -qx first "$T/followed" && grep -qx last "$T/followed" || fail "log -f miss
 expect_exit 0 "$ORCHGEN" log test-alpha/main/hello
 expect_output '^last$'
 expect_exit 2 "$ORCHGEN" log alpha:never
-expect_output 'no log at .orch/logs/alpha/never.log'
+expect_output '^orchgen: alpha:never: no such job: no suite or variant "never"'

@@ -41,9 +41,10 @@ expect_offered "orchgen " $commands
 expect_offered "orchgen report --ju" --junit=
 
 # Every command's options, as its --help lists them: "-C DIR" is -C,
-# "--distros=A,B" is --distros=, "-f, --follow" both.
+# "--distros=A,B" is --distros=, "-f, --follow" both; log's -f once, as
+# its -f FILE (before its name) and its -f, --follow are one word.
 for cmd in $commands; do
-	opts=$("$ORCHGEN" "$cmd" --help | sed -n 's/^  \(-.*\)/\1/p' | sed 's/, /\n/g' | sed 's/=.*/=/; s/ .*//')
+	opts=$("$ORCHGEN" "$cmd" --help | sed -n 's/^  \(-.*\)/\1/p' | sed 's/, /\n/g' | sed 's/=.*/=/; s/ .*//' | sort -u)
 	[ -n "$opts" ] || fail "orchgen $cmd --help lists no option"
 	expect_offered "orchgen $cmd -" $opts
 done
@@ -67,6 +68,10 @@ expect_offered "orchgen up beta -"
 expect_offered "orchgen down " alpha beta
 expect_offered "orchgen shell al" alpha alpha:main/hello alpha:main/vars:one alpha:main/vars:two
 expect_offered "orchgen log beta:main/v" main/vars:one main/vars:two
+# Before log, -f names the matrix; after it, -f follows.
+sed 's/^\[distro beta\]$/[distro gamma]/' orchgen.ini >other.ini
+expect_offered "orchgen -f other.ini log gamma:main/h" main/hello
+expect_offered "orchgen log -f alpha:main/h" main/hello
 expect_offered "orchgen why alpha:main/vars:" one two
 expect_offered "orchgen list --format=" text json targets
 expect_offered "orchgen keys --format=github-" github-matrix

@@ -1,5 +1,6 @@
 /* filter.c: spread-style job filters. */
 #include <stdlib.h>
+#include <string.h>
 #include "check.h"
 #include "str.h"
 #include "filter.h"
@@ -98,15 +99,27 @@ test_errors(void)
 	CHECK_STR(matches("a::b"), "error");
 }
 
+/* The jobs[] as a scope, with a distro that has no job. */
+static void
+scope_of_jobs(struct filter_scope *s)
+{
+	memset(s, 0, sizeof(*s));
+	for (size_t i = 0; i < NJOBS; i++)
+		strv_push(&s->ids, jobs[i]);
+	strv_push(&s->distros, "forky");
+}
+
 static void
 test_set(void)
 {
 	struct strv args = {0};
+	struct filter_scope scope;
 	struct filter f;
 
+	scope_of_jobs(&scope);
 	CHECK(filter_compile(&f, &args) == 0);
 	CHECK(filter_match(&f, "anything") == 1);
-	CHECK(filter_check(&f, NULL) == 0);
+	CHECK(filter_check(&f, &scope) == 0);
 	filter_free(&f);
 
 	strv_push(&args, "main/hello");
@@ -118,9 +131,52 @@ test_set(void)
 	CHECK(filter_match(&f, jobs[2]) == 0);
 	CHECK(f.pats[0].hits == 1 && f.pats[1].hits == 1 && f.pats[2].hits == 0);
 	fflush(stderr);
-	CHECK(filter_check(&f, NULL) == -1);	/* warns: "nowhere" matches no job */
+	CHECK(filter_check(&f, &scope) == -1);	/* warns: "nowhere" matches no job */
 	filter_free(&f);
 	strv_free(&args);
+	filter_scope_free(&scope);
+}
+
+/* Why TEXT matches no job of jobs[], as filter_explain says it. */
+static void
+check_explain(int line, const char *text, const char *want)
+{
+	struct filter_scope scope;
+	struct strv excluded = {0};
+	char *got;
+
+	scope_of_jobs(&scope);
+	strv_push(&excluded, "trixie:other/deep/x");
+	scope.excluded = &excluded;
+	got = filter_explain(text, &scope);
+	checks_run++;
+	if (!got || strcmp(got, want) != 0) {
+		checks_failed++;
+		fprintf(stderr, "%s:%d: %s: got \"%s\", want \"%s\"\n", __FILE__, line, text, got ? got : "(null)", want);
+	}
+	free(got);
+	filter_scope_free(&scope);
+	strv_free(&excluded);
+}
+#define EXPLAIN(text, want) check_explain(__LINE__, text, want)
+
+static void
+test_explain(void)
+{
+	EXPLAIN("bookwrm:main/hello", "no distro \"bookwrm\" in the matrix (its distros: bookworm, forky, sid, trixie)");
+	EXPLAIN("bookwrm", "no distro \"bookwrm\" in the matrix (its distros: bookworm, forky, sid, trixie), nor a suite or variant of that name");
+	EXPLAIN("main/helo", "no suite \"main/helo\": the nearest are main/hello, main/vars");
+	EXPLAIN("bookworm:other/deep/y", "no suite \"other/deep/y\": the nearest is other/deep/x");
+	EXPLAIN("nope/x", "no suite \"nope/x\": no suite is below nope/");
+	EXPLAIN("main/nope/", "no suite \"main/nope/\": no suite is below main/nope/");
+	EXPLAIN("sid:tree", "no suite or variant \"tree\": the nearest are one, two, a+b, ...");
+	/* spread's backend:system:task: the rest would match */
+	EXPLAIN("qemu:bookworm:main/hello", "orchgen's job names leave out spread's backend (qemu): expected bookworm:main/hello");
+	EXPLAIN("qemu:trixie:...", "orchgen's job names leave out spread's backend (qemu): expected trixie:...");
+	/* each part names something, but not together */
+	EXPLAIN("bookworm:main/hello:one", "jobs match \"bookworm:main/hello\", but none has \"one\" after that (orchgen list bookworm:main/hello shows them)");
+	EXPLAIN("forky:main/hello", "\"forky\" is in no job's name: expected distro:suite[:variant], as orchgen list prints them");
+	EXPLAIN("trixie:other/deep/x", "trixie:other/deep/x is no job, as the suite's systems leave that distro out");
 }
 
 static void
@@ -148,6 +204,7 @@ main(void)
 	test_literal();
 	test_errors();
 	test_set();
+	test_explain();
 	test_regex();
 	return checks_done();
 }
