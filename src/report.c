@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "str.h"
 #include "file.h"
@@ -232,10 +233,10 @@ select_jobs(struct report *rp, const struct model *md, const struct strv *filter
 
 /* Why the jobs of D would have no result, when a stage of D failed the
  * last time it ran: the first of its stages that did, in the order they
- * run ("image-D failed (exit status 1)", new), its log at *LOG (new).
- * NULL when none did. */
+ * run ("image-D failed (exit status 1)", new), its log at *LOG (new), and
+ * when it failed at *WHEN (Unix milliseconds). NULL when none did. */
 static char *
-stage_failed(const struct matrix *m, const struct distro *d, char **log)
+stage_failed(const struct matrix *m, const struct distro *d, char **log, long long *when)
 {
 	const char *stages[] = {d->rootfs ? "base" : NULL, "image", matrix_warms(m) ? "warm" : NULL,
 	    m->project.build ? "build" : NULL};
@@ -244,6 +245,8 @@ stage_failed(const struct matrix *m, const struct distro *d, char **log)
 	for (size_t i = 0; !why && i < sizeof(stages) / sizeof(*stages); i++) {
 		char *path = stages[i] ? layout_stage_failed(d->name, stages[i]) : NULL;
 		char *mark = path ? file_read(path, NULL) : NULL, *target;
+		struct stat st;
+		*when = mark && stat(path, &st) == 0 ? (long long)st.st_mtim.tv_sec * 1000 + st.st_mtim.tv_nsec / 1000000 : 0;
 		free(path);
 		if (!mark)
 			continue;
@@ -272,21 +275,22 @@ manual(struct report_job *j)
  * that FILTERS do not name (they name the manual jobs they select when
  * they select no other) runs only when named; the others did not run, as
  * a stage of their distro failed (when STAGES: the results are this
- * checkout's, and so are its stages' marks), or for no reason known. */
+ * checkout's, and so are its stages' marks), or for no reason known. A
+ * result older than its distro's failed stage is an earlier run's: the
+ * job did not run since, as that stage failed, and counts as not run. */
 static void
 no_result(struct report *rp, const struct model *md, const struct strv *filters, int stages)
 {
 	const struct distro *d = NULL;
 	char *why = NULL, *log = NULL;
+	long long when = 0;
 	int named = filters->n > 0;
 
 	for (size_t i = 0; i < rp->njobs; i++)
 		named &= rp->jobs[i].manual;
 	for (size_t i = 0; i < rp->njobs; i++) {
 		struct report_job *j = &rp->jobs[i];
-		if (j->r.status != NOT_RUN)
-			continue;
-		if (j->manual && !named) {
+		if (j->r.status == NOT_RUN && j->manual && !named) {
 			manual(j);
 			continue;
 		}
@@ -294,13 +298,20 @@ no_result(struct report *rp, const struct model *md, const struct strv *filters,
 			free(why), free(log);
 			why = log = NULL;
 			if (stages && (d = matrix_distro(&md->matrix, j->r.distro)))
-				why = stage_failed(&md->matrix, d, &log);
+				why = stage_failed(&md->matrix, d, &log, &when);
 		}
-		if (why) {
+		if (!why || (j->r.status != NOT_RUN && (j->r.end_ms >= when || j->manual)))
+			continue;
+		if (j->r.status != NOT_RUN)
+			strv_take(&j->r.owned, xasprintf("%s; its last result, %s, is from an earlier run", why, status_name(j->r.status)));
+		else
 			strv_push(&j->r.owned, why);
-			j->r.reason = j->r.owned.v[j->r.owned.n - 1];
-			j->log = xstrdup(log);
-		}
+		j->r.status = NOT_RUN;
+		j->r.exit_code = -1;
+		j->r.phase = NULL, j->r.line = 0;
+		j->r.reason = j->r.owned.v[j->r.owned.n - 1];
+		free(j->log);
+		j->log = xstrdup(log);
 	}
 	free(why), free(log);
 }

@@ -1,12 +1,13 @@
 # Jobs that have no result because a stage of their distro failed are
 # reported as not run because that stage failed, with its log, in every
 # format, and still fail the report; the mark that says so survives gc
-# and goes once the stage succeeds.
+# and goes once the stage succeeds. A job whose result is older than its
+# distro's failed stage did not run since: not run too, never its old pass.
 . "$TOP/tests/lib.sh"
 base_image
 project
 printf 'RUN [ "$FLAVOUR" != beta ]\n' >>docker/Dockerfile
-"$ORCHGEN"
+"$ORCHGEN" >/dev/null
 ninja -k 0 >"$T/ninja.out" 2>&1 && fail "a failing image build passed"
 expect_exit 0 "$ORCHGEN" gc
 [ -f .orch/stage/beta/image.failed ] || fail "no mark of the failed image (or gc removed it)"
@@ -35,3 +36,9 @@ printf 'build = true\n' >>orchgen.ini
 ninja_ok
 [ ! -e .orch/stage/beta/build.failed ] || fail "the build's mark stayed after it succeeded"
 expect_exit 0 "$ORCHGEN" report
+printf 'RUN [ "$FLAVOUR" != beta ]\n' >>docker/Dockerfile
+"$ORCHGEN" >/dev/null
+ninja -k 0 >"$T/ninja.out" 2>&1 && fail "a failing image build passed"
+expect_exit 1 "$ORCHGEN" report
+expect_output '^  beta:main/hello  not run: image-beta failed (exit status 1); its last result, pass, is from an earlier run$'
+expect_output '^alpha  3 pass$'
