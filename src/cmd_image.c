@@ -59,6 +59,20 @@ base_id(const struct matrix *m, const struct distro *d, const char *base, const 
 	return RETRY_HOPELESS;
 }
 
+/* Did the build whose log is at PATH fail as Docker's classic builder
+ * does when an image it looks at for its layer cache goes while it looks
+ * (removed by another project's cleanup): engine trouble, which passes,
+ * not a failure of the Dockerfile. */
+static int
+lost_an_image(const char *path)
+{
+	char *tail = log_last(path, 4096, NULL);
+	int lost = tail && strstr(tail, "unable to find image \"sha256:");
+
+	free(tail);
+	return lost;
+}
+
 static int
 build(const struct matrix *m, const struct distro *d, const char *base, const char *tag, const char *logpath, int no_cache)
 {
@@ -68,6 +82,10 @@ build(const struct matrix *m, const struct distro *d, const char *base, const ch
 		return EXIT_ENGINE;
 	rc = image_build(m, d, base, tag, no_cache, fd);
 	close(fd);
+	if (rc > 0 && lost_an_image(logpath)) {
+		warn("image %s: the engine lost an image it was looking at while it built (removed meanwhile)", tag);
+		return EXIT_ENGINE;
+	}
 	if (rc > 0) {
 		log_tail(logpath, NULL, NULL, 20);
 		warn("image %s: docker build failed", tag);

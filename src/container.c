@@ -610,7 +610,11 @@ container_start(struct container *c)
 	nanosleep(&(struct timespec){0, START_MS * 1000000L}, NULL);
 	st = engine_running(engine, c->name);
 	if (st == 0) {
-		warn("%s ended as soon as it started; its output follows", c->name);
+		int code = engine_exit_code(engine, c->name);
+		if (code >= 0)
+			warn("%s ended as soon as it started, with exit status %d; its output follows", c->name, code);
+		else
+			warn("%s ended as soon as it started; its output follows", c->name);
 		proc_call(2, engine, "logs", c->name, (char *)NULL);
 		engine_remove(engine, c->name);
 		return 1;

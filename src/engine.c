@@ -547,6 +547,26 @@ engine_running(const char *engine, const char *name)
 }
 
 int
+engine_exit_code(const char *engine, const char *name)
+{
+	struct strv argv = {0};
+	struct buf out = {0};
+	char *end;
+	long code;
+
+	client(&argv, engine);
+	strv_push(&argv, "container"), strv_push(&argv, "inspect");
+	strv_push(&argv, "--format"), strv_push(&argv, "{{.State.ExitCode}}");
+	strv_push(&argv, name);
+	code = proc_run(&argv, &out, NULL) == 0 ? strtol(buf_str(&out), &end, 10) : -1;
+	if (code >= 0 && (end == buf_str(&out) || (*end && *end != '\n')))
+		code = -1;
+	strv_free(&argv);
+	buf_free(&out);
+	return code < 0 || code > 255 ? -1 : (int)code;
+}
+
+int
 engine_run_failed(int status)
 {
 	return status == 125;

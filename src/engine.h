@@ -130,6 +130,8 @@ int engine_stream(const char *engine, const char *ref, const struct target *from
 /* Is container NAME running: 1, 0 (stopped or gone), -1 the engine did not
  * answer (explained). */
 int engine_running(const char *engine, const char *name);
+/* The exit status container NAME ended with; -1 when it cannot be told. */
+int engine_exit_code(const char *engine, const char *name);
 /* The command that starts the stopped container NAME again, as it was
  * made (its filesystem kept), attached to its output; appended to ARGV. */
 void engine_start_argv(const char *engine, const char *name, struct strv *argv);

@@ -59,7 +59,7 @@ expect_exit 0 "$ORCHGEN" gc
 # A command that ends at once, or is not there: what it said, status 1,
 # nothing left.
 expect_exit 1 "$ORCHGEN" up alpha no-such-command
-expect_output 'ended as soon as it started; its output follows$'
+expect_output 'ended as soon as it started, with exit status 127; its output follows$'
 ! grep -q 'No such file' "$T/out" || fail "a stray error in the message"
 expect_output 'no-such-command: no such command in the image'
 [ -z "$(containers)" ] || fail "a container that ended is left"
