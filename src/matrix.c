@@ -52,7 +52,7 @@ struct key {
 
 /* Print "FILE:LINE: message" (just "FILE: " for -D). */
 static void
-report(struct reader *r, const char *fmt, const char *arg)
+complain(struct reader *r, const char *fmt, const char *arg)
 {
 	struct buf b = {0};
 
@@ -68,7 +68,7 @@ report(struct reader *r, const char *fmt, const char *arg)
 static int
 bad(struct reader *r, const char *fmt, const char *arg)
 {
-	report(r, fmt, arg);
+	complain(r, fmt, arg);
 	r->errors++;
 	return 1;	/* counted here; inih goes on to find more */
 }
@@ -894,7 +894,7 @@ handler(void *user, const char *section, const char *name, const char *value)
 	if (!r->continued) {
 		struct buf b = {0};
 		buf_printf(&b, "unknown key \"%s\" in [%s] (ignored)", name, r->section);
-		report(r, "%s", b.s);
+		complain(r, "%s", b.s);
 		buf_free(&b);
 	}
 	return 1;

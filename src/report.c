@@ -68,7 +68,7 @@ log_beside(const char *dir, const char *log)
 }
 
 static void
-add(struct report *rp, struct report_job *j)
+push_job(struct report *rp, struct report_job *j)
 {
 	rp->jobs = xrealloc(rp->jobs, (rp->njobs + 1) * sizeof(*rp->jobs));
 	rp->jobs[rp->njobs++] = *j;
@@ -95,7 +95,7 @@ read_dir(struct report *rp, const char *dir, int project)
 		}
 		j.id = job_id(j.r.distro, j.r.suite, j.r.variant);
 		j.log = project ? (j.r.log ? xstrdup(j.r.log) : NULL) : log_beside(dir, j.r.log);
-		add(rp, &j);
+		push_job(rp, &j);
 	}
 	group_free(&g), strv_free(&files), strv_free(&dirs);
 	return rc;
@@ -191,10 +191,10 @@ against_model(struct report *rp, const struct model *md)
 			report_job_free(&all[i++]);
 		} else if (c == 0) {
 			all[i].manual = mj[k++]->manual;
-			add(rp, &all[i++]);
+			push_job(rp, &all[i++]);
 		} else {
 			struct report_job j = not_run(mj[k++]);
-			add(rp, &j);
+			push_job(rp, &j);
 		}
 	}
 	free(all), free(mj);
@@ -261,7 +261,7 @@ stage_failed(const struct matrix *m, const struct distro *d, char **log, long lo
 
 /* J has no result as it is manual, and not named: MANUAL, and why. */
 static void
-manual(struct report_job *j)
+as_manual(struct report_job *j)
 {
 	char *file = layout_job_file(j->r.distro, j->r.suite, j->r.variant), *target = layout_job_target("test", file);
 
@@ -291,7 +291,7 @@ no_result(struct report *rp, const struct model *md, const struct strv *filters,
 	for (size_t i = 0; i < rp->njobs; i++) {
 		struct report_job *j = &rp->jobs[i];
 		if (j->r.status == NOT_RUN && j->manual && !named) {
-			manual(j);
+			as_manual(j);
 			continue;
 		}
 		if (!d || strcmp(d->name, j->r.distro) != 0) {

@@ -26,7 +26,7 @@ static const char *const unused[] = {"repack", NULL};
 
 /* Report at node N of PATH; -1. */
 static int
-report(const char *path, const struct ynode *n, const char *fmt, ...)
+complain(const char *path, const struct ynode *n, const char *fmt, ...)
 {
 	va_list ap;
 	int rc;
@@ -42,7 +42,7 @@ static int
 scalar(const char *path, const struct ynode *k, const struct ynode *v, char **out)
 {
 	if (v->type != Y_SCALAR)
-		return report(path, v, "%s: expected a string, got %s", k->text, ynode_kind(v));
+		return complain(path, v, "%s: expected a string, got %s", k->text, ynode_kind(v));
 	free(*out);
 	*out = xstrdup(v->text);
 	return 0;
@@ -52,10 +52,10 @@ static int
 strings(const char *path, const struct ynode *k, const struct ynode *v, struct strv *out)
 {
 	if (v->type != Y_SEQUENCE)
-		return report(path, v, "%s: expected a list of strings, got %s", k->text, ynode_kind(v));
+		return complain(path, v, "%s: expected a list of strings, got %s", k->text, ynode_kind(v));
 	for (const struct ynode *i = v->kid; i; i = i->next) {
 		if (i->type != Y_SCALAR)
-			return report(path, i, "%s: expected a string in the list, got %s", k->text, ynode_kind(i));
+			return complain(path, i, "%s: expected a string in the list, got %s", k->text, ynode_kind(i));
 		strv_push(out, i->text);
 	}
 	return 0;
@@ -256,13 +256,13 @@ parse_system(struct spread *sp, size_t b, const struct ynode *i)
 		}
 		if (i->kid->next->type != Y_MAPPING && !ynode_isnull(i->kid->next)) {
 			suite_free(&lv);
-			return report(sp->path, i->kid->next, "system %s: expected a mapping of its settings, got %s", name, ynode_kind(i->kid->next));
+			return complain(sp->path, i->kid->next, "system %s: expected a mapping of its settings, got %s", name, ynode_kind(i->kid->next));
 		}
 	} else {
-		return report(sp->path, i, "systems: expected a system's name, or a mapping of one name to its settings, got %s", ynode_kind(i));
+		return complain(sp->path, i, "systems: expected a system's name, or a mapping of one name to its settings, got %s", ynode_kind(i));
 	}
 	if (!*name)
-		return report(sp->path, i, "systems: an empty name");
+		return complain(sp->path, i, "systems: an empty name");
 	strv_push(&sp->backends[b].systems, name);
 	return add_system(sp, b, name, i->type == Y_SCALAR ? i : i->kid, &lv);
 }
@@ -277,7 +277,7 @@ parse_backend(struct spread *sp, const struct ynode *k, const struct ynode *v)
 	if (ynode_isnull(v))
 		return 0;	/* spread drops a backend without settings */
 	if (v->type != Y_MAPPING)
-		return report(sp->path, v, "backend %s: expected a mapping of its settings, got %s", k->text, ynode_kind(v));
+		return complain(sp->path, v, "backend %s: expected a mapping of its settings, got %s", k->text, ynode_kind(v));
 	sp->backends = xrealloc(sp->backends, (b + 1) * sizeof(*sp->backends));
 	be = &sp->backends[sp->nbackends++];
 	memset(be, 0, sizeof(*be));
@@ -287,9 +287,9 @@ parse_backend(struct spread *sp, const struct ynode *k, const struct ynode *v)
 		return -1;
 	sys = lookup(v, "systems");
 	if (!sys || ynode_isnull(sys->next) || (sys->next->type == Y_SEQUENCE && !sys->next->kid))
-		return report(sp->path, k, "backend %s has no systems: expected a list of systems under \"systems\"", k->text);
+		return complain(sp->path, k, "backend %s has no systems: expected a list of systems under \"systems\"", k->text);
 	if (sys->next->type != Y_SEQUENCE)
-		return report(sp->path, sys->next, "systems: expected a list of systems, got %s", ynode_kind(sys->next));
+		return complain(sp->path, sys->next, "systems: expected a list of systems, got %s", ynode_kind(sys->next));
 	for (const struct ynode *i = sys->next->kid; i; i = i->next) {
 		if (parse_system(sp, b, i) < 0)
 			return -1;
@@ -311,10 +311,10 @@ parse_suite(struct spread *sp, const struct ynode *k, const struct ynode *v)
 	for (const char *p = k->text; ok && p < k->text + n - 1; p += strcspn(p, "/") + 1)
 		ok = name_ok(p, strcspn(p, "/"));
 	if (!ok)
-		return report(sp->path, k, "suites: \"%s\": expected a directory of the project ending in '/', "
+		return complain(sp->path, k, "suites: \"%s\": expected a directory of the project ending in '/', "
 		    "each part lowercase letters and digits joined by '-', '.' or '_', as spread names suites", k->text);
 	if (!ynode_isnull(v) && v->type != Y_MAPPING)
-		return report(sp->path, v, "suite %s: expected a mapping of its settings, got %s", k->text, ynode_kind(v));
+		return complain(sp->path, v, "suite %s: expected a mapping of its settings, got %s", k->text, ynode_kind(v));
 	sp->suites = xrealloc(sp->suites, (sp->nsuites + 1) * sizeof(*sp->suites));
 	s = &sp->suites[sp->nsuites++];
 	memset(s, 0, sizeof(*s));
@@ -323,7 +323,7 @@ parse_suite(struct spread *sp, const struct ynode *k, const struct ynode *v)
 	dir = strcmp(sp->root, ".") ? xasprintf("%s/%s", sp->root, s->name) : xstrdup(s->name);
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		free(dir);
-		return report(sp->path, k, "suite %s: no such directory: expected a directory of tasks", k->text);
+		return complain(sp->path, k, "suite %s: no such directory: expected a directory of tasks", k->text);
 	}
 	free(dir);
 	if (!ynode_isnull(v) && suite_parse_level(&s->lv, sp->path, v, LEVEL_SUITE, NULL) < 0)
@@ -344,7 +344,7 @@ parse_remote(struct spread *sp, const struct ynode *k)
 	sp->remote = xasprintf("/%s", clean + (*clean == '/'));
 	if (*clean != '/' || !clean[1] || strpbrk(clean, "\n\"$`\\")) {
 		free(clean);
-		return report(sp->path, k->next, "path: expected the absolute directory, not / (and without a quote, $, ` or \\), that the project is copied to in each job, got \"%s\"",
+		return complain(sp->path, k->next, "path: expected the absolute directory, not / (and without a quote, $, ` or \\), that the project is copied to in each job, got \"%s\"",
 		    k->next->text);
 	}
 	free(clean);
@@ -411,17 +411,17 @@ parse_rename(struct spread *sp, const struct ynode *i)
 	return 0;
 bad:
 	free(re), free(r.repl);
-	return report(sp->path, i, "rename: \"%s\": expected a sed expression as tar's --transform takes it, s/REGEXP/REPLACEMENT/FLAGS", i->text);
+	return complain(sp->path, i, "rename: \"%s\": expected a sed expression as tar's --transform takes it, s/REGEXP/REPLACEMENT/FLAGS", i->text);
 }
 
 static int
 parse_renames(struct spread *sp, const struct ynode *k)
 {
 	if (k->next->type != Y_SEQUENCE)
-		return report(sp->path, k->next, "rename: expected a list of sed expressions, got %s", ynode_kind(k->next));
+		return complain(sp->path, k->next, "rename: expected a list of sed expressions, got %s", ynode_kind(k->next));
 	for (const struct ynode *i = k->next->kid; i; i = i->next) {
 		if (i->type != Y_SCALAR)
-			return report(sp->path, i, "rename: expected a sed expression in the list, got %s", ynode_kind(i));
+			return complain(sp->path, i, "rename: expected a sed expression in the list, got %s", ynode_kind(i));
 		if (parse_rename(sp, i) < 0)
 			return -1;
 	}
@@ -500,14 +500,14 @@ parse_reroot(struct spread *sp, const struct ynode *k)
 	int bad;
 
 	if (k->next->type != Y_SCALAR)
-		return report(sp->path, k->next, "reroot: expected a directory relative to spread.yaml's, got %s", ynode_kind(k->next));
+		return complain(sp->path, k->next, "reroot: expected a directory relative to spread.yaml's, got %s", ynode_kind(k->next));
 	joined = xasprintf("%s/%s", sp->root, k->next->text);
 	clean = file_clean(joined, 0);
 	free(joined);
 	bad = *clean == '/' || !strcmp(clean, "..") || !strncmp(clean, "../", 3) || strchr(clean, '\n');
 	if (bad || stat(*clean ? clean : ".", &st) != 0 || !S_ISDIR(st.st_mode)) {
 		free(clean);
-		return report(sp->path, k->next, "reroot: \"%s\": expected a directory inside the project (the directory of orchgen.ini), relative to spread.yaml's",
+		return complain(sp->path, k->next, "reroot: \"%s\": expected a directory inside the project (the directory of orchgen.ini), relative to spread.yaml's",
 		    k->next->text);
 	}
 	free(sp->root);
@@ -525,7 +525,7 @@ parse_top(struct spread *sp, const struct ynode *root)
 	if ((k = lookup(root, "project")) && scalar(sp->path, k, k->next, &sp->project) < 0)
 		return -1;
 	if (!(k = lookup(root, "path")))
-		return report(sp->path, root, "no \"path\": expected path: /DIR, where each job has its copy of the project");
+		return complain(sp->path, root, "no \"path\": expected path: /DIR, where each job has its copy of the project");
 	if (parse_remote(sp, k) < 0)
 		return -1;
 	if ((k = lookup(root, "reroot")) && !ynode_isnull(k->next) && parse_reroot(sp, k) < 0)
@@ -541,13 +541,13 @@ parse_top(struct spread *sp, const struct ynode *root)
 			ynode_report(sp->path, k->line, k->col, "%s: not applied by orchgen (ignored)", *o);
 	}
 	if (!(k = lookup(root, "backends")) || k->next->type != Y_MAPPING)
-		return report(sp->path, k ? k->next : root, "backends: expected a mapping of backends, each with its systems");
+		return complain(sp->path, k ? k->next : root, "backends: expected a mapping of backends, each with its systems");
 	for (const struct ynode *b = k->next->kid; b; b = b->next->next) {
 		if (parse_backend(sp, b, b->next) < 0)
 			return -1;
 	}
 	if (!(k = lookup(root, "suites")) || k->next->type != Y_MAPPING)
-		return report(sp->path, k ? k->next : root, "suites: expected a mapping of suite directories (\"tests/main/\") to their settings");
+		return complain(sp->path, k ? k->next : root, "suites: expected a mapping of suite directories (\"tests/main/\") to their settings");
 	for (const struct ynode *s = k->next->kid; s; s = s->next->next) {
 		if (parse_suite(sp, s, s->next) < 0)
 			return -1;
@@ -566,7 +566,7 @@ spread_load(struct spread *sp, const char *path, int hosts)
 	sp->root = file_dirname(path, 0);
 	rc = ynode_load(path, &root);
 	if (rc == 0 && (!root || root->type != Y_MAPPING))
-		rc = root ? report(path, root, "spread.yaml must be a mapping of keys, got %s", ynode_kind(root))
+		rc = root ? complain(path, root, "spread.yaml must be a mapping of keys, got %s", ynode_kind(root))
 		    : ynode_report(path, 1, 1, "spread.yaml must be a mapping of keys, got an empty file");
 	if (rc == 0)
 		rc = parse_top(sp, root);
