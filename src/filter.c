@@ -309,6 +309,8 @@ filter_explain(const char *text, const struct filter_scope *s)
 	for (char *t = strtok(copy, ":"); t; t = strtok(NULL, ":"))
 		strv_push(&comps, t);
 	scope_names(s, &distros, &suites, &variants);
+	if (comps.n == 0)	/* ":" matches every job: there is none */
+		buf_puts(&out, "there is no job to match");
 	for (size_t k = 0; s->excluded && k < s->excluded->n && !out.s; k++) {
 		if (matches_any(text, &(struct strv){&s->excluded->v[k], 1, 1}))
 			buf_printf(&out, "%s is no job, as the suite's systems leave that distro out", s->excluded->v[k]);

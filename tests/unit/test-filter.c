@@ -177,6 +177,8 @@ test_explain(void)
 	EXPLAIN("bookworm:main/hello:one", "jobs match \"bookworm:main/hello\", but none has \"one\" after that (orchgen list bookworm:main/hello shows them)");
 	EXPLAIN("forky:main/hello", "\"forky\" is in no job's name: expected distro:suite[:variant], as orchgen list prints them");
 	EXPLAIN("trixie:other/deep/x", "trixie:other/deep/x is no job, as the suite's systems leave that distro out");
+	/* ":" matches every job, so only when there is none (the fuzzer's find) */
+	EXPLAIN(":", "there is no job to match");
 }
 
 static void
