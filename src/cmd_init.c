@@ -13,7 +13,6 @@
 #include "file.h"
 #include "matrix.h"
 #include "model.h"
-#include "ninja.h"
 #include "cmd.h"
 #include "util.h"
 
@@ -47,26 +46,6 @@ project_name(const char *dir)
 		name = xstrdup("project");
 	}
 	return name;
-}
-
-/* S as one shell word, for a line the user may copy: quoted when it needs
- * it. A new string. */
-static char *
-quoted(const char *s)
-{
-	struct buf b = {0};
-
-	if (ninja_plain_word(s))
-		return xstrdup(s);
-	buf_putc(&b, '\'');
-	for (const char *p = s; *p; p++) {
-		if (*p == '\'')
-			buf_puts(&b, "'\\''");
-		else
-			buf_putc(&b, *p);
-	}
-	buf_putc(&b, '\'');
-	return b.s;
 }
 
 /* TEXT with @NAME@ as NAME. */
@@ -177,10 +156,14 @@ cmd_init(struct cmdargs *a)
 		/* Where the user is: -C's directory, then DIR below it. */
 		char *there = a->from && strcmp(dir, ".") && dir[0] != '/' ? str_join(a->from, "/", dir, NULL)
 		    : xstrdup(strcmp(dir, ".") ? dir : a->from ? a->from : ".");
-		char *word = quoted(there);
-		char *cd = strcmp(there, ".") ? str_join("cd ", word, " && ", NULL) : xstrdup("");
-		printf("project %s: next, %sorchgen && ninja\n", name, cd);
-		free(there), free(word), free(cd);
+		struct buf cd = {0};
+		if (strcmp(there, ".")) {
+			buf_puts(&cd, "cd ");
+			buf_shell_word(&cd, there);
+			buf_puts(&cd, " && ");
+		}
+		printf("project %s: next, %sorchgen && ninja\n", name, buf_str(&cd));
+		free(there), buf_free(&cd);
 	}
 	free(name);
 	return rc;

@@ -523,25 +523,35 @@ engine_stream(const char *engine, const char *ref, const struct target *from, co
 	return st == 0 ? 0 : -1;
 }
 
-int
-engine_running(const char *engine, const char *name)
+/* FORMAT of container NAME into OUT: the client's exit status (0 when it
+ * answered), its message in ERR (may be NULL). */
+static int
+container_field(const char *engine, const char *name, const char *format, struct buf *out, struct buf *err)
 {
 	struct strv argv = {0};
-	struct buf out = {0}, err = {0};
-	int st, rc;
+	int st;
 
 	client(&argv, engine);
 	strv_push(&argv, "container"), strv_push(&argv, "inspect");
-	strv_push(&argv, "--format"), strv_push(&argv, "{{.State.Running}}");
+	strv_push(&argv, "--format"), strv_push(&argv, format);
 	strv_push(&argv, name);
-	st = proc_run(&argv, &out, &err);
+	st = proc_run(&argv, out, err);
+	strv_free(&argv);
+	return st;
+}
+
+int
+engine_running(const char *engine, const char *name)
+{
+	struct buf out = {0}, err = {0};
+	int st = container_field(engine, name, "{{.State.Running}}", &out, &err), rc;
+
 	if (st == 0)
 		rc = !strncmp(buf_str(&out), "true", 4);
 	else if (st > 0 && st != 127 && !no_daemon(buf_str(&err)))
 		rc = 0;
 	else
 		engine_trouble(engine, st == 127 ? "its client is not installed" : buf_str(&err)), rc = -1;
-	strv_free(&argv);
 	buf_free(&out), buf_free(&err);
 	return rc;
 }
@@ -549,19 +559,12 @@ engine_running(const char *engine, const char *name)
 int
 engine_exit_code(const char *engine, const char *name)
 {
-	struct strv argv = {0};
 	struct buf out = {0};
 	char *end;
-	long code;
+	long code = container_field(engine, name, "{{.State.ExitCode}}", &out, NULL) == 0 ? strtol(buf_str(&out), &end, 10) : -1;
 
-	client(&argv, engine);
-	strv_push(&argv, "container"), strv_push(&argv, "inspect");
-	strv_push(&argv, "--format"), strv_push(&argv, "{{.State.ExitCode}}");
-	strv_push(&argv, name);
-	code = proc_run(&argv, &out, NULL) == 0 ? strtol(buf_str(&out), &end, 10) : -1;
 	if (code >= 0 && (end == buf_str(&out) || (*end && *end != '\n')))
 		code = -1;
-	strv_free(&argv);
 	buf_free(&out);
 	return code < 0 || code > 255 ? -1 : (int)code;
 }

@@ -159,12 +159,8 @@ input_suite(const struct suite *suites, size_t n, size_t i, const struct listing
 	for (size_t k = lower_bound(suites, n, nested); k < n && !strncmp(suites[k].name, nested, len); k++)
 		strv_push(&in->group.exclude, suites[k].dir);
 	free(nested);
-	if (output) {
-		char *clean = file_clean(output, 0);
-		if (below(clean, s->dir))
-			strv_push(&in->group.exclude, clean);
-		free(clean);
-	}
+	if (output && below(output, s->dir))
+		strv_push(&in->group.exclude, output);
 }
 
 int

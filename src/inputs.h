@@ -36,8 +36,8 @@ char *input_holding(const struct matrix *m, const char *path);
 /* Suite SUITES[I]'s directory, less the suites nested in it. SUITES is
  * sorted by name, so those follow it in one run. WALKED: the walk that
  * found the suites (the model's), which the group takes its files from;
- * NULL: none. OUTPUT (the Ninja file; NULL: none) is left out when it is
- * in the directory. */
+ * NULL: none. OUTPUT (the Ninja file, cleaned; NULL: none) is left out
+ * when it is in the directory. */
 void input_suite(const struct suite *suites, size_t n, size_t i, const struct listing *walked, const char *output, struct input *in);
 /* The hash of IN's files, kept with a stat cache beside OUT when CACHE. */
 int input_hash(const struct input *in, int cache, char hex[HASH_HEX + 1]);

@@ -459,24 +459,6 @@ check(const struct command *c, unsigned seen, const char *bad, const struct cmda
 	exit(EXIT_USAGE);
 }
 
-/* WORD as the shell reads it: quoted when it has to be. */
-static void
-quoted(struct buf *b, const char *word)
-{
-	if (*word && strspn(word, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=,+@%-") == strlen(word)) {
-		buf_puts(b, word);
-		return;
-	}
-	buf_putc(b, '\'');
-	for (const char *p = word; *p; p++) {
-		if (*p == '\'')
-			buf_puts(b, "'\\''");
-		else
-			buf_putc(b, *p);
-	}
-	buf_putc(b, '\'');
-}
-
 /* The command line ORIG (argc words) as the user typed it, but the -C
  * options A took, quoted: to run it again elsewhere. */
 static char *
@@ -493,7 +475,7 @@ again(const struct cmdargs *a, int argc, char **orig)
 		if (took)
 			continue;
 		buf_putc(&b, ' ');
-		quoted(&b, orig[i]);
+		buf_shell_word(&b, orig[i]);
 	}
 	return b.s ? b.s : xstrdup("");
 }

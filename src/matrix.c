@@ -148,18 +148,31 @@ set_args(struct reader *r, void *field, const char *value)
 	return set_list(r, field, value, build_arg);
 }
 
+/* PATH as a path of the project is kept: cleaned, "." for the project. */
+static char *
+clean_path(const char *path)
+{
+	char *clean = file_clean(path, 0);
+
+	return *clean ? clean : (free(clean), xstrdup("."));
+}
+
 /* A path relative to the project: it must exist once every layer is
  * read (a later layer may name another in its place), so the line that
  * named it is kept for the message. */
 static int
 named_path(struct reader *r, const char *word)
 {
+	char *clean;
+
 	if (no_comma(r, word) < 0)
 		return -1;
+	clean = clean_path(word);
 	if (r->line > 0)
-		strv_take(&r->m->named, xasprintf("%s\t%s:%d", word, r->file, r->line));
+		strv_take(&r->m->named, xasprintf("%s\t%s:%d", clean, r->file, r->line));
 	else
-		strv_take(&r->m->named, xasprintf("%s\t%s", word, r->file));
+		strv_take(&r->m->named, xasprintf("%s\t%s", clean, r->file));
+	free(clean);
 	return 0;
 }
 
@@ -176,11 +189,9 @@ paths_exist(const struct matrix *m, const struct strv *list)
 		if (stat(list->v[i], &st) == 0)
 			continue;
 		for (size_t k = 0; k < m->named.n; k++) {
-			const char *tab = strchr(m->named.v[k], '\t');
-			char *word = xstrndup(m->named.v[k], (size_t)(tab - m->named.v[k])), *clean = file_clean(word, 0);
-			if (!strcmp(*clean ? clean : ".", list->v[i]))
+			const char *v = m->named.v[k], *tab = strchr(v, '\t');
+			if ((size_t)(tab - v) == strlen(list->v[i]) && !strncmp(v, list->v[i], (size_t)(tab - v)))
 				where = tab + 1;
-			free(word), free(clean);
 		}
 		warn("%s: no such file or directory \"%s\": expected paths relative to the project", where, list->v[i]);
 		missing++;
@@ -196,9 +207,9 @@ set_paths(struct reader *r, void *field, const char *value)
 
 	set_list(r, field, value, named_path);
 	for (size_t i = from; i < sv->n; i++) {
-		char *clean = file_clean(sv->v[i], 0);
+		char *clean = clean_path(sv->v[i]);
 		free(sv->v[i]);
-		sv->v[i] = *clean ? clean : (free(clean), xstrdup("."));
+		sv->v[i] = clean;
 	}
 	return 1;
 }
@@ -1193,33 +1204,6 @@ above(const char *file)
 	return found;
 }
 
-/* PATH with each "NAME/.." dropped ("sub/../.." is ".."): a new string. */
-static char *
-tidy(const char *path)
-{
-	struct strv parts = {0};
-	struct buf b = {0};
-	char *copy = xstrdup(path);
-
-	for (char *t = strtok(copy, "/"); t; t = strtok(NULL, "/")) {
-		if (!strcmp(t, "."))
-			continue;
-		if (!strcmp(t, "..") && parts.n > 0 && strcmp(parts.v[parts.n - 1], "..") != 0)
-			free(parts.v[--parts.n]);
-		else
-			strv_push(&parts, t);
-	}
-	if (path[0] == '/')
-		buf_putc(&b, '/');
-	for (size_t i = 0; i < parts.n; i++)
-		buf_printf(&b, "%s%s", i ? "/" : "", parts.v[i]);
-	if (!b.s)
-		buf_puts(&b, ".");
-	strv_free(&parts);
-	free(copy);
-	return b.s;
-}
-
 int
 matrix_elsewhere(const char *file, const char *from, const char *again)
 {
@@ -1229,8 +1213,10 @@ matrix_elsewhere(const char *file, const char *from, const char *again)
 		return 0;
 	if (from) {
 		char *joined = str_join(from, "/", up, NULL);
-		dir = tidy(joined);
+		dir = file_clean(joined, 0);
 		free(joined);
+		if (!*dir)
+			free(dir), dir = xstrdup(".");
 	} else {
 		dir = xstrdup(up);
 	}

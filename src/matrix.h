@@ -75,7 +75,7 @@ struct matrix {
 	struct cache *caches;	/* sorted by name */
 	size_t ncaches;
 	struct strv files;	/* configuration files read, in order */
-	struct strv named;	/* "PATH\tFILE:LINE" of each path a line named: checked once every layer is read */
+	struct strv named;	/* "PATH\tFILE:LINE" of each path a line named, cleaned: checked once every layer is read */
 };
 
 /* Read the layers: /etc/orchgen/config.ini, the user's config.ini, FILE

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <regex.h>
 #include "str.h"
+#include "file.h"
 #include "matrix.h"
 #include "suite.h"
 #include "walk.h"
@@ -388,9 +389,9 @@ model_load(struct model *md, const struct options *o)
 	int rc = -1;
 
 	memset(md, 0, sizeof(*md));
-	md->output = o->output;
 	if (matrix_elsewhere(o->file, o->from, o->again) < 0 || matrix_load(&md->matrix, o->file, &o->defines) < 0)
 		return -1;
+	md->output = file_clean(o->output, 0);
 	for (size_t i = 0; i < md->matrix.ndistros; i++)
 		strv_push(&all, md->matrix.distros[i].name);
 	if (md->matrix.project.spread) {
@@ -400,7 +401,7 @@ model_load(struct model *md, const struct options *o)
 			expand_spread(md);
 			rc = names_fit(md);
 		}
-	} else if ((o->distros.n == 0 || restrict_distros(&md->matrix, &o->distros) == 0) && discover(md, o->output) == 0) {
+	} else if ((o->distros.n == 0 || restrict_distros(&md->matrix, &o->distros) == 0) && discover(md, md->output) == 0) {
 		check_systems(md, &all);
 		expand(md);
 		rc = names_fit(md);
@@ -451,6 +452,7 @@ model_free(struct model *md)
 		listing_free(md->found);
 	free(md->found);
 	strv_free(&md->excluded);
+	free(md->output);
 	if (md->spread)
 		spread_free(md->spread);
 	free(md->spread);

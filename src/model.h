@@ -22,7 +22,7 @@ struct model {
 	size_t njobs;
 	struct strv excluded;	/* "distro:suite" of each suite its systems leave out on a distro */
 	struct spread *spread;	/* a spread project's spread.yaml; NULL: orchgen's own suites */
-	const char *output;	/* -o: the Ninja file, never an input */
+	char *output;		/* -o, cleaned: the Ninja file, never an input */
 };
 
 /* Options shared by every command that reads a project. */

@@ -113,14 +113,6 @@ ninja_escape(struct buf *b, const char *s, int path)
 	}
 }
 
-/* Does the shell take byte C as itself, unquoted, in any word? */
-static int
-shell_safe(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	    (c && strchr("_-+=/.,:@%", c));
-}
-
 /* One shell word, as Ninja text: bare when every byte is safe, else in
  * single quotes; then $ doubled for Ninja. -1 for a newline. */
 static int
@@ -128,7 +120,7 @@ command_word(struct buf *b, const char *s)
 {
 	size_t n = 0;
 
-	while (shell_safe((unsigned char)s[n]))
+	while (str_shell_safe((unsigned char)s[n]))
 		n++;
 	if (n > 0 && !s[n]) {
 		buf_putn(b, s, n);
@@ -439,7 +431,7 @@ int
 ninja_plain_word(const char *s)
 {
 	for (; *s; s++) {
-		if (!shell_safe((unsigned char)*s))
+		if (!str_shell_safe((unsigned char)*s))
 			return 0;
 	}
 	return 1;

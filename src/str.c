@@ -83,6 +83,34 @@ buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+int
+str_shell_safe(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	    (c && strchr("_-+=/.,:@%", c));
+}
+
+void
+buf_shell_word(struct buf *b, const char *s)
+{
+	const char *p = s;
+
+	while (str_shell_safe((unsigned char)*p))
+		p++;
+	if (p > s && !*p) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '\'');
+	for (p = s; *p; p++) {
+		if (*p == '\'')
+			buf_puts(b, "'\\''");
+		else
+			buf_putc(b, *p);
+	}
+	buf_putc(b, '\'');
+}
+
 /* The array V of N elements of SIZE with room for one more: its capacity
  * *CAP doubled when full. */
 static void *

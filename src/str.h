@@ -15,6 +15,11 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 /* The contents, "" for an empty buffer; owned by the buffer. */
 const char *buf_str(struct buf *b);
 void buf_free(struct buf *b);
+/* Does the shell take byte C as itself, unquoted, in any word? */
+int str_shell_safe(unsigned char c);
+/* Append S as one shell word, for a line a user may copy: bare when the
+ * shell takes every byte as itself, else in single quotes. */
+void buf_shell_word(struct buf *b, const char *s);
 
 /* The strings up to a NULL, one after the other, as a new string: a join
  * that is cheaper than formatting. */
